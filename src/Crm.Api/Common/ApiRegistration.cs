@@ -1,0 +1,54 @@
+using System.Text.Json.Serialization;
+using Crm.Api.Common.Auth;
+using Microsoft.AspNetCore.Http.Json;
+
+namespace Crm.Api.Common;
+
+/// <summary>HTTP conventions shared by every area: JSON, problems, OpenAPI, limits.</summary>
+public static class ApiRegistration
+{
+    public const long MaxRequestBodyBytes = 1024 * 1024;
+
+    public static IServiceCollection AddCrmHttp(this IServiceCollection services)
+    {
+        services.Configure<JsonOptions>(o =>
+        {
+            o.SerializerOptions.UnmappedMemberHandling = JsonUnmappedMemberHandling.Disallow;
+            o.SerializerOptions.Converters.Add(new JsonStringEnumConverter(allowIntegerValues: false));
+            o.SerializerOptions.DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull;
+        });
+        // Binding failures (bad JSON, unknown members, wrong types) throw, so they get the same problem shape as the rest.
+        services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
+        services.Configure<Microsoft.AspNetCore.Server.Kestrel.Core.KestrelServerOptions>(o =>
+        {
+            o.Limits.MaxRequestBodySize = MaxRequestBodyBytes;
+            o.Limits.MaxRequestHeadersTotalSize = 32 * 1024;
+            o.AddServerHeader = false;
+        });
+        services.AddProblemDetails(o => o.CustomizeProblemDetails = ProblemTypes.Customize);
+        services.AddExceptionHandler<ProblemExceptionHandler>();
+        services.AddOpenApi("v1", OpenApiDocumentSetup.Configure);
+        services.AddScoped<Caller>();
+        services.AddSingleton(TimeProvider.System);
+        return services;
+    }
+
+    public static WebApplication UseCrmPipeline(this WebApplication app)
+    {
+        app.UseExceptionHandler();
+        app.UseStatusCodePages();
+        if (app.Environment.IsDevelopment() || app.Configuration.GetValue("Crm:SwaggerUi", false))
+            app.UseSwaggerUI(o =>
+            {
+                o.SwaggerEndpoint("/openapi/v1.json", "CRM API v1");
+                o.RoutePrefix = "swagger";
+                o.DocumentTitle = "CRM API";
+            });
+        app.UseAuthentication();
+        app.UseMiddleware<CallerMiddleware>();
+        app.UseAuthorization();
+        app.MapOpenApi("/openapi/{documentName}.json").AllowAnonymous();
+        app.MapOpenApi("/openapi/{documentName}.yaml").AllowAnonymous();
+        return app;
+    }
+}

@@ -1,0 +1,104 @@
+using System.Security.Claims;
+using Crm.Api.Domain;
+using Crm.Api.Persistence;
+using Microsoft.AspNetCore.Antiforgery;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.EntityFrameworkCore;
+
+namespace Crm.Api.Common.Auth;
+
+/// <summary>
+/// Runs after authentication: turns the principal into a <see cref="Caller"/> with its record scope, and
+/// re-reads the user on every request so that disabling a user, revoking a session or changing a role takes
+/// effect at once, on every replica. Cookie-authenticated unsafe requests must also carry the antiforgery header.
+/// </summary>
+public sealed class CallerMiddleware(RequestDelegate next)
+{
+    private static readonly string[] ApiKeyQueryNames = ["api_key", "apikey", "x-api-key", "key"];
+
+    public async Task InvokeAsync(HttpContext http, Caller caller, CrmDbContext db, IAntiforgery antiforgery, IProblemDetailsService problems)
+    {
+        if (http.Request.Query.Keys.Any(k => ApiKeyQueryNames.Contains(k, StringComparer.OrdinalIgnoreCase)) && http.Request.Path.StartsWithSegments("/api"))
+        {
+            await Reject(http, problems, StatusCodes.Status400BadRequest, "API key in the URL",
+                "API keys are accepted only in the X-Api-Key header: URLs end up in logs and proxies.");
+            return;
+        }
+
+        var principal = http.User;
+        if (principal.Identity?.IsAuthenticated != true)
+        {
+            caller.BecomeAnonymous();
+            await next(http);
+            return;
+        }
+
+        var source = principal.FindFirst(CrmClaims.Source)?.Value;
+        if (!Guid.TryParse(principal.FindFirst(CrmClaims.Subject)?.Value, out var subject))
+        {
+            await Reject(http, problems, StatusCodes.Status401Unauthorized, "Unauthorized", "The credentials do not name a caller.");
+            return;
+        }
+
+        if (source == CrmClaims.SourceApiKey)
+        {
+            caller.BecomeApiKey(subject);
+            await next(http);
+            return;
+        }
+
+        var user = await db.Users.AsNoTracking()
+            .Where(u => u.Id == subject)
+            .Select(u => new { u.Id, u.Role, u.TeamId, u.IsDisabled, u.DisplayName })
+            .FirstOrDefaultAsync(http.RequestAborted);
+        if (user is null || user.IsDisabled)
+        {
+            await Reject(http, problems, StatusCodes.Status401Unauthorized, "Unauthorized", "This account is disabled or no longer exists.");
+            return;
+        }
+        if (source == CrmClaims.SourceMobile)
+        {
+            var sessionAlive = Guid.TryParse(principal.FindFirst(CrmClaims.Session)?.Value, out var sessionId)
+                && await db.RefreshSessions.AnyAsync(s => s.Id == sessionId && s.RevokedAt == null, http.RequestAborted);
+            if (!sessionAlive)
+            {
+                await Reject(http, problems, StatusCodes.Status401Unauthorized, "Unauthorized", "This session has been signed out.");
+                return;
+            }
+        }
+
+        var teamMembers = user.Role == Role.Manager
+            ? await db.Users.AsNoTracking()
+                .Where(u => u.TeamId != null && db.Teams.Any(t => t.Id == u.TeamId && t.ManagerId == user.Id))
+                .Select(u => u.Id).ToListAsync(http.RequestAborted)
+            : [];
+        caller.BecomeUser(user.Id, user.Role, user.TeamId, source == CrmClaims.SourceMobile ? "mobile" : "spa", teamMembers);
+
+        // The role in the database wins over the one in an older cookie or token.
+        var identity = new ClaimsIdentity(
+            principal.Claims.Where(c => c.Type != CrmClaims.Role).Append(new Claim(CrmClaims.Role, user.Role.ToString())),
+            principal.Identity.AuthenticationType, CrmClaims.Name, CrmClaims.Role);
+        http.User = new ClaimsPrincipal(identity);
+
+        if (source == CrmClaims.SourceSpa && !HttpMethods.IsGet(http.Request.Method) && !HttpMethods.IsHead(http.Request.Method) && !HttpMethods.IsOptions(http.Request.Method))
+        {
+            if (!await antiforgery.IsRequestValidAsync(http))
+            {
+                await Reject(http, problems, StatusCodes.Status400BadRequest, "Antiforgery token missing",
+                    $"Requests made with the session cookie must send the {CrmClaims.AntiforgeryHeader} header from /api/v1/auth/me.");
+                return;
+            }
+        }
+        await next(http);
+    }
+
+    private static async Task Reject(HttpContext http, IProblemDetailsService problems, int status, string title, string detail)
+    {
+        http.Response.StatusCode = status;
+        await problems.WriteAsync(new ProblemDetailsContext
+        {
+            HttpContext = http,
+            ProblemDetails = new ProblemDetails { Status = status, Title = title, Detail = detail, Type = ProblemTypes.For(status) },
+        });
+    }
+}

@@ -1,0 +1,79 @@
+using Crm.Api.Common.Auth;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.OpenApi;
+using Microsoft.OpenApi;
+
+namespace Crm.Api.Common;
+
+/// <summary>
+/// Shapes the generated OpenAPI document into the contract: info, the three security schemes, a security
+/// requirement on every non-anonymous operation, and the 401/403 problems those operations can answer.
+/// </summary>
+public static class OpenApiDocumentSetup
+{
+    public const string CookieSchemeName = "cookieSession";
+    public const string BearerSchemeName = "bearerToken";
+    public const string ApiKeySchemeName = "apiKey";
+
+    public static void Configure(OpenApiOptions options)
+    {
+        options.AddDocumentTransformer((document, _, _) =>
+        {
+            document.Info = new OpenApiInfo
+            {
+                Title = "CRM API",
+                Version = "v1",
+                Description = "Customer management for sales and service organisations: customers, contacts, deals, users and access. "
+                    + "Lists use cursor paging (limit, cursor → nextCursor); every resource has an ETag and writes need If-Match; "
+                    + "errors are RFC 9457 problem details with a traceId.",
+            };
+            document.Servers = [];
+            document.Components ??= new OpenApiComponents();
+            document.Components.SecuritySchemes = new Dictionary<string, IOpenApiSecurityScheme>
+            {
+                [CookieSchemeName] = new OpenApiSecurityScheme
+                {
+                    Type = SecuritySchemeType.ApiKey, In = ParameterLocation.Cookie, Name = "__Host-crm-session",
+                    Description = "SPA session from POST /api/v1/auth/login. Unsafe methods also need the X-XSRF-TOKEN header.",
+                },
+                [BearerSchemeName] = new OpenApiSecurityScheme
+                {
+                    Type = SecuritySchemeType.Http, Scheme = "bearer", BearerFormat = "JWT",
+                    Description = "Mobile access token from POST /api/v1/auth/token (15 minutes; renew with /api/v1/auth/refresh).",
+                },
+                [ApiKeySchemeName] = new OpenApiSecurityScheme
+                {
+                    Type = SecuritySchemeType.ApiKey, In = ParameterLocation.Header, Name = CrmClaims.ApiKeyHeader,
+                    Description = "Integration key created by an admin, scoped per area (e.g. customers:read).",
+                },
+            };
+            return Task.CompletedTask;
+        });
+
+        options.AddOperationTransformer((operation, context, _) =>
+        {
+            var metadata = context.Description.ActionDescriptor.EndpointMetadata;
+            if (metadata.OfType<IAllowAnonymous>().Any()) return Task.CompletedTask;
+            operation.Security =
+            [
+                new OpenApiSecurityRequirement { [new OpenApiSecuritySchemeReference(CookieSchemeName, context.Document)] = [] },
+                new OpenApiSecurityRequirement { [new OpenApiSecuritySchemeReference(BearerSchemeName, context.Document)] = [] },
+                new OpenApiSecurityRequirement { [new OpenApiSecuritySchemeReference(ApiKeySchemeName, context.Document)] = [] },
+            ];
+            operation.Responses ??= new OpenApiResponses();
+            foreach (var (status, description) in new[] { ("401", "Not signed in, or the credentials are invalid, expired or revoked."), ("403", "Signed in, but the role or key scope does not allow this.") })
+            {
+                if (operation.Responses.ContainsKey(status)) continue;
+                operation.Responses[status] = new OpenApiResponse
+                {
+                    Description = description,
+                    Content = new Dictionary<string, OpenApiMediaType>
+                    {
+                        ["application/problem+json"] = new() { Schema = new OpenApiSchemaReference("ProblemDetails", context.Document) },
+                    },
+                };
+            }
+            return Task.CompletedTask;
+        });
+    }
+}

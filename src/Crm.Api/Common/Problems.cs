@@ -1,0 +1,119 @@
+using System.Diagnostics;
+using Crm.Api.Domain;
+using FluentValidation;
+using Microsoft.AspNetCore.Diagnostics;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+
+namespace Crm.Api.Common;
+
+/// <summary>The record does not exist, or is outside the caller's scope (the two are indistinguishable on purpose).</summary>
+public sealed class NotFoundException(string what) : Exception($"{what} was not found.");
+
+/// <summary>The request conflicts with the current state (a duplicate code, an illegal transition...).</summary>
+public sealed class ConflictException(string message, IDictionary<string, object?>? extensions = null) : Exception(message)
+{
+    public IDictionary<string, object?> Extensions { get; } = extensions ?? new Dictionary<string, object?>();
+}
+
+/// <summary>The caller is known but may not do this.</summary>
+public sealed class ForbiddenException(string message) : Exception(message);
+
+/// <summary>The credentials are wrong, expired or revoked.</summary>
+public sealed class UnauthorizedException(string message) : Exception(message);
+
+/// <summary>Too many attempts; the caller may retry after the given time.</summary>
+public sealed class TooManyRequestsException(string message, TimeSpan retryAfter) : Exception(message)
+{
+    public TimeSpan RetryAfter { get; } = retryAfter;
+}
+
+/// <summary>If-Match named a version that is no longer current.</summary>
+public sealed class PreconditionFailedException() : Exception("The record was changed by someone else. Reload it and apply your change again.");
+
+/// <summary>An unsafe request arrived without If-Match.</summary>
+public sealed class PreconditionRequiredException() : Exception("This request must carry an If-Match header with the record's ETag.");
+
+/// <summary>
+/// Turns every exception into an RFC 9457 problem response with type, title, status, detail and traceId.
+/// Stack traces never leave the process outside Development.
+/// </summary>
+public sealed class ProblemExceptionHandler(IProblemDetailsService problems, ILogger<ProblemExceptionHandler> logger, IHostEnvironment env)
+    : IExceptionHandler
+{
+    public async ValueTask<bool> TryHandleAsync(HttpContext http, Exception exception, CancellationToken cancellationToken)
+    {
+        var problem = exception switch
+        {
+            ValidationException v => Validation(v),
+            BadHttpRequestException b => Problem(b.StatusCode, "Bad request", BadRequestDetail(b)),
+            DomainRuleException d => Problem(StatusCodes.Status409Conflict, "Rule violated", d.Message),
+            NotFoundException n => Problem(StatusCodes.Status404NotFound, "Not found", n.Message),
+            ConflictException c => WithExtensions(Problem(StatusCodes.Status409Conflict, "Conflict", c.Message), c.Extensions),
+            UnauthorizedException u => Problem(StatusCodes.Status401Unauthorized, "Unauthorized", u.Message),
+            TooManyRequestsException t => Problem(StatusCodes.Status429TooManyRequests, "Too many requests", t.Message),
+            ForbiddenException f => Problem(StatusCodes.Status403Forbidden, "Forbidden", f.Message),
+            PreconditionFailedException p => Problem(StatusCodes.Status412PreconditionFailed, "Precondition failed", p.Message),
+            DbUpdateConcurrencyException => Problem(StatusCodes.Status412PreconditionFailed, "Precondition failed", new PreconditionFailedException().Message),
+            PreconditionRequiredException r => Problem(StatusCodes.Status428PreconditionRequired, "Precondition required", r.Message),
+            DbUpdateException { InnerException: SqliteException { SqliteErrorCode: 19 } } or DbUpdateException { InnerException: Microsoft.Data.SqlClient.SqlException { Number: 2601 or 2627 or 547 } }
+                => Problem(StatusCodes.Status409Conflict, "Conflict", "The change conflicts with an existing record (a duplicate or a missing reference)."),
+            OperationCanceledException when http.RequestAborted.IsCancellationRequested => null,
+            _ => null,
+        };
+        if (problem is null)
+        {
+            if (exception is OperationCanceledException && http.RequestAborted.IsCancellationRequested) return true;
+            logger.LogError(exception, "Unhandled exception for {Method} {Path}", http.Request.Method, http.Request.Path);
+            problem = Problem(StatusCodes.Status500InternalServerError, "Internal server error",
+                env.IsDevelopment() ? exception.ToString() : "An unexpected error occurred. Quote the traceId when reporting it.");
+        }
+        if (exception is TooManyRequestsException tooMany)
+            http.Response.Headers.RetryAfter = ((int)Math.Ceiling(tooMany.RetryAfter.TotalSeconds)).ToString(System.Globalization.CultureInfo.InvariantCulture);
+        http.Response.StatusCode = problem.Status!.Value;
+        return await problems.TryWriteAsync(new ProblemDetailsContext { HttpContext = http, ProblemDetails = problem, Exception = exception });
+    }
+
+    private static string BadRequestDetail(BadHttpRequestException b) =>
+        b.InnerException is System.Text.Json.JsonException json ? $"The request body is not valid JSON for this operation: {json.Message}" : b.Message;
+
+    private static ProblemDetails Validation(ValidationException v)
+    {
+        var errors = v.Errors.GroupBy(e => JsonName(e.PropertyName)).ToDictionary(g => g.Key, g => g.Select(e => e.ErrorMessage).Distinct().ToArray());
+        return new HttpValidationProblemDetails(errors)
+        {
+            Status = StatusCodes.Status400BadRequest,
+            Title = "Validation failed",
+            Detail = string.Join(" ", errors.SelectMany(e => e.Value).Take(5)),
+            Type = ProblemTypes.For(StatusCodes.Status400BadRequest),
+        };
+    }
+
+    /// <summary>Field names in problems match the JSON the caller sent (camelCase, dotted paths).</summary>
+    internal static string JsonName(string propertyName) =>
+        string.Join('.', propertyName.Split('.').Select(part => part.Length == 0 ? part : char.ToLowerInvariant(part[0]) + part[1..]));
+
+    private static ProblemDetails Problem(int status, string title, string detail) =>
+        new() { Status = status, Title = title, Detail = detail, Type = ProblemTypes.For(status) };
+
+    private static ProblemDetails WithExtensions(ProblemDetails p, IDictionary<string, object?> extensions)
+    {
+        foreach (var (key, value) in extensions) p.Extensions[key] = value;
+        return p;
+    }
+}
+
+public static class ProblemTypes
+{
+    public static string For(int status) => $"https://httpstatuses.io/{status}";
+
+    /// <summary>Adds the traceId every problem carries and fills in a type where the framework left none.</summary>
+    public static void Customize(ProblemDetailsContext context)
+    {
+        context.ProblemDetails.Type ??= For(context.ProblemDetails.Status ?? 500);
+        context.ProblemDetails.Extensions["traceId"] = Activity.Current?.Id ?? context.HttpContext.TraceIdentifier;
+        context.ProblemDetails.Detail ??= context.ProblemDetails.Title;
+        context.ProblemDetails.Instance ??= context.HttpContext.Request.Path;
+    }
+}

@@ -1,0 +1,122 @@
+using AutoMapper;
+using AutoMapper.QueryableExtensions;
+using Crm.Api.Common;
+using Crm.Api.Domain;
+using Crm.Api.Persistence;
+using FluentValidation;
+using MediatR;
+using Microsoft.EntityFrameworkCore;
+
+namespace Crm.Api.Features.Customers;
+
+/// <summary>
+/// The customer list: filters, sort (name, code, level, points, createdAt, updatedAt; prefix '-' for descending),
+/// keyset paging, and <c>q</c>, a prefix search over name (and each word of it), code, phone, e-mail and contact
+/// names, mobiles and e-mails. Archived customers are left out unless includeArchived=true or lifecycle=Archived.
+/// </summary>
+public sealed record ListCustomersQuery : IRequest<Page<CustomerSummaryDto>>
+{
+    public string? Q { get; init; }
+    public CustomerLevel? Level { get; init; }
+    public bool? IsKeyAccount { get; init; }
+    public Lifecycle? Lifecycle { get; init; }
+    public CustomerState? State { get; init; }
+    public EnterpriseType? EnterpriseType { get; init; }
+    public string? Region { get; init; }
+    public string? Industry { get; init; }
+    public Guid? OwnerId { get; init; }
+    public Guid? TeamId { get; init; }
+    public LeadSource? LeadSource { get; init; }
+    public bool? IsAlerted { get; init; }
+    public CustomerOrigin? Origin { get; init; }
+    public ChainPosition? ChainPosition { get; init; }
+    public string? Tag { get; init; }
+    public DateTime? CreatedFrom { get; init; }
+    public DateTime? CreatedTo { get; init; }
+    public DateTime? UpdatedFrom { get; init; }
+    public DateTime? UpdatedTo { get; init; }
+    public bool? IncludeArchived { get; init; }
+    public string? Sort { get; init; }
+    public int? Limit { get; init; }
+    public string? Cursor { get; init; }
+}
+
+public sealed class ListCustomersValidator : AbstractValidator<ListCustomersQuery>
+{
+    public static readonly string[] SortFields = ["name", "code", "level", "points", "createdAt", "updatedAt"];
+
+    public ListCustomersValidator()
+    {
+        RuleFor(x => x.Q).MaximumLength(100);
+        RuleFor(x => x.Region).MaximumLength(100);
+        RuleFor(x => x.Industry).MaximumLength(100);
+        RuleFor(x => x.Tag).MaximumLength(50);
+        RuleFor(x => x.Cursor).MaximumLength(500);
+        RuleFor(x => x.Limit).InclusiveBetween(1, Paging.MaxLimit);
+        RuleFor(x => x.Sort).Must(s => s is null || SortFields.Contains(s.TrimStart('-')))
+            .WithMessage($"sort must be one of {string.Join(", ", SortFields)}, optionally prefixed with '-'.");
+    }
+}
+
+public sealed class ListCustomersHandler(CrmDbContext db, IMapper mapper) : IRequestHandler<ListCustomersQuery, Page<CustomerSummaryDto>>
+{
+    public async Task<Page<CustomerSummaryDto>> Handle(ListCustomersQuery r, CancellationToken cancellationToken)
+    {
+        var query = db.Customers.AsNoTracking();
+        if (r.IncludeArchived != true && r.Lifecycle != Lifecycle.Archived) query = query.Where(c => c.ArchivedAt == null);
+        if (r.Level is { } level) query = query.Where(c => c.Level == level);
+        if (r.IsKeyAccount is { } key) query = query.Where(c => c.IsKeyAccount == key);
+        if (r.Lifecycle is { } lifecycle) query = query.Where(c => c.Lifecycle == lifecycle);
+        if (r.State is { } state) query = state == CustomerState.Potential
+            ? query.Where(c => c.Lifecycle == Lifecycle.Prospect)
+            : query.Where(c => c.Lifecycle != Lifecycle.Prospect);
+        if (r.EnterpriseType is { } type) query = query.Where(c => c.EnterpriseType == type);
+        if (!string.IsNullOrWhiteSpace(r.Region)) query = query.Where(c => c.Region == r.Region);
+        if (!string.IsNullOrWhiteSpace(r.Industry)) query = query.Where(c => c.Industry == r.Industry);
+        if (r.OwnerId is { } owner) query = query.Where(c => c.OwnerId == owner);
+        if (r.TeamId is { } team) query = query.Where(c => c.Owner!.TeamId == team);
+        if (r.LeadSource is { } source) query = query.Where(c => c.LeadSource == source);
+        if (r.IsAlerted is { } alerted) query = query.Where(c => c.IsAlerted == alerted);
+        if (r.Origin is { } origin) query = query.Where(c => c.Origin == origin);
+        if (r.ChainPosition is { } chain) query = query.Where(c => c.ChainPosition == chain);
+        if (!string.IsNullOrWhiteSpace(r.Tag)) query = query.Where(c => c.Tags.Any(t => t.Tag == r.Tag));
+        if (r.CreatedFrom is { } cf) query = query.Where(c => c.CreatedAt >= cf.ToUniversalTime());
+        if (r.CreatedTo is { } ct) query = query.Where(c => c.CreatedAt < ct.ToUniversalTime());
+        if (r.UpdatedFrom is { } uf) query = query.Where(c => c.UpdatedAt >= uf.ToUniversalTime());
+        if (r.UpdatedTo is { } ut) query = query.Where(c => c.UpdatedAt < ut.ToUniversalTime());
+        if (!string.IsNullOrWhiteSpace(r.Q)) query = Search(query, r.Q);
+
+        var keyset = new Keyset<Customer>(query, c => c.Id);
+        var limit = Paging.Limit(r.Limit);
+        var descending = r.Sort?.StartsWith('-') == true;
+        Func<IQueryable<Customer>, IQueryable<CustomerSummaryDto>> project = q => q.ProjectTo<CustomerSummaryDto>(mapper.ConfigurationProvider);
+        return r.Sort?.TrimStart('-') switch
+        {
+            "code" => await keyset.PageAsync(c => c.Code, descending, r.Cursor, limit, project, d => (d.Code, d.Id), cancellationToken),
+            "level" => await keyset.PageAsync(c => (int)c.Level, descending, r.Cursor, limit, project, d => ((int)d.Level, d.Id), cancellationToken),
+            "points" => await keyset.PageAsync(c => c.Points, descending, r.Cursor, limit, project, d => (d.Points, d.Id), cancellationToken),
+            "createdAt" => await keyset.PageAsync(c => c.CreatedAt, descending, r.Cursor, limit, project, d => (d.CreatedAt, d.Id), cancellationToken),
+            "updatedAt" => await keyset.PageAsync(c => c.UpdatedAt, descending, r.Cursor, limit, project, d => (d.UpdatedAt, d.Id), cancellationToken),
+            _ => await keyset.PageAsync(c => c.Name, descending, r.Cursor, limit, project, d => (d.Name, d.Id), cancellationToken),
+        };
+    }
+
+    /// <summary>Prefix range scans over the search-term index: the text as typed, and its digits for phone numbers.</summary>
+    private IQueryable<Customer> Search(IQueryable<Customer> query, string q)
+    {
+        var text = CustomerSearchTerm.Normalise(q);
+        var digits = CustomerSearchTerm.DigitsOnly(q);
+        var textEnd = CustomerSearchTerm.UpperBound(text);
+        if (digits.Length >= 3 && digits != text)
+        {
+            var digitsEnd = CustomerSearchTerm.UpperBound(digits);
+            return query.Where(c => db.CustomerSearchTerms.Where(t =>
+                    (string.Compare(t.Term, text) >= 0 && string.Compare(t.Term, textEnd) < 0) ||
+                    (string.Compare(t.Term, digits) >= 0 && string.Compare(t.Term, digitsEnd) < 0))
+                .Select(t => t.CustomerId).Contains(c.Id));
+        }
+        return query.Where(c => db.CustomerSearchTerms
+            .Where(t => string.Compare(t.Term, text) >= 0 && string.Compare(t.Term, textEnd) < 0)
+            .Select(t => t.CustomerId).Contains(c.Id));
+    }
+}

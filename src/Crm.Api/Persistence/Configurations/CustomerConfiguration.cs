@@ -1,0 +1,115 @@
+using Crm.Api.Domain;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+namespace Crm.Api.Persistence.Configurations;
+
+internal sealed class CustomerConfiguration : IEntityTypeConfiguration<Customer>
+{
+    public void Configure(EntityTypeBuilder<Customer> b)
+    {
+        b.Property(c => c.Version).IsConcurrencyToken();
+        b.Property(c => c.Name).HaveMax(Customer.NameMax).IsRequired();
+        b.Property(c => c.Code).HaveMax(Customer.CodeMax).IsRequired();
+        b.Property(c => c.Kind).HasConversion<string>().HaveMax(16);
+        b.Property(c => c.EnterpriseType).HasConversion<string>().HaveMax(16);
+        b.Property(c => c.Industry).HaveMax(100);
+        b.Property(c => c.Region).HaveMax(100);
+        // Level is stored as its ordinal so that sorting by level follows Special > A > B > C.
+        b.Property(c => c.Level).HasConversion<int>();
+        b.Property(c => c.CreditRating).HasConversion<string>().HaveMax(16);
+        b.Property(c => c.AlertReason).HaveMax(500);
+        b.Property(c => c.Lifecycle).HasConversion<string>().HaveMax(16);
+        b.Property(c => c.LifecycleBeforeArchive).HasConversion<string>().HaveMax(16);
+        b.Property(c => c.Address).HaveMax(300);
+        b.Property(c => c.Postcode).HaveMax(20);
+        b.Property(c => c.Phone).HaveMax(40);
+        b.Property(c => c.Fax).HaveMax(40);
+        b.Property(c => c.Website).HaveMax(200);
+        b.Property(c => c.Email).HaveMax(200);
+        b.Property(c => c.Origin).HasConversion<string>().HaveMax(16);
+        b.Property(c => c.ChainPosition).HasConversion<string>().HaveMax(16);
+        b.Property(c => c.LeadSource).HasConversion<string>().HaveMax(24);
+        b.Ignore(c => c.State);
+        b.Ignore(c => c.IsArchived);
+
+        b.OwnsOne(c => c.Profile, p =>
+        {
+            p.Property(x => x.Gender).HasConversion<string>().HaveMax(16).HasColumnName("Gender");
+            p.Property(x => x.Birthday).HasColumnName("Birthday");
+            p.Property(x => x.Hobbies).HaveMax(500).HasColumnName("Hobbies");
+            p.Property(x => x.Personality).HaveMax(500).HasColumnName("Personality");
+            p.Property(x => x.Family).HaveMax(500).HasColumnName("Family");
+            p.Property(x => x.Occupation).HaveMax(100).HasColumnName("Occupation");
+            p.Property(x => x.IncomeBand).HasConversion<string>().HaveMax(16).HasColumnName("IncomeBand");
+        });
+        b.Navigation(c => c.Profile).IsRequired();
+
+        b.OwnsMany(c => c.ImportantDates, d =>
+        {
+            d.ToTable("CustomerImportantDates");
+            d.WithOwner().HasForeignKey(x => x.CustomerId);
+            d.HasKey(x => x.Id);
+            d.Property(x => x.Label).HaveMax(100).IsRequired();
+        });
+
+        b.HasMany(c => c.Tags).WithOne().HasForeignKey(t => t.CustomerId).OnDelete(DeleteBehavior.Cascade);
+        b.HasMany(c => c.Contacts).WithOne(c => c.Customer).HasForeignKey(c => c.CustomerId).OnDelete(DeleteBehavior.Cascade);
+        b.HasOne(c => c.Owner).WithMany().HasForeignKey(c => c.OwnerId).OnDelete(DeleteBehavior.Restrict);
+
+        // Every filter and sort the list exposes has an index; sorts end on Id for keyset paging.
+        b.HasIndex(c => c.Code).IsUnique();
+        b.HasIndex(c => new { c.Name, c.Id });
+        b.HasIndex(c => new { c.Level, c.Id });
+        b.HasIndex(c => new { c.Points, c.Id });
+        b.HasIndex(c => new { c.CreatedAt, c.Id });
+        b.HasIndex(c => new { c.UpdatedAt, c.Id });
+        b.HasIndex(c => new { c.OwnerId, c.Name, c.Id });
+        b.HasIndex(c => new { c.Lifecycle, c.Id });
+        b.HasIndex(c => new { c.IsKeyAccount, c.Level });
+        b.HasIndex(c => c.EnterpriseType);
+        b.HasIndex(c => c.Region);
+        b.HasIndex(c => c.Industry);
+        b.HasIndex(c => c.LeadSource);
+        b.HasIndex(c => c.IsAlerted);
+        b.HasIndex(c => c.Origin);
+        b.HasIndex(c => c.ChainPosition);
+    }
+}
+
+internal sealed class CustomerTagConfiguration : IEntityTypeConfiguration<CustomerTag>
+{
+    public void Configure(EntityTypeBuilder<CustomerTag> b)
+    {
+        b.HasKey(t => new { t.CustomerId, t.Tag });
+        b.Property(t => t.Tag).HaveMax(50);
+        b.HasIndex(t => t.Tag);
+    }
+}
+
+internal sealed class CustomerTransferConfiguration : IEntityTypeConfiguration<CustomerTransfer>
+{
+    public void Configure(EntityTypeBuilder<CustomerTransfer> b)
+    {
+        b.Property(t => t.Reason).HaveMax(500);
+        b.HasIndex(t => new { t.CustomerId, t.TransferredAt });
+        b.HasOne<Customer>().WithMany().HasForeignKey(t => t.CustomerId).OnDelete(DeleteBehavior.Cascade);
+    }
+}
+
+internal sealed class CustomerSearchTermConfiguration : IEntityTypeConfiguration<CustomerSearchTerm>
+{
+    public void Configure(EntityTypeBuilder<CustomerSearchTerm> b)
+    {
+        b.Property(t => t.Term).HaveMax(CustomerSearchTerm.TermMax).IsRequired();
+        b.HasIndex(t => new { t.Term, t.CustomerId });
+        b.HasIndex(t => t.SourceId);
+        b.HasOne<Customer>().WithMany().HasForeignKey(t => t.CustomerId).OnDelete(DeleteBehavior.Cascade);
+    }
+}
+
+internal static class PropertyBuilderExtensions
+{
+    /// <summary>Column length follows the validator's limit, so the database never truncates what the API accepted.</summary>
+    public static PropertyBuilder<T> HaveMax<T>(this PropertyBuilder<T> p, int max) => p.HasMaxLength(max);
+}

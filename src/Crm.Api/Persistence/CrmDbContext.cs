@@ -1,0 +1,91 @@
+using Crm.Api.Common;
+using Crm.Api.Domain;
+using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
+using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore;
+
+namespace Crm.Api.Persistence;
+
+/// <summary>
+/// The one EF Core model. Provider-specific subclasses (SqliteCrmDbContext, SqlServerCrmDbContext) exist only
+/// so that each provider has its own migration set.
+/// </summary>
+public abstract class CrmDbContext(DbContextOptions options, Caller caller, TimeProvider clock)
+    : IdentityUserContext<User, Guid>(options), IDataProtectionKeyContext
+{
+    public DbSet<Team> Teams => Set<Team>();
+    public DbSet<ApiKey> ApiKeys => Set<ApiKey>();
+    public DbSet<RefreshSession> RefreshSessions => Set<RefreshSession>();
+    public DbSet<Customer> Customers => Set<Customer>();
+    public DbSet<CustomerTransfer> CustomerTransfers => Set<CustomerTransfer>();
+    public DbSet<CustomerSearchTerm> CustomerSearchTerms => Set<CustomerSearchTerm>();
+    public DbSet<Contact> Contacts => Set<Contact>();
+    public DbSet<Purchase> Purchases => Set<Purchase>();
+    public DbSet<Sequence> Sequences => Set<Sequence>();
+    public DbSet<SystemSetting> SystemSettings => Set<SystemSetting>();
+    public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
+
+    public Caller Caller => caller;
+
+    // The query filters read these two properties; EF Core re-evaluates them for every query.
+    private bool SeesAllCustomers => caller.SeesAllCustomers;
+    private List<Guid> VisibleOwnerIds => caller.VisibleOwnerIds;
+
+    protected override void OnModelCreating(ModelBuilder builder)
+    {
+        base.OnModelCreating(builder);
+        builder.ApplyConfigurationsFromAssembly(typeof(CrmDbContext).Assembly, t => t.Namespace == typeof(CrmDbContext).Namespace + ".Configurations");
+
+        // Record scoping: a customer outside the caller's scope, and everything hanging off it, does not exist.
+        builder.Entity<Customer>().HasQueryFilter(c => SeesAllCustomers || VisibleOwnerIds.Contains(c.OwnerId));
+        builder.Entity<Contact>().HasQueryFilter(c => SeesAllCustomers || VisibleOwnerIds.Contains(c.Customer!.OwnerId));
+        builder.Entity<Purchase>().HasQueryFilter(p => SeesAllCustomers || VisibleOwnerIds.Contains(p.Customer!.OwnerId));
+    }
+
+    protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
+    {
+        configurationBuilder.Properties<DateTime>().HaveConversion<UtcDateTimeConverter>();
+        configurationBuilder.Properties<DateTime?>().HaveConversion<UtcDateTimeConverter>();
+        configurationBuilder.Properties<decimal>().HavePrecision(18, 2);
+        configurationBuilder.Properties<string>().HaveMaxLength(400);
+    }
+
+    public override async Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
+    {
+        StampAuditedEntities();
+        await CustomerSearchIndex.RefreshAsync(this, cancellationToken);
+        return await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+    }
+
+    public override int SaveChanges(bool acceptAllChangesOnSuccess)
+    {
+        StampAuditedEntities();
+        CustomerSearchIndex.RefreshAsync(this, CancellationToken.None).GetAwaiter().GetResult();
+        return base.SaveChanges(acceptAllChangesOnSuccess);
+    }
+
+    private void StampAuditedEntities()
+    {
+        var now = clock.GetUtcNow().UtcDateTime;
+        foreach (var entry in ChangeTracker.Entries<AuditedEntity>())
+        {
+            switch (entry.State)
+            {
+                case EntityState.Added:
+                    if (entry.Entity.CreatedAt == default) entry.Entity.CreatedAt = now;
+                    entry.Entity.UpdatedAt = entry.Entity.CreatedAt;
+                    entry.Entity.CreatedBy ??= caller.ActorId;
+                    entry.Entity.UpdatedBy = entry.Entity.CreatedBy;
+                    entry.Entity.Version = 1;
+                    break;
+                case EntityState.Modified:
+                    entry.Entity.UpdatedAt = now;
+                    entry.Entity.UpdatedBy = caller.ActorId;
+                    entry.Entity.Version++;
+                    break;
+            }
+        }
+        foreach (var entry in ChangeTracker.Entries<User>().Where(e => e.State == EntityState.Modified))
+            entry.Entity.Version++;
+    }
+}

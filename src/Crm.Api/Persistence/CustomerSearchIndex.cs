@@ -1,0 +1,36 @@
+using Crm.Api.Domain;
+using Microsoft.EntityFrameworkCore;
+
+namespace Crm.Api.Persistence;
+
+/// <summary>
+/// Keeps CustomerSearchTerms in step with customers and contacts on every save, whatever the code path,
+/// so search never drifts from the records it finds.
+/// </summary>
+internal static class CustomerSearchIndex
+{
+    public static async Task RefreshAsync(CrmDbContext db, CancellationToken ct)
+    {
+        var changes = new List<(Guid CustomerId, Guid SourceId, EntityState State, string?[] Texts)>();
+        foreach (var e in db.ChangeTracker.Entries<Customer>())
+            if (e.State is EntityState.Added or EntityState.Modified or EntityState.Deleted)
+                changes.Add((e.Entity.Id, e.Entity.Id, e.State, [e.Entity.Name, e.Entity.Code, e.Entity.Phone, e.Entity.Email]));
+        foreach (var e in db.ChangeTracker.Entries<Contact>())
+            if (e.State is EntityState.Added or EntityState.Modified or EntityState.Deleted)
+                changes.Add((e.Entity.CustomerId, e.Entity.Id, e.State, [e.Entity.Name, e.Entity.Mobile, e.Entity.Phone, e.Entity.Email]));
+        if (changes.Count == 0) return;
+
+        var reindexed = changes.Where(c => c.State != EntityState.Added).Select(c => c.SourceId).ToList();
+        if (reindexed.Count > 0)
+        {
+            var stale = await db.CustomerSearchTerms.IgnoreQueryFilters().Where(t => reindexed.Contains(t.SourceId)).ToListAsync(ct);
+            db.CustomerSearchTerms.RemoveRange(stale);
+        }
+        foreach (var (customerId, sourceId, state, texts) in changes)
+        {
+            if (state == EntityState.Deleted) continue;
+            foreach (var term in CustomerSearchTerm.TermsOf(texts))
+                db.CustomerSearchTerms.Add(new CustomerSearchTerm { CustomerId = customerId, SourceId = sourceId, Term = term });
+        }
+    }
+}

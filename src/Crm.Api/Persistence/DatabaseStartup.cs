@@ -1,0 +1,84 @@
+using Crm.Api.Common.Auth;
+using Crm.Api.Domain;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+
+namespace Crm.Api.Persistence;
+
+/// <summary>
+/// What happens once at start-up, in order: apply migrations (unless Database:Migrate is false), load the token
+/// signing key, create the bootstrap admin when no admin exists, and seed demo data when asked and the database is empty.
+/// </summary>
+public static class DatabaseStartup
+{
+    public static async Task PrepareDatabaseAsync(this WebApplication app)
+    {
+        using var scope = app.Services.CreateScope();
+        var services = scope.ServiceProvider;
+        var db = services.GetRequiredService<CrmDbContext>();
+        var config = app.Configuration;
+        var logger = services.GetRequiredService<ILoggerFactory>().CreateLogger("Crm.Startup");
+
+        if (config.GetValue("Database:Migrate", true))
+        {
+            if (db.Database.IsSqlite())
+                await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;");
+            await db.Database.MigrateAsync();
+        }
+
+        await LoadSigningKeyAsync(db, config, services.GetRequiredService<TokenSigningKey>());
+        await BootstrapAdminAsync(services, config, logger);
+
+        if (config.GetValue("Crm:Demo:Seed", false))
+            await DemoSeeder.SeedAsync(services, config, logger);
+    }
+
+    private static async Task LoadSigningKeyAsync(CrmDbContext db, IConfiguration config, TokenSigningKey key)
+    {
+        if (config["Crm:Auth:SigningKey"] is { Length: > 0 } configured)
+        {
+            key.Load(configured);
+            return;
+        }
+        var stored = await db.SystemSettings.FirstOrDefaultAsync(s => s.Key == TokenSigningKey.SettingKey);
+        if (stored is null)
+        {
+            stored = new SystemSetting { Key = TokenSigningKey.SettingKey, Value = TokenSigningKey.Generate() };
+            db.SystemSettings.Add(stored);
+            try
+            {
+                await db.SaveChangesAsync();
+            }
+            catch (DbUpdateException)
+            {
+                // Another replica generated it first; use theirs.
+                db.ChangeTracker.Clear();
+                stored = await db.SystemSettings.FirstAsync(s => s.Key == TokenSigningKey.SettingKey);
+            }
+        }
+        key.Load(stored.Value);
+    }
+
+    /// <summary>
+    /// There is no default password in production: the first admin comes from Crm:BootstrapAdmin:Email / :Password
+    /// (environment: Crm__BootstrapAdmin__Email / Crm__BootstrapAdmin__Password) when no admin exists yet.
+    /// </summary>
+    private static async Task BootstrapAdminAsync(IServiceProvider services, IConfiguration config, ILogger logger)
+    {
+        var email = config["Crm:BootstrapAdmin:Email"];
+        var password = config["Crm:BootstrapAdmin:Password"];
+        if (string.IsNullOrWhiteSpace(email) || string.IsNullOrWhiteSpace(password)) return;
+        var db = services.GetRequiredService<CrmDbContext>();
+        if (await db.Users.AnyAsync(u => u.Role == Role.Admin)) return;
+        var users = services.GetRequiredService<UserManager<User>>();
+        var admin = new User
+        {
+            Email = email, UserName = email, DisplayName = config["Crm:BootstrapAdmin:DisplayName"] ?? "Administrator",
+            Role = Role.Admin, EmailConfirmed = true, CreatedAt = services.GetRequiredService<TimeProvider>().GetUtcNow().UtcDateTime,
+        };
+        var result = await users.CreateAsync(admin, password);
+        if (!result.Succeeded)
+            throw new InvalidOperationException("The bootstrap admin could not be created: " + string.Join(" ", result.Errors.Select(e => e.Description)));
+        logger.LogInformation("Created the bootstrap admin {Email}", email);
+    }
+}

@@ -1,0 +1,40 @@
+using Crm.Api.Common;
+using Crm.Api.Common.Auth;
+using Crm.Api.Features.ApiKeys;
+using Crm.Api.Features.Auth;
+using Crm.Api.Features.Contacts;
+using Crm.Api.Features.Customers;
+using Crm.Api.Features.Health;
+using Crm.Api.Features.Purchases;
+using Crm.Api.Features.Teams;
+using Crm.Api.Features.Users;
+using Crm.Api.Persistence;
+
+var builder = WebApplication.CreateBuilder(args);
+if (!builder.Environment.IsDevelopment()) builder.Logging.AddJsonConsole(o => o.IncludeScopes = true);
+
+builder.Services
+    .AddCrmHttp()
+    .AddCrmDatabase(builder.Configuration)
+    .AddCrmAuth(builder.Environment)
+    .AddCrmMediator(typeof(Program).Assembly)
+    .AddAutoMapper(cfg => cfg.LicenseKey = builder.Configuration["AutoMapper:LicenseKey"], typeof(Program).Assembly)
+    .AddCrmHealth()
+    .AddScoped<Credentials>();
+
+var app = builder.Build();
+await app.PrepareDatabaseAsync();
+app.UseCrmPipeline();
+
+app.MapHealthEndpoints();
+app.MapAuthEndpoints();
+app.MapUserEndpoints();
+app.MapTeamEndpoints();
+app.MapApiKeyEndpoints();
+app.MapCustomerEndpoints();
+app.MapContactEndpoints();
+app.MapPurchaseEndpoints();
+
+app.Run();
+
+public partial class Program;

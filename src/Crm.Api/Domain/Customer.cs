@@ -176,6 +176,10 @@ public class CustomerSearchTerm
                 terms.Add(word);
             var digits = DigitsOnly(text);
             if (digits.Length >= 3) terms.Add(digits);
+            // A phone is also found by its local number, without the area code: "021-5555 0011" by "55550011".
+            var firstBreak = text.IndexOfAny([' ', '-', ')']);
+            var local = firstBreak > 0 ? DigitsOnly(text[(firstBreak + 1)..]) : "";
+            if (local.Length >= 7 && local != digits) terms.Add(local);
         }
         return terms.Where(t => t.Length > 0).Select(t => t.Length > TermMax ? t[..TermMax] : t);
     }

@@ -36,6 +36,12 @@ public abstract class CrmDbContext(DbContextOptions options, Caller caller, Time
         base.OnModelCreating(builder);
         builder.ApplyConfigurationsFromAssembly(typeof(CrmDbContext).Assembly, t => t.Namespace == typeof(CrmDbContext).Namespace + ".Configurations");
 
+        // Ids are Guid v7 made by the application, never by the database: a new child found through a navigation
+        // must then be inserted, not mistaken for an existing row to update.
+        foreach (var key in builder.Model.GetEntityTypes().Select(e => e.FindPrimaryKey()).OfType<Microsoft.EntityFrameworkCore.Metadata.IMutableKey>())
+            if (key.Properties is [{ ClrType: var type } id] && type == typeof(Guid))
+                id.ValueGenerated = Microsoft.EntityFrameworkCore.Metadata.ValueGenerated.Never;
+
         // Record scoping: a customer outside the caller's scope, and everything hanging off it, does not exist.
         builder.Entity<Customer>().HasQueryFilter(c => SeesAllCustomers || VisibleOwnerIds.Contains(c.OwnerId));
         builder.Entity<Contact>().HasQueryFilter(c => SeesAllCustomers || VisibleOwnerIds.Contains(c.Customer!.OwnerId));

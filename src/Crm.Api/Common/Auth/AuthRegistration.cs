@@ -5,6 +5,8 @@ using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Authentication.JwtBearer;
+using Microsoft.Extensions.Options;
 using Microsoft.IdentityModel.Tokens;
 
 namespace Crm.Api.Common.Auth;
@@ -51,29 +53,10 @@ public static class AuthRegistration
                 o.Events.OnRedirectToLogin = c => { c.Response.StatusCode = StatusCodes.Status401Unauthorized; return Task.CompletedTask; };
                 o.Events.OnRedirectToAccessDenied = c => { c.Response.StatusCode = StatusCodes.Status403Forbidden; return Task.CompletedTask; };
             })
-            .AddJwtBearer(CrmClaims.BearerScheme, o =>
-            {
-                o.MapInboundClaims = false;
-                o.TokenValidationParameters = new TokenValidationParameters
-                {
-                    ValidIssuer = TokenIssuer.Issuer,
-                    ValidAudience = TokenIssuer.Audience,
-                    ValidAlgorithms = [SecurityAlgorithms.HmacSha256],
-                    NameClaimType = CrmClaims.Name,
-                    RoleClaimType = CrmClaims.Role,
-                    ClockSkew = TimeSpan.FromSeconds(30),
-                };
-                o.Events = new Microsoft.AspNetCore.Authentication.JwtBearer.JwtBearerEvents
-                {
-                    OnMessageReceived = c =>
-                    {
-                        c.Options.TokenValidationParameters.IssuerSigningKey = c.HttpContext.RequestServices.GetRequiredService<TokenSigningKey>().Key;
-                        return Task.CompletedTask;
-                    },
-                };
-            })
+            .AddJwtBearer(CrmClaims.BearerScheme, _ => { })
             .AddScheme<AuthenticationSchemeOptions, ApiKeyAuthenticationHandler>(CrmClaims.ApiKeyScheme, _ => { });
 
+        services.AddSingleton<IConfigureOptions<JwtBearerOptions>, BearerTokenValidation>();
         services.AddAuthorization(AccessPolicies.Configure);
         services.AddAntiforgery(o =>
         {
@@ -93,4 +76,34 @@ public static class AuthRegistration
             new Claim(CrmClaims.Source, CrmClaims.SourceSpa),
         ],
         CrmClaims.CookieScheme, CrmClaims.Name, CrmClaims.Role));
+}
+
+/// <summary>
+/// Bearer token validation reads the signing key (loaded from the database at start-up) and the time from the
+/// app's TimeProvider, so that tokens behave the same under a test clock as in production.
+/// </summary>
+internal sealed class BearerTokenValidation(TokenSigningKey signingKey, TimeProvider clock) : IConfigureNamedOptions<JwtBearerOptions>
+{
+    public void Configure(string? name, JwtBearerOptions options)
+    {
+        if (name != CrmClaims.BearerScheme) return;
+        options.MapInboundClaims = false;
+        options.TokenValidationParameters = new TokenValidationParameters
+        {
+            ValidIssuer = TokenIssuer.Issuer,
+            ValidAudience = TokenIssuer.Audience,
+            ValidAlgorithms = [SecurityAlgorithms.HmacSha256],
+            NameClaimType = CrmClaims.Name,
+            RoleClaimType = CrmClaims.Role,
+            IssuerSigningKeyResolver = (_, _, _, _) => [signingKey.Key],
+            LifetimeValidator = (notBefore, expires, _, _) =>
+            {
+                var now = clock.GetUtcNow().UtcDateTime;
+                var skew = TimeSpan.FromSeconds(30);
+                return expires is { } e && now < e + skew && (notBefore is not { } nb || now >= nb - skew);
+            },
+        };
+    }
+
+    public void Configure(JwtBearerOptions options) => Configure(Options.DefaultName, options);
 }

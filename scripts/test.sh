@@ -1,0 +1,47 @@
+#!/usr/bin/env bash
+# Runs every test suite and ends with one line: "N passed, N failed, N skipped" summed over all of them.
+# Exits non-zero when any test fails or a suite cannot run.
+set -uo pipefail
+cd "$(dirname "$0")/.."
+mkdir -p .artifacts
+export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
+
+passed=0; failed=0; skipped=0; status=0
+
+add_mtp_totals() { # reads "succeeded: N" / "failed: N" / "skipped: N" from a Microsoft.Testing.Platform summary
+  local log="$1"
+  local s f k
+  s=$(grep -E '^\s+succeeded: [0-9]+' "$log" | awk '{t+=$2} END {print t+0}')
+  f=$(grep -E '^\s+failed: [0-9]+' "$log" | awk '{t+=$2} END {print t+0}')
+  k=$(grep -E '^\s+skipped: [0-9]+' "$log" | awk '{t+=$2} END {print t+0}')
+  passed=$((passed + s)); failed=$((failed + f)); skipped=$((skipped + k))
+}
+
+echo "== .NET: build"
+if ! dotnet build Crm.Api.sln -c Release -warnaserror 2>&1 | tee .artifacts/build.log | grep -E "error|Warn|Elapsed" ; then :; fi
+if [ "${PIPESTATUS[0]}" -ne 0 ]; then echo "build failed"; echo "0 passed, 1 failed, 0 skipped"; exit 1; fi
+
+for project in tests/Crm.Api.UnitTests tests/Crm.Api.IntegrationTests; do
+  name=$(basename "$project")
+  echo "== .NET: $name"
+  dotnet test --project "$project" -c Release --no-build 2>&1 | tee ".artifacts/$name.log" | grep -E "^(failed|skipped) |^\s+(total|failed|succeeded|skipped):|Test run summary" | grep -v "^skipped " || true
+  rc=${PIPESTATUS[0]}
+  if [ "$rc" -ne 0 ]; then status=1; grep -A8 "^failed " ".artifacts/$name.log" | head -80; fi
+  if ! grep -q "Test run summary" ".artifacts/$name.log"; then echo "$name did not run"; failed=$((failed + 1)); fi
+  add_mtp_totals ".artifacts/$name.log"
+  reason=$(grep -m1 -A1 "^skipped " ".artifacts/$name.log" | tail -1 | sed 's/^ *//')
+  [ -n "$reason" ] && echo "   skipped because: $reason"
+done
+
+if [ -f web/package.json ]; then
+  echo "== Web"
+  if ! bash scripts/test-web.sh; then status=1; fi
+  if [ -f .artifacts/web-totals ]; then
+    read -r wp wf ws < .artifacts/web-totals
+    passed=$((passed + wp)); failed=$((failed + wf)); skipped=$((skipped + ws))
+  fi
+fi
+
+[ "$failed" -gt 0 ] && status=1
+echo "$passed passed, $failed failed, $skipped skipped"
+exit $status

@@ -1,0 +1,46 @@
+using System.Net;
+using System.Net.Http.Json;
+using Crm.Api.Features.Customers;
+
+namespace Crm.Api.IntegrationTests.Infrastructure;
+
+/// <summary>Shortcuts for arranging customers through the API.</summary>
+public static class Arrange
+{
+    public static async Task<CustomerDto> CreateAsync(HttpClient client, object body)
+    {
+        var response = await client.PostAsJsonAsync("/api/v1/customers", body, CrmApp.Json);
+        var text = await response.Content.ReadAsStringAsync();
+        Assert.True(response.StatusCode == HttpStatusCode.Created, $"Creating a customer failed: {(int)response.StatusCode} {text}");
+        return System.Text.Json.JsonSerializer.Deserialize<CustomerDto>(text, CrmApp.Json)!;
+    }
+
+    /// <summary>A customer owned by <paramref name="owner"/>, created by the admin.</summary>
+    public static async Task<CustomerDto> OwnedByAsync(CrmApp app, Who owner, string? name = null, object? extra = null)
+    {
+        var admin = await app.As(Who.Admin);
+        var body = new Dictionary<string, object?>
+        {
+            ["name"] = name ?? $"客户 {Guid.NewGuid():N}"[..12],
+            ["kind"] = "Company",
+            ["ownerId"] = app.UserIds[owner],
+        };
+        if (extra is not null)
+            foreach (var property in extra.GetType().GetProperties()) body[property.Name] = property.GetValue(extra);
+        return await CreateAsync(admin, body);
+    }
+
+    /// <summary>The body of an update that keeps everything as it is, with the given changes on top.</summary>
+    public static Dictionary<string, object?> UpdateBody(CustomerDto c, Action<Dictionary<string, object?>>? change = null)
+    {
+        var body = new Dictionary<string, object?>
+        {
+            ["name"] = c.Name, ["code"] = c.Code, ["kind"] = c.Kind, ["enterpriseType"] = c.EnterpriseType, ["industry"] = c.Industry,
+            ["region"] = c.Region, ["isKeyAccount"] = c.IsKeyAccount, ["level"] = c.Level, ["creditRating"] = c.CreditRating,
+            ["isAlerted"] = c.IsAlerted, ["alertReason"] = c.AlertReason, ["phone"] = c.Phone, ["email"] = c.Email,
+            ["origin"] = c.Origin, ["chainPosition"] = c.ChainPosition, ["leadSource"] = c.LeadSource, ["tags"] = c.Tags,
+        };
+        change?.Invoke(body);
+        return body;
+    }
+}

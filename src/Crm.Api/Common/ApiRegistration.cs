@@ -16,6 +16,8 @@ public static class ApiRegistration
             o.SerializerOptions.UnmappedMemberHandling = JsonUnmappedMemberHandling.Disallow;
             o.SerializerOptions.Converters.Add(new JsonStringEnumConverter(allowIntegerValues: false));
             o.SerializerOptions.DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull;
+            // Numbers are numbers: "42" is not accepted for a quantity, and the contract says integer, not integer|string.
+            o.SerializerOptions.NumberHandling = JsonNumberHandling.Strict;
         });
         // Binding failures (bad JSON, unknown members, wrong types) throw, so they get the same problem shape as the rest.
         services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);

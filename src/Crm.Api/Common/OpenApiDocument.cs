@@ -50,6 +50,28 @@ public static class OpenApiDocumentSetup
             return Task.CompletedTask;
         });
 
+        // Query parameters bound with [AsParameters] keep their C# names; the contract spells them in camelCase
+        // like every JSON member (binding is case-insensitive, so both work).
+        options.AddOperationTransformer((operation, _, _) =>
+        {
+            foreach (var parameter in operation.Parameters?.OfType<OpenApiParameter>() ?? [])
+                if (parameter is { In: ParameterLocation.Query, Name.Length: > 0 } && char.IsUpper(parameter.Name[0]))
+                    parameter.Name = char.ToLowerInvariant(parameter.Name[0]) + parameter.Name[1..];
+            return Task.CompletedTask;
+        });
+
+        // Response shapes (…Dto) always carry every non-nullable member, so generated clients need no optional checks.
+        options.AddSchemaTransformer((schema, context, _) =>
+        {
+            if (context.JsonPropertyInfo is null && context.JsonTypeInfo.Type.Name.EndsWith("Dto", StringComparison.Ordinal) && schema.Properties is { Count: > 0 })
+            {
+                schema.Required = new HashSet<string>(schema.Properties
+                    .Where(p => p.Value is not OpenApiSchema { Type: { } type } || !type.HasFlag(JsonSchemaType.Null))
+                    .Select(p => p.Key));
+            }
+            return Task.CompletedTask;
+        });
+
         options.AddOperationTransformer((operation, context, _) =>
         {
             var metadata = context.Description.ActionDescriptor.EndpointMetadata;

@@ -1,0 +1,78 @@
+using Crm.Api.Common;
+using Crm.Api.IntegrationTests.Infrastructure;
+using Crm.Api.Persistence;
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Infrastructure;
+using Microsoft.EntityFrameworkCore.Migrations;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.SqlServer.TransactSql.ScriptDom;
+
+namespace Crm.Api.IntegrationTests.Persistence;
+
+public sealed class SqlServerMigrationScriptTests
+{
+    /// <summary>SQL Server is checked without a server: the idempotent migration script must parse as T-SQL.</summary>
+    [Fact]
+    public void The_idempotent_sql_server_migration_script_parses_without_errors()
+    {
+        var options = new DbContextOptionsBuilder<SqlServerCrmDbContext>().UseSqlServer("Server=unused;Database=Crm").Options;
+        using var db = new SqlServerCrmDbContext(options, new Caller(), TimeProvider.System);
+        var script = db.GetService<IMigrator>().GenerateScript(options: MigrationsSqlGenerationOptions.Idempotent);
+
+        var fragment = new TSql160Parser(initialQuotedIdentifiers: true).Parse(new StringReader(script), out var errors);
+
+        Assert.True(errors.Count == 0, string.Join("\n", errors.Select(e => $"line {e.Line}: {e.Message}")));
+        var tables = fragment.ScriptTokenStream.Count(t => t.TokenType == TSqlTokenType.Table);
+        Assert.True(tables > 10, "the script should create the CRM's tables");
+        Assert.Contains("CREATE TABLE [Customers]", script);
+        Assert.Contains("[IsPrimary] = 1", script);
+        Assert.Contains("Latin1_General_100_BIN2", script);
+    }
+
+    [Fact]
+    public void Both_migration_sets_are_in_step_with_the_model()
+    {
+        using var sqlite = new SqliteCrmDbContext(new DbContextOptionsBuilder<SqliteCrmDbContext>().UseSqlite("Data Source=:memory:").Options, new Caller(), TimeProvider.System);
+        using var sqlServer = new SqlServerCrmDbContext(new DbContextOptionsBuilder<SqlServerCrmDbContext>().UseSqlServer("Server=unused").Options, new Caller(), TimeProvider.System);
+        Assert.False(sqlite.Database.HasPendingModelChanges(), "SQLite migrations are behind the model: run scripts/add-migration.sh");
+        Assert.False(sqlServer.Database.HasPendingModelChanges(), "SQL Server migrations are behind the model: run scripts/add-migration.sh");
+    }
+}
+
+public sealed class SqliteSettingsTests(SqliteApp app) : ApiTest<SqliteApp>(app)
+{
+    [Fact]
+    public void The_sqlite_database_runs_in_wal_with_normal_sync_foreign_keys_and_a_busy_timeout()
+    {
+        using var scope = App.Services.CreateScope();
+        var db = scope.ServiceProvider.GetRequiredService<CrmDbContext>();
+        var connection = (SqliteConnection)db.Database.GetDbConnection();
+        connection.Open();
+        string Pragma(string name)
+        {
+            using var command = connection.CreateCommand();
+            command.CommandText = $"PRAGMA {name};";
+            return Convert.ToString(command.ExecuteScalar(), System.Globalization.CultureInfo.InvariantCulture)!;
+        }
+        Assert.Equal("wal", Pragma("journal_mode"));
+        Assert.Equal("1", Pragma("synchronous")); // NORMAL
+        Assert.Equal("1", Pragma("foreign_keys"));
+        Assert.True(int.Parse(Pragma("busy_timeout"), System.Globalization.CultureInfo.InvariantCulture) >= 5000);
+    }
+}
+
+public abstract class HealthTests<TApp>(TApp app) : ApiTest<TApp>(app) where TApp : CrmApp
+{
+    [Fact]
+    public async Task Live_and_ready_answer_anonymously_when_the_database_is_up()
+    {
+        var client = App.NewClient();
+        Assert.Equal(System.Net.HttpStatusCode.OK, (await client.GetAsync("/health/live")).StatusCode);
+        Assert.Equal(System.Net.HttpStatusCode.OK, (await client.GetAsync("/health/ready")).StatusCode);
+    }
+}
+
+public sealed class HealthTestsOnSqlite(SqliteApp app) : HealthTests<SqliteApp>(app);
+
+public sealed class HealthTestsOnSqlServer(SqlServerApp app) : HealthTests<SqlServerApp>(app);

@@ -46,11 +46,16 @@ public static class ApiRegistration
                 o.RoutePrefix = "swagger";
                 o.DocumentTitle = "CRM API";
             });
+        // The built SPA (wwwroot, copied by scripts/build-web.sh) is served from the same origin, anonymously.
+        app.UseDefaultFiles();
+        app.UseStaticFiles();
         app.UseAuthentication();
         app.UseMiddleware<CallerMiddleware>();
         app.UseAuthorization();
         app.MapOpenApi("/openapi/{documentName}.json").AllowAnonymous();
         app.MapOpenApi("/openapi/{documentName}.yaml").AllowAnonymous();
+        // Client-side routes fall back to the SPA's index.html; unknown API paths stay 404 problems.
+        app.MapFallbackToFile("{*path:regex(^(?!api/|openapi/|health/|swagger).*$)}", "index.html").AllowAnonymous();
         return app;
     }
 }

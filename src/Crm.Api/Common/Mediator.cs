@@ -18,6 +18,9 @@ public static class MediatorRegistration
 {
     public static IServiceCollection AddCrmMediator(this IServiceCollection services, Assembly assembly)
     {
+        // Messages name fields the way the caller sent them: "'email' is not a valid email address."
+        ValidatorOptions.Global.DisplayNameResolver = (_, member, _) =>
+            member is null ? null : char.ToLowerInvariant(member.Name[0]) + member.Name[1..];
         services.AddScoped<ServiceFactory>(p => p.GetService!);
         services.AddScoped<IMediator, Mediator>();
         foreach (var type in assembly.GetTypes().Where(t => t is { IsAbstract: false, IsInterface: false, IsGenericTypeDefinition: false }))

@@ -1,0 +1,52 @@
+using Crm.Api.Domain;
+using Crm.Api.IntegrationTests.Infrastructure;
+using Crm.Api.Persistence;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging.Abstractions;
+
+namespace Crm.Api.IntegrationTests.Persistence;
+
+public sealed class DemoDataTests(SqliteApp app) : ApiTest<SqliteApp>(app)
+{
+    [Fact]
+    public async Task First_run_seeds_two_teams_about_500_customers_with_contacts_and_two_years_of_purchases_and_a_second_run_adds_nothing()
+    {
+        await Seed();
+        await Seed();
+
+        using var scope = App.Services.CreateScope();
+        var db = scope.ServiceProvider.GetRequiredService<CrmDbContext>();
+        var customers = await db.Customers.IgnoreQueryFilters().Where(c => c.Code.StartsWith("C-")).CountAsync();
+        Assert.Equal(500, customers);
+        Assert.Equal(2, await db.Teams.CountAsync(t => t.Name.StartsWith("营业")));
+        Assert.Equal(6, await db.Users.CountAsync(u => u.Role == Role.Rep && u.Email!.EndsWith("@demo.crm")));
+        Assert.Equal(2, await db.Users.CountAsync(u => u.Role == Role.Manager && u.Email!.EndsWith("@demo.crm")));
+        Assert.True(await db.Users.AnyAsync(u => u.Role == Role.Service && u.Email == "service@demo.crm"));
+        Assert.True(await db.Users.AnyAsync(u => u.Role == Role.Analyst && u.Email == "analyst@demo.crm"));
+
+        // Every demo customer has exactly one primary contact.
+        Assert.Equal(0, await db.Customers.IgnoreQueryFilters().CountAsync(c => c.Contacts.Count(p => p.IsPrimary) != 1));
+        var first = await db.Purchases.IgnoreQueryFilters().MinAsync(p => p.PurchasedOn);
+        var last = await db.Purchases.IgnoreQueryFilters().MaxAsync(p => p.PurchasedOn);
+        Assert.True(last.DayNumber - first.DayNumber > 600, $"purchases span {first}..{last}");
+        Assert.True(await db.Customers.IgnoreQueryFilters().AnyAsync(c => c.Lifecycle == Lifecycle.Prospect));
+        Assert.True(await db.Customers.IgnoreQueryFilters().AnyAsync(c => c.Lifecycle == Lifecycle.Lapsed));
+        Assert.True(await db.Customers.IgnoreQueryFilters().AnyAsync(c => c.Level == CustomerLevel.Special && c.IsKeyAccount));
+        var names = await db.Customers.IgnoreQueryFilters().Select(c => c.Name).ToListAsync();
+        Assert.Contains(names, n => n.Any(ch => ch > 0x4E00));
+        Assert.Contains(names, n => n.Contains("Ltd.", StringComparison.Ordinal) || n.Contains("Inc.", StringComparison.Ordinal));
+
+        // The generated-code counter continues after the seeded codes.
+        var next = await Arrange.CreateAsync(await As(Who.Admin), new { name = "After the demo", kind = "Company" });
+        Assert.Equal("C-000501", next.Code);
+    }
+
+    private async Task Seed()
+    {
+        using var scope = App.Services.CreateScope();
+        var config = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?> { ["Crm:Demo:Password"] = CrmApp.Password }).Build();
+        await DemoSeeder.SeedAsync(scope.ServiceProvider, config, NullLogger.Instance);
+    }
+}

@@ -1,0 +1,134 @@
+import { Suspense, useState } from 'react';
+import { Avatar, Button, Dropdown, Flex, Grid, Layout, Menu, Typography, theme, type MenuProps } from 'antd';
+import {
+  ApiOutlined, HomeOutlined, LogoutOutlined, MenuFoldOutlined, MenuUnfoldOutlined, SettingOutlined,
+  TeamOutlined, UserOutlined, ContactsOutlined,
+} from '@ant-design/icons';
+import { Link, Outlet, useLocation } from 'react-router';
+import { useTranslation } from 'react-i18next';
+import { LanguageSwitch } from '@/components/LanguageSwitch';
+import { LoadingBlock } from '@/components/LoadingBlock';
+import { hasRole, useMe, useSession } from '@/lib/session/session';
+import { useLogOut } from '@/features/auth/api/logOut';
+
+function selectedKey(pathname: string): string {
+  if (pathname.startsWith('/customers')) return '/customers';
+  if (pathname.startsWith('/admin/')) return pathname.split('/').slice(0, 3).join('/');
+  return '/';
+}
+
+export function AppLayout() {
+  const { t } = useTranslation();
+  const { token } = theme.useToken();
+  const me = useMe();
+  const { signedOut } = useSession();
+  const logOut = useLogOut();
+  const location = useLocation();
+  const screens = Grid.useBreakpoint();
+  const [collapsed, setCollapsed] = useState<boolean | null>(null);
+  const isCollapsed = collapsed ?? !screens.xl;
+
+  const items: MenuProps['items'] = [
+    { key: '/', icon: <HomeOutlined />, label: <Link to="/">{t('nav.home')}</Link> },
+    { key: '/customers', icon: <ContactsOutlined />, label: <Link to="/customers">{t('nav.customers')}</Link> },
+    ...(hasRole(me, 'Admin')
+      ? [
+          {
+            key: 'admin',
+            icon: <SettingOutlined />,
+            label: t('nav.admin'),
+            type: 'group' as const,
+            children: [
+              { key: '/admin/users', icon: <UserOutlined />, label: <Link to="/admin/users">{t('nav.users')}</Link> },
+              { key: '/admin/teams', icon: <TeamOutlined />, label: <Link to="/admin/teams">{t('nav.teams')}</Link> },
+              { key: '/admin/api-keys', icon: <ApiOutlined />, label: <Link to="/admin/api-keys">{t('nav.apiKeys')}</Link> },
+            ],
+          },
+        ]
+      : []),
+  ];
+
+  const userMenu: MenuProps = {
+    items: [
+      { key: 'who', label: <Typography.Text type="secondary">{me.email}</Typography.Text>, disabled: true },
+      { type: 'divider' },
+      { key: 'logout', icon: <LogoutOutlined />, label: t('header.logout'), danger: true },
+    ],
+    onClick: ({ key }) => {
+      if (key === 'logout') logOut.mutate(undefined, { onSettled: signedOut });
+    },
+  };
+
+  return (
+    <Layout style={{ minHeight: '100vh' }}>
+      <Layout.Sider
+        collapsible
+        collapsed={isCollapsed}
+        onCollapse={setCollapsed}
+        trigger={null}
+        width={216}
+        theme="light"
+        style={{ borderRight: `1px solid ${token.colorBorderSecondary}`, position: 'sticky', top: 0, height: '100vh' }}
+      >
+        <Flex align="center" gap={10} style={{ height: 56, paddingInline: isCollapsed ? 24 : 20 }}>
+          <div
+            aria-hidden
+            style={{ width: 30, height: 30, flex: 'none', borderRadius: 8, background: token.colorPrimary, color: '#fff', display: 'grid', placeItems: 'center', fontSize: 11, fontWeight: 700 }}
+          >
+            {t('app.shortName')}
+          </div>
+          {!isCollapsed && (
+            <Typography.Text strong ellipsis style={{ fontSize: 15 }}>
+              {t('app.name')}
+            </Typography.Text>
+          )}
+        </Flex>
+        <nav aria-label={t('nav.mainMenu')}>
+          <Menu mode="inline" selectedKeys={[selectedKey(location.pathname)]} items={items} style={{ borderInlineEnd: 0 }} />
+        </nav>
+      </Layout.Sider>
+      <Layout>
+        <Layout.Header
+          style={{
+            background: token.colorBgContainer, paddingInline: 16, height: 56, lineHeight: '56px',
+            borderBottom: `1px solid ${token.colorBorderSecondary}`, position: 'sticky', top: 0, zIndex: 10,
+          }}
+        >
+          <Flex justify="space-between" align="center" style={{ height: '100%' }}>
+            <Button
+              type="text"
+              aria-label={t('nav.toggleMenu')}
+              icon={isCollapsed ? <MenuUnfoldOutlined /> : <MenuFoldOutlined />}
+              onClick={() => setCollapsed(!isCollapsed)}
+            />
+            <Flex align="center" gap={12}>
+              <LanguageSwitch />
+              <Dropdown menu={userMenu} trigger={['click']} placement="bottomRight">
+                <Button type="text" aria-label={t('header.userMenu')} data-testid="user-menu" style={{ height: 40 }}>
+                  <Flex align="center" gap={8}>
+                    <Avatar size="small" style={{ background: token.colorPrimary }}>
+                      {me.displayName.slice(0, 1)}
+                    </Avatar>
+                    <Flex vertical align="start" style={{ lineHeight: 1.2 }}>
+                      <Typography.Text strong>{me.displayName}</Typography.Text>
+                      <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+                        {t(`role.${me.role}`, { defaultValue: me.role })}
+                      </Typography.Text>
+                    </Flex>
+                  </Flex>
+                </Button>
+              </Dropdown>
+            </Flex>
+          </Flex>
+        </Layout.Header>
+        <Layout.Content style={{ padding: screens.md ? 24 : 12 }}>
+          <main>
+            <Suspense fallback={<LoadingBlock minHeight={400} />}>
+              <Outlet />
+            </Suspense>
+          </main>
+        </Layout.Content>
+      </Layout>
+    </Layout>
+  );
+}

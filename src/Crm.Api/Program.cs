@@ -8,6 +8,7 @@ using Crm.Api.Features.Health;
 using Crm.Api.Features.Purchases;
 using Crm.Api.Features.Teams;
 using Crm.Api.Features.Users;
+using Crm.Api.Features.Visits;
 using Crm.Api.Persistence;
 
 var builder = WebApplication.CreateBuilder(args);
@@ -20,7 +21,8 @@ builder.Services
     .AddCrmMediator(typeof(Program).Assembly)
     .AddAutoMapper(cfg => cfg.LicenseKey = builder.Configuration["AutoMapper:LicenseKey"], typeof(Program).Assembly)
     .AddCrmHealth()
-    .AddScoped<Credentials>();
+    .AddScoped<Credentials>()
+    .AddSingleton<OrganisationCalendar>();
 
 var app = builder.Build();
 await app.PrepareDatabaseAsync();
@@ -34,6 +36,7 @@ app.MapApiKeyEndpoints();
 app.MapCustomerEndpoints();
 app.MapContactEndpoints();
 app.MapPurchaseEndpoints();
+app.MapVisitEndpoints();
 
 app.Run();
 

@@ -48,6 +48,7 @@ public sealed class ProblemExceptionHandler(IProblemDetailsService problems, ILo
         {
             ValidationException v => Validation(v),
             BadHttpRequestException b => Problem(b.StatusCode, "Bad request", BadRequestDetail(b)),
+            IllegalTransitionException t => WithExtensions(Problem(StatusCodes.Status409Conflict, "Illegal transition", t.Message), new Dictionary<string, object?> { ["allowed"] = t.Allowed }),
             DomainRuleException d => Problem(StatusCodes.Status409Conflict, "Rule violated", d.Message),
             NotFoundException n => Problem(StatusCodes.Status404NotFound, "Not found", n.Message),
             ConflictException c => WithExtensions(Problem(StatusCodes.Status409Conflict, "Conflict", c.Message), c.Extensions),

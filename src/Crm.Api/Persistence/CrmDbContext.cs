@@ -21,6 +21,9 @@ public abstract class CrmDbContext(DbContextOptions options, Caller caller, Time
     public DbSet<CustomerSearchTerm> CustomerSearchTerms => Set<CustomerSearchTerm>();
     public DbSet<Contact> Contacts => Set<Contact>();
     public DbSet<Purchase> Purchases => Set<Purchase>();
+    public DbSet<Visit> Visits => Set<Visit>();
+    public DbSet<VisitEvent> VisitEvents => Set<VisitEvent>();
+    public DbSet<VisitPolicy> VisitPolicies => Set<VisitPolicy>();
     public DbSet<Sequence> Sequences => Set<Sequence>();
     public DbSet<SystemSetting> SystemSettings => Set<SystemSetting>();
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
@@ -46,6 +49,7 @@ public abstract class CrmDbContext(DbContextOptions options, Caller caller, Time
         builder.Entity<Customer>().HasQueryFilter(c => SeesAllCustomers || VisibleOwnerIds.Contains(c.OwnerId));
         builder.Entity<Contact>().HasQueryFilter(c => SeesAllCustomers || VisibleOwnerIds.Contains(c.Customer!.OwnerId));
         builder.Entity<Purchase>().HasQueryFilter(p => SeesAllCustomers || VisibleOwnerIds.Contains(p.Customer!.OwnerId));
+        builder.Entity<Visit>().HasQueryFilter(v => SeesAllCustomers || VisibleOwnerIds.Contains(v.Customer!.OwnerId));
     }
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
@@ -92,6 +96,8 @@ public abstract class CrmDbContext(DbContextOptions options, Caller caller, Time
             }
         }
         foreach (var entry in ChangeTracker.Entries<User>().Where(e => e.State == EntityState.Modified))
+            entry.Entity.Version++;
+        foreach (var entry in ChangeTracker.Entries<VisitPolicy>().Where(e => e.State == EntityState.Modified))
             entry.Entity.Version++;
     }
 }

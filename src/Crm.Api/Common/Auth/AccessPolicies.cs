@@ -13,7 +13,7 @@ public static class AccessPolicies
     public const string Admin = "admin";
     public const string ManageOwners = "customers:transfer";
 
-    public static readonly string[] Areas = ["customers", "purchases"];
+    public static readonly string[] Areas = ["customers", "purchases", "visits"];
 
     private static readonly Role[] Everyone = [Role.Admin, Role.Manager, Role.Rep, Role.Service, Role.Analyst];
     private static readonly Role[] Sellers = [Role.Admin, Role.Manager, Role.Rep];
@@ -28,7 +28,7 @@ public static class AccessPolicies
 
     private static Role[] WritersOf(string area) => area switch
     {
-        "customers" or "purchases" => Sellers,
+        "customers" or "purchases" or "visits" => Sellers,
         _ => [Role.Admin],
     };
 

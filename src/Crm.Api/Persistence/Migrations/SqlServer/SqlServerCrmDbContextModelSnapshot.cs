@@ -25,7 +25,6 @@ namespace Crm.Api.Persistence.Migrations.SqlServer
             modelBuilder.Entity("Crm.Api.Domain.ApiKey", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("uniqueidentifier");
 
                     b.Property<DateTime>("CreatedAt")
@@ -84,7 +83,6 @@ namespace Crm.Api.Persistence.Migrations.SqlServer
             modelBuilder.Entity("Crm.Api.Domain.Contact", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("uniqueidentifier");
 
                     b.Property<string>("Address")
@@ -156,7 +154,6 @@ namespace Crm.Api.Persistence.Migrations.SqlServer
             modelBuilder.Entity("Crm.Api.Domain.Customer", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("uniqueidentifier");
 
                     b.Property<string>("Address")
@@ -366,7 +363,6 @@ namespace Crm.Api.Persistence.Migrations.SqlServer
             modelBuilder.Entity("Crm.Api.Domain.CustomerTransfer", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("uniqueidentifier");
 
                     b.Property<Guid>("CustomerId")
@@ -398,7 +394,6 @@ namespace Crm.Api.Persistence.Migrations.SqlServer
             modelBuilder.Entity("Crm.Api.Domain.Purchase", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("uniqueidentifier");
 
                     b.Property<decimal>("Amount")
@@ -472,7 +467,6 @@ namespace Crm.Api.Persistence.Migrations.SqlServer
             modelBuilder.Entity("Crm.Api.Domain.RefreshSession", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("uniqueidentifier");
 
                     b.Property<DateTime>("CreatedAt")
@@ -542,7 +536,6 @@ namespace Crm.Api.Persistence.Migrations.SqlServer
             modelBuilder.Entity("Crm.Api.Domain.Team", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("uniqueidentifier");
 
                     b.Property<DateTime>("CreatedAt")
@@ -582,7 +575,6 @@ namespace Crm.Api.Persistence.Migrations.SqlServer
             modelBuilder.Entity("Crm.Api.Domain.User", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("uniqueidentifier");
 
                     b.Property<int>("AccessFailedCount")
@@ -673,6 +665,235 @@ namespace Crm.Api.Persistence.Migrations.SqlServer
                     b.HasIndex("TeamId");
 
                     b.ToTable("AspNetUsers", (string)null);
+                });
+
+            modelBuilder.Entity("Crm.Api.Domain.Visit", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<DateTime?>("ActualEnd")
+                        .HasColumnType("datetime2");
+
+                    b.Property<DateTime?>("ActualStart")
+                        .HasColumnType("datetime2");
+
+                    b.Property<string>("Agenda")
+                        .HasMaxLength(1000)
+                        .HasColumnType("nvarchar(1000)");
+
+                    b.Property<string>("CancellationReason")
+                        .HasMaxLength(500)
+                        .HasColumnType("nvarchar(500)");
+
+                    b.Property<string>("Category")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("nvarchar(16)");
+
+                    b.Property<double?>("CheckInAccuracyMeters")
+                        .HasColumnType("float");
+
+                    b.Property<double?>("CheckInLatitude")
+                        .HasColumnType("float");
+
+                    b.Property<double?>("CheckInLongitude")
+                        .HasColumnType("float");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("datetime2");
+
+                    b.Property<Guid?>("CreatedBy")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<string>("CustomerFeedback")
+                        .HasMaxLength(1000)
+                        .HasColumnType("nvarchar(1000)");
+
+                    b.Property<Guid>("CustomerId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<DateOnly?>("FollowUpDate")
+                        .HasColumnType("date");
+
+                    b.Property<string>("Form")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("nvarchar(16)");
+
+                    b.Property<string>("NextSteps")
+                        .HasMaxLength(1000)
+                        .HasColumnType("nvarchar(1000)");
+
+                    b.Property<string>("Outcome")
+                        .HasMaxLength(1000)
+                        .HasColumnType("nvarchar(1000)");
+
+                    b.Property<DateTime?>("PlannedEnd")
+                        .HasColumnType("datetime2");
+
+                    b.Property<DateTime?>("PlannedStart")
+                        .HasColumnType("datetime2");
+
+                    b.PrimitiveCollection<string>("Purposes")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("nvarchar(200)");
+
+                    b.Property<string>("ReviewComment")
+                        .HasMaxLength(1000)
+                        .HasColumnType("nvarchar(1000)");
+
+                    b.Property<string>("ReviewStatus")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("nvarchar(16)");
+
+                    b.Property<DateTime?>("ReviewedAt")
+                        .HasColumnType("datetime2");
+
+                    b.Property<Guid?>("ReviewedBy")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(24)
+                        .HasColumnType("nvarchar(24)");
+
+                    b.Property<int>("Submissions")
+                        .HasColumnType("int");
+
+                    b.Property<string>("Summary")
+                        .HasMaxLength(4000)
+                        .HasColumnType("nvarchar(4000)");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("datetime2");
+
+                    b.Property<Guid?>("UpdatedBy")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<long>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("bigint");
+
+                    b.Property<Guid>("VisitorId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("PlannedStart", "Id");
+
+                    b.HasIndex("ReviewStatus", "VisitorId");
+
+                    b.HasIndex("VisitorId", "ActualStart");
+
+                    b.HasIndex("VisitorId", "PlannedStart");
+
+                    b.HasIndex("CustomerId", "Status", "ActualStart");
+
+                    b.ToTable("Visits");
+                });
+
+            modelBuilder.Entity("Crm.Api.Domain.VisitCompanion", b =>
+                {
+                    b.Property<Guid>("VisitId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<Guid>("UserId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.HasKey("VisitId", "UserId");
+
+                    b.HasIndex("UserId");
+
+                    b.ToTable("VisitCompanion");
+                });
+
+            modelBuilder.Entity("Crm.Api.Domain.VisitEvent", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<Guid?>("ActorId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<DateTime>("At")
+                        .HasColumnType("datetime2");
+
+                    b.Property<string>("Comment")
+                        .HasMaxLength(1000)
+                        .HasColumnType("nvarchar(1000)");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(24)
+                        .HasColumnType("nvarchar(24)");
+
+                    b.Property<DateTime?>("OldEnd")
+                        .HasColumnType("datetime2");
+
+                    b.Property<DateTime?>("OldStart")
+                        .HasColumnType("datetime2");
+
+                    b.Property<Guid>("VisitId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("VisitId", "At");
+
+                    b.ToTable("VisitEvents");
+                });
+
+            modelBuilder.Entity("Crm.Api.Domain.VisitPolicy", b =>
+                {
+                    b.Property<int>("Level")
+                        .HasColumnType("int");
+
+                    b.Property<int>("MinOnSitePerWeek")
+                        .HasColumnType("int");
+
+                    b.Property<int>("MinTotalPerWeek")
+                        .HasColumnType("int");
+
+                    b.Property<long>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("bigint");
+
+                    b.HasKey("Level");
+
+                    b.ToTable("VisitPolicies");
+
+                    b.HasData(
+                        new
+                        {
+                            Level = 0,
+                            MinOnSitePerWeek = 2,
+                            MinTotalPerWeek = 2,
+                            Version = 1L
+                        },
+                        new
+                        {
+                            Level = 1,
+                            MinOnSitePerWeek = 0,
+                            MinTotalPerWeek = 1,
+                            Version = 1L
+                        },
+                        new
+                        {
+                            Level = 2,
+                            MinOnSitePerWeek = 0,
+                            MinTotalPerWeek = 0,
+                            Version = 1L
+                        },
+                        new
+                        {
+                            Level = 3,
+                            MinOnSitePerWeek = 0,
+                            MinTotalPerWeek = 0,
+                            Version = 1L
+                        });
                 });
 
             modelBuilder.Entity("Microsoft.AspNetCore.DataProtection.EntityFrameworkCore.DataProtectionKey", b =>
@@ -790,7 +1011,6 @@ namespace Crm.Api.Persistence.Migrations.SqlServer
                     b.OwnsMany("Crm.Api.Domain.ImportantDate", "ImportantDates", b1 =>
                         {
                             b1.Property<Guid>("Id")
-                                .ValueGeneratedOnAdd()
                                 .HasColumnType("uniqueidentifier");
 
                             b1.Property<Guid>("CustomerId")
@@ -934,6 +1154,49 @@ namespace Crm.Api.Persistence.Migrations.SqlServer
                         .OnDelete(DeleteBehavior.SetNull);
                 });
 
+            modelBuilder.Entity("Crm.Api.Domain.Visit", b =>
+                {
+                    b.HasOne("Crm.Api.Domain.Customer", "Customer")
+                        .WithMany()
+                        .HasForeignKey("CustomerId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Crm.Api.Domain.User", "Visitor")
+                        .WithMany()
+                        .HasForeignKey("VisitorId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("Customer");
+
+                    b.Navigation("Visitor");
+                });
+
+            modelBuilder.Entity("Crm.Api.Domain.VisitCompanion", b =>
+                {
+                    b.HasOne("Crm.Api.Domain.User", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Crm.Api.Domain.Visit", null)
+                        .WithMany("Companions")
+                        .HasForeignKey("VisitId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Crm.Api.Domain.VisitEvent", b =>
+                {
+                    b.HasOne("Crm.Api.Domain.Visit", null)
+                        .WithMany("Events")
+                        .HasForeignKey("VisitId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityUserClaim<System.Guid>", b =>
                 {
                     b.HasOne("Crm.Api.Domain.User", null)
@@ -966,6 +1229,13 @@ namespace Crm.Api.Persistence.Migrations.SqlServer
                     b.Navigation("Contacts");
 
                     b.Navigation("Tags");
+                });
+
+            modelBuilder.Entity("Crm.Api.Domain.Visit", b =>
+                {
+                    b.Navigation("Companions");
+
+                    b.Navigation("Events");
                 });
 #pragma warning restore 612, 618
         }

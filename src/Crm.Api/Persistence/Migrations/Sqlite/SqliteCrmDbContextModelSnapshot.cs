@@ -20,7 +20,6 @@ namespace Crm.Api.Persistence.Migrations.Sqlite
             modelBuilder.Entity("Crm.Api.Domain.ApiKey", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("TEXT");
 
                     b.Property<DateTime>("CreatedAt")
@@ -79,7 +78,6 @@ namespace Crm.Api.Persistence.Migrations.Sqlite
             modelBuilder.Entity("Crm.Api.Domain.Contact", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Address")
@@ -151,7 +149,6 @@ namespace Crm.Api.Persistence.Migrations.Sqlite
             modelBuilder.Entity("Crm.Api.Domain.Customer", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Address")
@@ -358,7 +355,6 @@ namespace Crm.Api.Persistence.Migrations.Sqlite
             modelBuilder.Entity("Crm.Api.Domain.CustomerTransfer", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("TEXT");
 
                     b.Property<Guid>("CustomerId")
@@ -390,7 +386,6 @@ namespace Crm.Api.Persistence.Migrations.Sqlite
             modelBuilder.Entity("Crm.Api.Domain.Purchase", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("TEXT");
 
                     b.Property<double>("Amount")
@@ -464,7 +459,6 @@ namespace Crm.Api.Persistence.Migrations.Sqlite
             modelBuilder.Entity("Crm.Api.Domain.RefreshSession", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("TEXT");
 
                     b.Property<DateTime>("CreatedAt")
@@ -534,7 +528,6 @@ namespace Crm.Api.Persistence.Migrations.Sqlite
             modelBuilder.Entity("Crm.Api.Domain.Team", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("TEXT");
 
                     b.Property<DateTime>("CreatedAt")
@@ -574,7 +567,6 @@ namespace Crm.Api.Persistence.Migrations.Sqlite
             modelBuilder.Entity("Crm.Api.Domain.User", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("TEXT");
 
                     b.Property<int>("AccessFailedCount")
@@ -664,6 +656,235 @@ namespace Crm.Api.Persistence.Migrations.Sqlite
                     b.HasIndex("TeamId");
 
                     b.ToTable("AspNetUsers", (string)null);
+                });
+
+            modelBuilder.Entity("Crm.Api.Domain.Visit", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("ActualEnd")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("ActualStart")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Agenda")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CancellationReason")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Category")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<double?>("CheckInAccuracyMeters")
+                        .HasColumnType("REAL");
+
+                    b.Property<double?>("CheckInLatitude")
+                        .HasColumnType("REAL");
+
+                    b.Property<double?>("CheckInLongitude")
+                        .HasColumnType("REAL");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("CreatedBy")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CustomerFeedback")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("CustomerId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("FollowUpDate")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Form")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("NextSteps")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Outcome")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("PlannedEnd")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("PlannedStart")
+                        .HasColumnType("TEXT");
+
+                    b.PrimitiveCollection<string>("Purposes")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ReviewComment")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ReviewStatus")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("ReviewedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("ReviewedBy")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(24)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Submissions")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Summary")
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("UpdatedBy")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("VisitorId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("PlannedStart", "Id");
+
+                    b.HasIndex("ReviewStatus", "VisitorId");
+
+                    b.HasIndex("VisitorId", "ActualStart");
+
+                    b.HasIndex("VisitorId", "PlannedStart");
+
+                    b.HasIndex("CustomerId", "Status", "ActualStart");
+
+                    b.ToTable("Visits");
+                });
+
+            modelBuilder.Entity("Crm.Api.Domain.VisitCompanion", b =>
+                {
+                    b.Property<Guid>("VisitId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("UserId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("VisitId", "UserId");
+
+                    b.HasIndex("UserId");
+
+                    b.ToTable("VisitCompanion");
+                });
+
+            modelBuilder.Entity("Crm.Api.Domain.VisitEvent", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("ActorId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("At")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Comment")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(24)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("OldEnd")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("OldStart")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("VisitId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("VisitId", "At");
+
+                    b.ToTable("VisitEvents");
+                });
+
+            modelBuilder.Entity("Crm.Api.Domain.VisitPolicy", b =>
+                {
+                    b.Property<int>("Level")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("MinOnSitePerWeek")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("MinTotalPerWeek")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Level");
+
+                    b.ToTable("VisitPolicies");
+
+                    b.HasData(
+                        new
+                        {
+                            Level = 0,
+                            MinOnSitePerWeek = 2,
+                            MinTotalPerWeek = 2,
+                            Version = 1L
+                        },
+                        new
+                        {
+                            Level = 1,
+                            MinOnSitePerWeek = 0,
+                            MinTotalPerWeek = 1,
+                            Version = 1L
+                        },
+                        new
+                        {
+                            Level = 2,
+                            MinOnSitePerWeek = 0,
+                            MinTotalPerWeek = 0,
+                            Version = 1L
+                        },
+                        new
+                        {
+                            Level = 3,
+                            MinOnSitePerWeek = 0,
+                            MinTotalPerWeek = 0,
+                            Version = 1L
+                        });
                 });
 
             modelBuilder.Entity("Microsoft.AspNetCore.DataProtection.EntityFrameworkCore.DataProtectionKey", b =>
@@ -777,7 +998,6 @@ namespace Crm.Api.Persistence.Migrations.Sqlite
                     b.OwnsMany("Crm.Api.Domain.ImportantDate", "ImportantDates", b1 =>
                         {
                             b1.Property<Guid>("Id")
-                                .ValueGeneratedOnAdd()
                                 .HasColumnType("TEXT");
 
                             b1.Property<Guid>("CustomerId")
@@ -921,6 +1141,49 @@ namespace Crm.Api.Persistence.Migrations.Sqlite
                         .OnDelete(DeleteBehavior.SetNull);
                 });
 
+            modelBuilder.Entity("Crm.Api.Domain.Visit", b =>
+                {
+                    b.HasOne("Crm.Api.Domain.Customer", "Customer")
+                        .WithMany()
+                        .HasForeignKey("CustomerId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Crm.Api.Domain.User", "Visitor")
+                        .WithMany()
+                        .HasForeignKey("VisitorId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("Customer");
+
+                    b.Navigation("Visitor");
+                });
+
+            modelBuilder.Entity("Crm.Api.Domain.VisitCompanion", b =>
+                {
+                    b.HasOne("Crm.Api.Domain.User", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Crm.Api.Domain.Visit", null)
+                        .WithMany("Companions")
+                        .HasForeignKey("VisitId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Crm.Api.Domain.VisitEvent", b =>
+                {
+                    b.HasOne("Crm.Api.Domain.Visit", null)
+                        .WithMany("Events")
+                        .HasForeignKey("VisitId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityUserClaim<System.Guid>", b =>
                 {
                     b.HasOne("Crm.Api.Domain.User", null)
@@ -953,6 +1216,13 @@ namespace Crm.Api.Persistence.Migrations.Sqlite
                     b.Navigation("Contacts");
 
                     b.Navigation("Tags");
+                });
+
+            modelBuilder.Entity("Crm.Api.Domain.Visit", b =>
+                {
+                    b.Navigation("Companions");
+
+                    b.Navigation("Events");
                 });
 #pragma warning restore 612, 618
         }

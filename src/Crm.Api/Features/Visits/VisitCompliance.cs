@@ -1,0 +1,144 @@
+using Crm.Api.Common;
+using Crm.Api.Domain;
+using Crm.Api.Persistence;
+using FluentValidation;
+using FluentValidation.Results;
+using MediatR;
+using Microsoft.EntityFrameworkCore;
+
+namespace Crm.Api.Features.Visits;
+
+public enum ComplianceStatus { Met, AtRisk, Missed }
+
+public sealed record ComplianceRowDto
+{
+    public Guid CustomerId { get; init; }
+    public string CustomerName { get; init; } = "";
+    public string CustomerCode { get; init; } = "";
+    public CustomerLevel Level { get; init; }
+    public Guid OwnerId { get; init; }
+    public string OwnerName { get; init; } = "";
+    public int RequiredOnSite { get; init; }
+    public int RequiredTotal { get; init; }
+    public int DoneOnSite { get; init; }
+    public int DoneTotal { get; init; }
+    /// <summary>Visits still needed this week: the larger of the on-site and the total shortfall.</summary>
+    public int Shortfall { get; init; }
+    public int OnSiteShortfall { get; init; }
+    public ComplianceStatus Status { get; init; }
+    public DateTime? LastVisitAt { get; init; }
+}
+
+public sealed record ComplianceSummaryDto(int Customers, int Met, int AtRisk, int Missed, double CompliancePercent);
+
+public sealed record VisitComplianceDto(string Week, DateTime FromUtc, DateTime ToUtc, ComplianceSummaryDto Summary, IReadOnlyList<ComplianceRowDto> Items);
+
+/// <summary>
+/// Key-account visit compliance for an ISO week (default: this week, in the organisation's time zone): every
+/// customer whose level has a minimum in the visit policy, what was required, what was done (completed visits
+/// approved or waiting for review; cancelled and no-show never count), the shortfall and a status. Met when
+/// both minimums are reached; otherwise at risk while the week runs and missed once it is over.
+/// </summary>
+public sealed record VisitComplianceQuery(string? Week, Guid? OwnerId, Guid? TeamId) : IRequest<VisitComplianceDto>;
+
+public sealed class VisitComplianceValidator : AbstractValidator<VisitComplianceQuery>
+{
+    public VisitComplianceValidator() =>
+        RuleFor(x => x.Week).Must(w => w is null || OrganisationCalendar.TryParseWeek(w, out _)).WithMessage("week is an ISO week such as 2026-W47.");
+}
+
+public sealed class VisitComplianceHandler(CrmDbContext db, OrganisationCalendar calendar) : IRequestHandler<VisitComplianceQuery, VisitComplianceDto>
+{
+    public async Task<VisitComplianceDto> Handle(VisitComplianceQuery request, CancellationToken cancellationToken)
+    {
+        var week = request.Week is null ? calendar.CurrentWeek : ParseWeek(request.Week);
+        var rows = await VisitComplianceReader.ReadAsync(db, calendar, week, request.OwnerId, request.TeamId, cancellationToken);
+        var (from, to) = calendar.UtcRange(week);
+        return new VisitComplianceDto(week.ToString(), from, to, VisitComplianceReader.Summarise(rows), rows);
+    }
+
+    private static IsoWeek ParseWeek(string text) => OrganisationCalendar.TryParseWeek(text, out var week)
+        ? week
+        : throw new ValidationException([new ValidationFailure("week", "week is an ISO week such as 2026-W47.")]);
+}
+
+internal static class VisitComplianceReader
+{
+    /// <summary>One SQL query for the whole portfolio: the counts are correlated subqueries over the visit index.</summary>
+    public static async Task<List<ComplianceRowDto>> ReadAsync(CrmDbContext db, OrganisationCalendar calendar, IsoWeek week, Guid? ownerId, Guid? teamId, CancellationToken ct)
+    {
+        var policies = await db.VisitPolicies.AsNoTracking().ToDictionaryAsync(p => p.Level, ct);
+        var levels = policies.Values.Where(p => p.HasMinimum).Select(p => p.Level).ToList();
+        var (from, to) = calendar.UtcRange(week);
+        var customers = db.Customers.AsNoTracking().Where(c => c.ArchivedAt == null && levels.Contains(c.Level));
+        if (ownerId is { } owner) customers = customers.Where(c => c.OwnerId == owner);
+        if (teamId is { } team) customers = customers.Where(c => c.Owner!.TeamId == team);
+        // Not IgnoreQueryFilters: in EF Core it would switch the filters off for the whole query, customers included.
+        var done = db.Visits
+            .Where(v => v.Status == VisitStatus.Completed && (v.ReviewStatus == ReviewStatus.PendingReview || v.ReviewStatus == ReviewStatus.Approved));
+
+        var counts = await customers
+            .OrderBy(c => c.Name).ThenBy(c => c.Id)
+            .Select(c => new
+            {
+                c.Id, c.Name, c.Code, c.Level, c.OwnerId, OwnerName = c.Owner!.DisplayName,
+                OnSite = done.Count(v => v.CustomerId == c.Id && v.ActualStart >= from && v.ActualStart < to && v.Form == VisitForm.OnSite),
+                Total = done.Count(v => v.CustomerId == c.Id && v.ActualStart >= from && v.ActualStart < to),
+                Last = done.Where(v => v.CustomerId == c.Id && v.ActualStart < to).Max(v => v.ActualStart),
+            })
+            .ToListAsync(ct);
+
+        var weekOver = calendar.LocalNow >= week.Monday.AddDays(7).ToDateTime(TimeOnly.MinValue);
+        return counts.Select(c =>
+        {
+            var policy = policies[c.Level];
+            var onSiteShort = Math.Max(0, policy.MinOnSitePerWeek - c.OnSite);
+            var shortfall = Math.Max(onSiteShort, Math.Max(0, policy.MinTotalPerWeek - c.Total));
+            return new ComplianceRowDto
+            {
+                CustomerId = c.Id, CustomerName = c.Name, CustomerCode = c.Code, Level = c.Level, OwnerId = c.OwnerId, OwnerName = c.OwnerName,
+                RequiredOnSite = policy.MinOnSitePerWeek, RequiredTotal = policy.MinTotalPerWeek, DoneOnSite = c.OnSite, DoneTotal = c.Total,
+                Shortfall = shortfall, OnSiteShortfall = onSiteShort,
+                Status = shortfall == 0 ? ComplianceStatus.Met : weekOver ? ComplianceStatus.Missed : ComplianceStatus.AtRisk,
+                LastVisitAt = c.Last,
+            };
+        }).ToList();
+    }
+
+    public static ComplianceSummaryDto Summarise(IReadOnlyCollection<ComplianceRowDto> rows)
+    {
+        var met = rows.Count(r => r.Status == ComplianceStatus.Met);
+        return new ComplianceSummaryDto(rows.Count, met, rows.Count(r => r.Status == ComplianceStatus.AtRisk), rows.Count(r => r.Status == ComplianceStatus.Missed),
+            rows.Count == 0 ? 100 : Math.Round(100.0 * met / rows.Count, 1));
+    }
+}
+
+public sealed record PlannedVisitDto(Guid VisitId, DateTime PlannedStart, VisitForm Form, VisitStatus Status);
+
+public sealed record DueVisitDto(ComplianceRowDto Compliance, IReadOnlyList<PlannedVisitDto> Planned, bool CoveredByPlan);
+
+/// <summary>"My week": the caller's key accounts that still need visits this week, and the planned visits that would cover them.</summary>
+public sealed record DueVisitsQuery : IRequest<Page<DueVisitDto>>;
+
+public sealed class DueVisitsHandler(CrmDbContext db, OrganisationCalendar calendar) : IRequestHandler<DueVisitsQuery, Page<DueVisitDto>>
+{
+    public async Task<Page<DueVisitDto>> Handle(DueVisitsQuery request, CancellationToken cancellationToken)
+    {
+        var me = db.Caller.UserId ?? throw new ForbiddenException("My week is for people who visit customers.");
+        var week = calendar.CurrentWeek;
+        var due = (await VisitComplianceReader.ReadAsync(db, calendar, week, me, null, cancellationToken)).Where(r => r.Shortfall > 0).ToList();
+        var ids = due.Select(r => r.CustomerId).ToList();
+        var (from, to) = calendar.UtcRange(week);
+        var planned = await db.Visits.AsNoTracking()
+            .Where(v => ids.Contains(v.CustomerId) && (v.Status == VisitStatus.Planned || v.Status == VisitStatus.Confirmed) && v.PlannedStart >= from && v.PlannedStart < to)
+            .OrderBy(v => v.PlannedStart)
+            .Select(v => new { v.CustomerId, Dto = new PlannedVisitDto(v.Id, v.PlannedStart!.Value, v.Form, v.Status) })
+            .ToListAsync(cancellationToken);
+        return new Page<DueVisitDto>(due.Select(r =>
+        {
+            var mine = planned.Where(p => p.CustomerId == r.CustomerId).Select(p => p.Dto).ToList();
+            var covered = mine.Count >= r.Shortfall && mine.Count(p => p.Form == VisitForm.OnSite) >= r.OnSiteShortfall;
+            return new DueVisitDto(r, mine, covered);
+        }).ToList(), null);
+    }
+}

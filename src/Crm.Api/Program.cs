@@ -2,6 +2,7 @@ using Crm.Api.Common;
 using Crm.Api.Common.Auth;
 using Crm.Api.Features.ApiKeys;
 using Crm.Api.Features.Auth;
+using Crm.Api.Features.Complaints;
 using Crm.Api.Features.Contacts;
 using Crm.Api.Features.Customers;
 using Crm.Api.Features.Health;
@@ -37,6 +38,7 @@ app.MapCustomerEndpoints();
 app.MapContactEndpoints();
 app.MapPurchaseEndpoints();
 app.MapVisitEndpoints();
+app.MapComplaintEndpoints();
 
 app.Run();
 

@@ -24,6 +24,10 @@ public abstract class CrmDbContext(DbContextOptions options, Caller caller, Time
     public DbSet<Visit> Visits => Set<Visit>();
     public DbSet<VisitEvent> VisitEvents => Set<VisitEvent>();
     public DbSet<VisitPolicy> VisitPolicies => Set<VisitPolicy>();
+    public DbSet<Complaint> Complaints => Set<Complaint>();
+    public DbSet<ComplaintEvent> ComplaintEvents => Set<ComplaintEvent>();
+    public DbSet<ComplaintSlaTarget> ComplaintSlaTargets => Set<ComplaintSlaTarget>();
+    public DbSet<StandardAnswer> StandardAnswers => Set<StandardAnswer>();
     public DbSet<Sequence> Sequences => Set<Sequence>();
     public DbSet<SystemSetting> SystemSettings => Set<SystemSetting>();
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
@@ -49,6 +53,7 @@ public abstract class CrmDbContext(DbContextOptions options, Caller caller, Time
         builder.Entity<Customer>().HasQueryFilter(c => SeesAllCustomers || VisibleOwnerIds.Contains(c.OwnerId));
         builder.Entity<Contact>().HasQueryFilter(c => SeesAllCustomers || VisibleOwnerIds.Contains(c.Customer!.OwnerId));
         builder.Entity<Purchase>().HasQueryFilter(p => SeesAllCustomers || VisibleOwnerIds.Contains(p.Customer!.OwnerId));
+        builder.Entity<Complaint>().HasQueryFilter(c => SeesAllCustomers || VisibleOwnerIds.Contains(c.Customer!.OwnerId));
         builder.Entity<Visit>().HasQueryFilter(v => SeesAllCustomers || VisibleOwnerIds.Contains(v.Customer!.OwnerId));
     }
 
@@ -98,6 +103,8 @@ public abstract class CrmDbContext(DbContextOptions options, Caller caller, Time
         foreach (var entry in ChangeTracker.Entries<User>().Where(e => e.State == EntityState.Modified))
             entry.Entity.Version++;
         foreach (var entry in ChangeTracker.Entries<VisitPolicy>().Where(e => e.State == EntityState.Modified))
+            entry.Entity.Version++;
+        foreach (var entry in ChangeTracker.Entries<ComplaintSlaTarget>().Where(e => e.State == EntityState.Modified))
             entry.Entity.Version++;
     }
 }

@@ -104,6 +104,17 @@ public abstract class CrmApp : WebApplicationFactory<Program>, IAsyncLifetime
         await db.SaveChangesAsync();
     }
 
+    /// <summary>Moves the clock; signed-in users sign in again, since their 15-minute tokens may have expired.</summary>
+    public void Travel(DateTime utc)
+    {
+        Clock.SetUtcNow(new DateTimeOffset(utc, TimeSpan.Zero));
+        foreach (var who in _clients.Keys.Where(w => w is not (Who.ReadKey or Who.WriteKey or Who.Anonymous)).ToList())
+        {
+            _clients[who].Dispose();
+            _clients.Remove(who);
+        }
+    }
+
     public static string EmailOf(Who who) => who == Who.Admin ? "admin@test.crm" : $"{who.ToString().ToLowerInvariant()}@test.crm";
 
     /// <summary>A client signed in as <paramref name="who"/>: users with a bearer token, integrations with an API key.</summary>

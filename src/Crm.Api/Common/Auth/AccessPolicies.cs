@@ -12,8 +12,9 @@ public static class AccessPolicies
 {
     public const string Admin = "admin";
     public const string ManageOwners = "customers:transfer";
+    public const string ServiceDesk = "complaints:standard-answers";
 
-    public static readonly string[] Areas = ["customers", "purchases", "visits"];
+    public static readonly string[] Areas = ["customers", "purchases", "visits", "complaints"];
 
     private static readonly Role[] Everyone = [Role.Admin, Role.Manager, Role.Rep, Role.Service, Role.Analyst];
     private static readonly Role[] Sellers = [Role.Admin, Role.Manager, Role.Rep];
@@ -29,6 +30,8 @@ public static class AccessPolicies
     private static Role[] WritersOf(string area) => area switch
     {
         "customers" or "purchases" or "visits" => Sellers,
+        // The complaint desk is the service department's, but anyone who meets the customer may log one.
+        "complaints" => [Role.Admin, Role.Manager, Role.Rep, Role.Service],
         _ => [Role.Admin],
     };
 
@@ -39,6 +42,7 @@ public static class AccessPolicies
             options.AddPolicy(Read(area), p => p.AddRequirements(new AreaAccess(Read(area), ReadersOf(area), [Read(area), Write(area)])));
             options.AddPolicy(Write(area), p => p.AddRequirements(new AreaAccess(Write(area), WritersOf(area), [Write(area)])));
         }
+        options.AddPolicy(ServiceDesk, p => p.AddRequirements(new AreaAccess(ServiceDesk, [Role.Admin, Role.Service], [Write("complaints")])));
         options.AddPolicy(Admin, p => p.AddRequirements(new AreaAccess(Admin, [Role.Admin], [])));
         options.AddPolicy(ManageOwners, p => p.AddRequirements(new AreaAccess(ManageOwners, [Role.Admin, Role.Manager], [Write("customers")])));
         options.DefaultPolicy = new AuthorizationPolicyBuilder(CrmClaims.SelectorScheme).RequireAuthenticatedUser().Build();

@@ -41,7 +41,7 @@ public sealed class CreateCustomerHandler(CrmDbContext db) : IRequestHandler<Cre
     }
 }
 
-/// <summary>People-facing customer codes: C-000123, unique, from a counter incremented inside the transaction.</summary>
+/// <summary>People-facing customer codes: C-000123, unique.</summary>
 internal static class CustomerCodes
 {
     public const string SequenceName = "customer";
@@ -50,8 +50,7 @@ internal static class CustomerCodes
     {
         while (true)
         {
-            await db.Sequences.Where(s => s.Name == SequenceName).ExecuteUpdateAsync(s => s.SetProperty(x => x.Next, x => x.Next + 1), ct);
-            var next = await db.Sequences.Where(s => s.Name == SequenceName).Select(s => s.Next).SingleAsync(ct);
+            var next = await SequenceNumbers.NextAsync(db, SequenceName, ct);
             var code = $"C-{next:000000}";
             // Imported or hand-entered codes may already use a number; skip past them.
             if (!await db.Customers.IgnoreQueryFilters().AnyAsync(c => c.Code == code, ct)) return code;

@@ -117,7 +117,7 @@ public class Complaint : AuditedEntity
     {
         if (AssigneeId == assignee) return;
         AssigneeId = assignee;
-        Events.Add(new ComplaintEvent { ComplaintId = Id, Kind = ComplaintEventKind.Assigned, ActorId = actor, At = now, AssigneeId = assignee });
+        Events.Add(new ComplaintEvent { ComplaintId = Id, Position = Events.Count, Kind = ComplaintEventKind.Assigned, ActorId = actor, At = now, AssigneeId = assignee });
     }
 
     public void Acknowledge(Guid? actor, DateTime now)
@@ -200,11 +200,11 @@ public class Complaint : AuditedEntity
             throw new IllegalTransitionException($"A {Status} complaint cannot become {next}.", [.. Allowed[Status].Select(s => s.ToString())]);
         var from = Status;
         Status = next;
-        Events.Add(new ComplaintEvent { ComplaintId = Id, Kind = ComplaintEventKind.StatusChanged, ActorId = actor, At = now, FromStatus = from, ToStatus = next });
+        Events.Add(new ComplaintEvent { ComplaintId = Id, Position = Events.Count, Kind = ComplaintEventKind.StatusChanged, ActorId = actor, At = now, FromStatus = from, ToStatus = next });
     }
 
     private void Record(ComplaintEventKind kind, Guid? actor, DateTime at, string? comment) =>
-        Events.Add(new ComplaintEvent { ComplaintId = Id, Kind = kind, ActorId = actor, At = at, Comment = comment });
+        Events.Add(new ComplaintEvent { ComplaintId = Id, Position = Events.Count, Kind = kind, ActorId = actor, At = at, Comment = comment });
 }
 
 public sealed record ComplaintResolution(
@@ -215,6 +215,8 @@ public class ComplaintEvent
 {
     public Guid Id { get; init; } = Guid.CreateVersion7();
     public Guid ComplaintId { get; set; }
+    /// <summary>Order within the complaint's timeline (several events can share a timestamp).</summary>
+    public int Position { get; set; }
     public ComplaintEventKind Kind { get; set; }
     public Guid? ActorId { get; set; }
     public DateTime At { get; set; }

@@ -209,7 +209,7 @@ public class Visit : AuditedEntity
     }
 
     private void Record(VisitEventKind kind, Guid? actor, DateTime at, string? comment, DateTime? oldStart = null, DateTime? oldEnd = null) =>
-        Events.Add(new VisitEvent { VisitId = Id, Kind = kind, ActorId = actor, At = at, Comment = comment, OldStart = oldStart, OldEnd = oldEnd });
+        Events.Add(new VisitEvent { VisitId = Id, Position = Events.Count, Kind = kind, ActorId = actor, At = at, Comment = comment, OldStart = oldStart, OldEnd = oldEnd });
 }
 
 /// <summary>What the visitor writes down (拜访记录).</summary>
@@ -228,6 +228,8 @@ public class VisitEvent
 {
     public Guid Id { get; init; } = Guid.CreateVersion7();
     public Guid VisitId { get; set; }
+    /// <summary>Order within the visit's history (several events can share a timestamp).</summary>
+    public int Position { get; set; }
     public VisitEventKind Kind { get; set; }
     public Guid? ActorId { get; set; }
     public DateTime At { get; set; }

@@ -90,7 +90,7 @@ public sealed class ComplaintEventsHandler(CrmDbContext db, IMapper mapper) : IR
     public async Task<Page<ComplaintEventDto>> Handle(ComplaintEventsQuery request, CancellationToken cancellationToken)
     {
         if (!await db.Complaints.AnyAsync(c => c.Id == request.Id, cancellationToken)) throw new NotFoundException("The complaint");
-        var events = await db.ComplaintEvents.AsNoTracking().Where(e => e.ComplaintId == request.Id).OrderBy(e => e.At).ThenBy(e => e.Id)
+        var events = await db.ComplaintEvents.AsNoTracking().Where(e => e.ComplaintId == request.Id).OrderBy(e => e.Position)
             .Take(1000).ProjectTo<ComplaintEventDto>(mapper.ConfigurationProvider).ToListAsync(cancellationToken);
         return new Page<ComplaintEventDto>(events, null);
     }

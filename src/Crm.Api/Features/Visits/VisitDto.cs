@@ -47,7 +47,7 @@ public sealed record VisitDto : IVersioned
     public VisitDto WithAllowedNext() => this with { AllowedNext = Visit.AllowedFrom(Status) };
 }
 
-public sealed record VisitEventDto(VisitEventKind Kind, Guid? ActorId, DateTime At, string? Comment, DateTime? OldStart, DateTime? OldEnd);
+public sealed record VisitEventDto(int Position, VisitEventKind Kind, Guid? ActorId, DateTime At, string? Comment, DateTime? OldStart, DateTime? OldEnd);
 
 public sealed class VisitMappings : Profile
 {

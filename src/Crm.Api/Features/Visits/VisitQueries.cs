@@ -19,7 +19,7 @@ public sealed class GetVisitHandler(CrmDbContext db, IMapper mapper) : IRequestH
             .ProjectTo<VisitDto>(mapper.ConfigurationProvider, null, d => d.Events)
             .AsSplitQuery()
             .FirstOrDefaultAsync(cancellationToken) ?? throw new NotFoundException("The visit");
-        return visit.WithAllowedNext() with { Events = visit.Events.OrderBy(e => e.At).ToList() };
+        return visit.WithAllowedNext() with { Events = [.. visit.Events.OrderBy(e => e.Position)] };
     }
 }
 

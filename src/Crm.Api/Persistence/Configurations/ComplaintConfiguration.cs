@@ -48,7 +48,7 @@ internal sealed class ComplaintEventConfiguration : IEntityTypeConfiguration<Com
         b.Property(e => e.FromStatus).HasConversion<string>().HaveMax(16);
         b.Property(e => e.ToStatus).HasConversion<string>().HaveMax(16);
         b.Property(e => e.Comment).HaveMax(2000);
-        b.HasIndex(e => new { e.ComplaintId, e.At });
+        b.HasIndex(e => new { e.ComplaintId, e.Position });
     }
 }
 

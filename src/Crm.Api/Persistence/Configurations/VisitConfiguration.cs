@@ -54,7 +54,7 @@ internal sealed class VisitEventConfiguration : IEntityTypeConfiguration<VisitEv
     {
         b.Property(e => e.Kind).HasConversion<string>().HaveMax(24);
         b.Property(e => e.Comment).HaveMax(1000);
-        b.HasIndex(e => new { e.VisitId, e.At });
+        b.HasIndex(e => new { e.VisitId, e.Position });
     }
 }
 

@@ -274,13 +274,16 @@ namespace Crm.Api.Persistence.Migrations.SqlServer
                         .HasMaxLength(16)
                         .HasColumnType("nvarchar(16)");
 
+                    b.Property<int>("Position")
+                        .HasColumnType("int");
+
                     b.Property<string>("ToStatus")
                         .HasMaxLength(16)
                         .HasColumnType("nvarchar(16)");
 
                     b.HasKey("Id");
 
-                    b.HasIndex("ComplaintId", "At");
+                    b.HasIndex("ComplaintId", "Position");
 
                     b.ToTable("ComplaintEvents");
                 });
@@ -1154,12 +1157,15 @@ namespace Crm.Api.Persistence.Migrations.SqlServer
                     b.Property<DateTime?>("OldStart")
                         .HasColumnType("datetime2");
 
+                    b.Property<int>("Position")
+                        .HasColumnType("int");
+
                     b.Property<Guid>("VisitId")
                         .HasColumnType("uniqueidentifier");
 
                     b.HasKey("Id");
 
-                    b.HasIndex("VisitId", "At");
+                    b.HasIndex("VisitId", "Position");
 
                     b.ToTable("VisitEvents");
                 });

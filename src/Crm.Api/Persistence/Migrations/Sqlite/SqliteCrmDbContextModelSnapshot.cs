@@ -269,13 +269,16 @@ namespace Crm.Api.Persistence.Migrations.Sqlite
                         .HasMaxLength(16)
                         .HasColumnType("TEXT");
 
+                    b.Property<int>("Position")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("ToStatus")
                         .HasMaxLength(16)
                         .HasColumnType("TEXT");
 
                     b.HasKey("Id");
 
-                    b.HasIndex("ComplaintId", "At");
+                    b.HasIndex("ComplaintId", "Position");
 
                     b.ToTable("ComplaintEvents");
                 });
@@ -1145,12 +1148,15 @@ namespace Crm.Api.Persistence.Migrations.Sqlite
                     b.Property<DateTime?>("OldStart")
                         .HasColumnType("TEXT");
 
+                    b.Property<int>("Position")
+                        .HasColumnType("INTEGER");
+
                     b.Property<Guid>("VisitId")
                         .HasColumnType("TEXT");
 
                     b.HasKey("Id");
 
-                    b.HasIndex("VisitId", "At");
+                    b.HasIndex("VisitId", "Position");
 
                     b.ToTable("VisitEvents");
                 });

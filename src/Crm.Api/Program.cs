@@ -6,7 +6,9 @@ using Crm.Api.Features.Complaints;
 using Crm.Api.Features.Contacts;
 using Crm.Api.Features.Customers;
 using Crm.Api.Features.Health;
+using Crm.Api.Features.Loyalty;
 using Crm.Api.Features.Purchases;
+using Crm.Api.Features.Referrals;
 using Crm.Api.Features.Teams;
 using Crm.Api.Features.Users;
 using Crm.Api.Features.Visits;
@@ -39,6 +41,8 @@ app.MapContactEndpoints();
 app.MapPurchaseEndpoints();
 app.MapVisitEndpoints();
 app.MapComplaintEndpoints();
+app.MapReferralEndpoints();
+app.MapLoyaltyEndpoints();
 
 app.Run();
 

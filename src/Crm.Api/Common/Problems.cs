@@ -56,7 +56,9 @@ public sealed class ProblemExceptionHandler(IProblemDetailsService problems, ILo
             TooManyRequestsException t => Problem(StatusCodes.Status429TooManyRequests, "Too many requests", t.Message),
             ForbiddenException f => Problem(StatusCodes.Status403Forbidden, "Forbidden", f.Message),
             PreconditionFailedException p => Problem(StatusCodes.Status412PreconditionFailed, "Precondition failed", p.Message),
-            DbUpdateConcurrencyException => Problem(StatusCodes.Status412PreconditionFailed, "Precondition failed", new PreconditionFailedException().Message),
+            // With If-Match the caller named a version and lost; without it two writers raced, and the caller may retry.
+            DbUpdateConcurrencyException when http.Request.Headers.IfMatch.Count > 0 => Problem(StatusCodes.Status412PreconditionFailed, "Precondition failed", new PreconditionFailedException().Message),
+            DbUpdateConcurrencyException => Problem(StatusCodes.Status409Conflict, "Concurrent change", "Someone changed the same record at the same moment; reload and try again."),
             PreconditionRequiredException r => Problem(StatusCodes.Status428PreconditionRequired, "Precondition required", r.Message),
             DbUpdateException { InnerException: SqliteException { SqliteErrorCode: 19 } } or DbUpdateException { InnerException: Microsoft.Data.SqlClient.SqlException { Number: 2601 or 2627 or 547 } }
                 => Problem(StatusCodes.Status409Conflict, "Conflict", "The change conflicts with an existing record (a duplicate or a missing reference)."),

@@ -17,7 +17,11 @@ public class Customer : AuditedEntity
     // Status (状态属性)
     public bool IsKeyAccount { get; set; }
     public CustomerLevel Level { get; set; } = CustomerLevel.C;
-    public long Points { get; set; }
+    /// <summary>The points balance: always the sum of the ledger (see Post).</summary>
+    public long Points { get; private set; }
+    public string? Tier { get; private set; }
+    /// <summary>The old customer who referred this one (转介绍).</summary>
+    public Guid? ReferredById { get; set; }
     public CreditRating CreditRating { get; set; }
     public bool IsAlerted { get; private set; }
     public string? AlertReason { get; private set; }
@@ -76,6 +80,35 @@ public class Customer : AuditedEntity
     {
         if (IsArchived) throw new DomainRuleException("An archived customer cannot buy; restore it first.");
         if (Lifecycle is Lifecycle.Prospect or Lifecycle.Lapsed) Lifecycle = Lifecycle.Active;
+    }
+
+    /// <summary>Posts a ledger line: the balance moves by its amount and never goes below zero.</summary>
+    public PointsEntry Post(PointsEntry entry)
+    {
+        if (entry.Amount == 0) throw new DomainRuleException("A points entry cannot be zero.");
+        if (Points + entry.Amount < 0) throw new InsufficientPointsException(Points, -entry.Amount);
+        Points += entry.Amount;
+        entry.CustomerId = Id;
+        entry.BalanceAfter = Points;
+        return entry;
+    }
+
+    /// <summary>Moves the customer to a tier; returns the change to record, or null when it stays the same.</summary>
+    public TierChange? MoveToTier(string? tier, long earned12Months, DateTime now)
+    {
+        if (tier is null || tier == Tier) return null;
+        var change = new TierChange { CustomerId = Id, FromTier = Tier, ToTier = tier, Earned12Months = earned12Months, ChangedAt = now };
+        Tier = tier;
+        return change;
+    }
+
+    /// <summary>A referred prospect is an A-grade lead: it is raised to level A at least.</summary>
+    public void MarkReferredBy(Guid referrerId)
+    {
+        if (referrerId == Id) throw new DomainRuleException("A customer cannot refer itself.");
+        ReferredById = referrerId;
+        LeadSource = LeadSource.Referral;
+        if (Level is CustomerLevel.B or CustomerLevel.C) Level = CustomerLevel.A;
     }
 
     public void MarkLapsed()

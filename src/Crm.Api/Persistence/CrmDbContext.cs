@@ -28,6 +28,11 @@ public abstract class CrmDbContext(DbContextOptions options, Caller caller, Time
     public DbSet<ComplaintEvent> ComplaintEvents => Set<ComplaintEvent>();
     public DbSet<ComplaintSlaTarget> ComplaintSlaTargets => Set<ComplaintSlaTarget>();
     public DbSet<StandardAnswer> StandardAnswers => Set<StandardAnswer>();
+    public DbSet<PointsEntry> PointsEntries => Set<PointsEntry>();
+    public DbSet<MembershipTier> MembershipTiers => Set<MembershipTier>();
+    public DbSet<TierChange> TierChanges => Set<TierChange>();
+    public DbSet<LoyaltyPolicy> LoyaltyPolicies => Set<LoyaltyPolicy>();
+    public DbSet<Referral> Referrals => Set<Referral>();
     public DbSet<Sequence> Sequences => Set<Sequence>();
     public DbSet<SystemSetting> SystemSettings => Set<SystemSetting>();
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
@@ -54,6 +59,8 @@ public abstract class CrmDbContext(DbContextOptions options, Caller caller, Time
         builder.Entity<Contact>().HasQueryFilter(c => SeesAllCustomers || VisibleOwnerIds.Contains(c.Customer!.OwnerId));
         builder.Entity<Purchase>().HasQueryFilter(p => SeesAllCustomers || VisibleOwnerIds.Contains(p.Customer!.OwnerId));
         builder.Entity<Complaint>().HasQueryFilter(c => SeesAllCustomers || VisibleOwnerIds.Contains(c.Customer!.OwnerId));
+        // A referral is in scope when the referred customer is (that is whose lead it is to work).
+        builder.Entity<Referral>().HasQueryFilter(r => SeesAllCustomers || VisibleOwnerIds.Contains(r.Referred!.OwnerId));
         builder.Entity<Visit>().HasQueryFilter(v => SeesAllCustomers || VisibleOwnerIds.Contains(v.Customer!.OwnerId));
     }
 
@@ -105,6 +112,10 @@ public abstract class CrmDbContext(DbContextOptions options, Caller caller, Time
         foreach (var entry in ChangeTracker.Entries<VisitPolicy>().Where(e => e.State == EntityState.Modified))
             entry.Entity.Version++;
         foreach (var entry in ChangeTracker.Entries<ComplaintSlaTarget>().Where(e => e.State == EntityState.Modified))
+            entry.Entity.Version++;
+        foreach (var entry in ChangeTracker.Entries<LoyaltyPolicy>().Where(e => e.State == EntityState.Modified))
+            entry.Entity.Version++;
+        foreach (var entry in ChangeTracker.Entries<MembershipTier>().Where(e => e.State == EntityState.Modified))
             entry.Entity.Version++;
     }
 }

@@ -12,6 +12,7 @@ public sealed class SqliteCrmDbContext(DbContextOptions<SqliteCrmDbContext> opti
     {
         base.OnModelCreating(builder);
         builder.Entity<Contact>().HasIndex(c => c.CustomerId).HasFilter("\"IsPrimary\" = 1");
+        builder.Entity<PointsEntry>().HasIndex(e => e.ReferralId).HasFilter("\"ReferralId\" IS NOT NULL AND \"Source\" = 'Referral'");
     }
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
@@ -30,6 +31,7 @@ public sealed class SqlServerCrmDbContext(DbContextOptions<SqlServerCrmDbContext
     {
         base.OnModelCreating(builder);
         builder.Entity<Contact>().HasIndex(c => c.CustomerId).HasFilter("[IsPrimary] = 1");
+        builder.Entity<PointsEntry>().HasIndex(e => e.ReferralId).HasFilter("[ReferralId] IS NOT NULL AND [Source] = 'Referral'");
         // Search terms compare by code point so that a prefix range scan means the same as on SQLite.
         builder.Entity<CustomerSearchTerm>().Property(t => t.Term).UseCollation("Latin1_General_100_BIN2");
     }

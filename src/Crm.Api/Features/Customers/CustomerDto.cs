@@ -17,6 +17,10 @@ public sealed record CustomerDto : IVersioned
     public bool IsKeyAccount { get; init; }
     public CustomerLevel Level { get; init; }
     public long Points { get; init; }
+    /// <summary>Membership tier (会员俱乐部), from points earned in the last 12 months.</summary>
+    public string? Tier { get; init; }
+    /// <summary>The old customer who referred this one.</summary>
+    public Guid? ReferredById { get; init; }
     public CreditRating CreditRating { get; init; }
     public bool IsAlerted { get; init; }
     public string? AlertReason { get; init; }
@@ -57,6 +61,7 @@ public sealed record CustomerSummaryDto : IVersioned
     public string? Industry { get; init; }
     public string? Phone { get; init; }
     public long Points { get; init; }
+    public string? Tier { get; init; }
     public bool IsAlerted { get; init; }
     public string? PrimaryContactName { get; init; }
     public Guid OwnerId { get; init; }

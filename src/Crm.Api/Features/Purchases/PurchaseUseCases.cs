@@ -2,6 +2,8 @@ using AutoMapper;
 using AutoMapper.QueryableExtensions;
 using Crm.Api.Common;
 using Crm.Api.Domain;
+using Crm.Api.Features.Loyalty;
+using Crm.Api.Features.Referrals;
 using Crm.Api.Persistence;
 using FluentValidation;
 using MediatR;
@@ -59,7 +61,10 @@ public sealed class GetPurchaseHandler(CrmDbContext db, IMapper mapper) : IReque
         ?? throw new NotFoundException("The purchase");
 }
 
-/// <summary>Records a deal. A prospect's first purchase makes it an active (actual) customer.</summary>
+/// <summary>
+/// Records a deal. A prospect's first purchase makes it an active (actual) customer and wins its referral;
+/// the purchase earns points by the loyalty policy.
+/// </summary>
 public sealed record RecordPurchaseCommand(Guid CustomerId, PurchaseInput Purchase) : ICommand<Guid>;
 
 public sealed class RecordPurchaseValidator : AbstractValidator<RecordPurchaseCommand>
@@ -67,15 +72,19 @@ public sealed class RecordPurchaseValidator : AbstractValidator<RecordPurchaseCo
     public RecordPurchaseValidator(TimeProvider clock) => RuleFor(x => x.Purchase).SetValidator(new PurchaseInputValidator(clock)).OverridePropertyName("");
 }
 
-public sealed class RecordPurchaseHandler(CrmDbContext db) : IRequestHandler<RecordPurchaseCommand, Guid>
+public sealed class RecordPurchaseHandler(CrmDbContext db, TimeProvider clock) : IRequestHandler<RecordPurchaseCommand, Guid>
 {
     public async Task<Guid> Handle(RecordPurchaseCommand request, CancellationToken cancellationToken)
     {
         var customer = await db.Customers.FirstOrDefaultAsync(c => c.Id == request.CustomerId, cancellationToken) ?? throw new NotFoundException("The customer");
+        var firstPurchase = customer.Lifecycle == Lifecycle.Prospect;
         customer.RecordPurchase();
         var purchase = new Purchase { CustomerId = customer.Id };
         request.Purchase.ApplyTo(purchase);
         db.Purchases.Add(purchase);
+        var now = clock.GetUtcNow().UtcDateTime;
+        await PointsLedger.EarnForPurchaseAsync(db, customer, purchase, now, cancellationToken);
+        if (firstPurchase) await ReferralRewards.WinOnFirstPurchaseAsync(db, customer.Id, now, cancellationToken);
         return purchase.Id;
     }
 }
@@ -87,25 +96,30 @@ public sealed class CorrectPurchaseValidator : AbstractValidator<CorrectPurchase
     public CorrectPurchaseValidator(TimeProvider clock) => RuleFor(x => x.Purchase).SetValidator(new PurchaseInputValidator(clock)).OverridePropertyName("");
 }
 
-public sealed class CorrectPurchaseHandler(CrmDbContext db) : IRequestHandler<CorrectPurchaseCommand, Guid>
+public sealed class CorrectPurchaseHandler(CrmDbContext db, TimeProvider clock) : IRequestHandler<CorrectPurchaseCommand, Guid>
 {
     public async Task<Guid> Handle(CorrectPurchaseCommand request, CancellationToken cancellationToken)
     {
-        var purchase = await db.Purchases.FirstOrDefaultAsync(p => p.Id == request.Id, cancellationToken) ?? throw new NotFoundException("The purchase");
+        var purchase = await db.Purchases.Include(p => p.Customer).FirstOrDefaultAsync(p => p.Id == request.Id, cancellationToken) ?? throw new NotFoundException("The purchase");
         Preconditions.EnsureVersion(purchase.Version, request.ExpectedVersion);
         request.Purchase.ApplyTo(purchase);
+        // The points follow the corrected amount: what it earned is reversed and earned again.
+        var now = clock.GetUtcNow().UtcDateTime;
+        await PointsLedger.ReverseAsync(db, purchase.Customer!, purchase.Id, now, cancellationToken);
+        await PointsLedger.EarnForPurchaseAsync(db, purchase.Customer!, purchase, now, cancellationToken);
         return purchase.Id;
     }
 }
 
 public sealed record DeletePurchaseCommand(Guid Id, long ExpectedVersion) : ICommand<Unit>;
 
-public sealed class DeletePurchaseHandler(CrmDbContext db) : IRequestHandler<DeletePurchaseCommand, Unit>
+public sealed class DeletePurchaseHandler(CrmDbContext db, TimeProvider clock) : IRequestHandler<DeletePurchaseCommand, Unit>
 {
     public async Task<Unit> Handle(DeletePurchaseCommand request, CancellationToken cancellationToken)
     {
-        var purchase = await db.Purchases.FirstOrDefaultAsync(p => p.Id == request.Id, cancellationToken) ?? throw new NotFoundException("The purchase");
+        var purchase = await db.Purchases.Include(p => p.Customer).FirstOrDefaultAsync(p => p.Id == request.Id, cancellationToken) ?? throw new NotFoundException("The purchase");
         Preconditions.EnsureVersion(purchase.Version, request.ExpectedVersion);
+        await PointsLedger.ReverseAsync(db, purchase.Customer!, purchase.Id, clock.GetUtcNow().UtcDateTime, cancellationToken);
         db.Purchases.Remove(purchase);
         return Unit.Value;
     }

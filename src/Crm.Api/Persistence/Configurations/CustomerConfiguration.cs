@@ -30,6 +30,9 @@ internal sealed class CustomerConfiguration : IEntityTypeConfiguration<Customer>
         b.Property(c => c.Origin).HasConversion<string>().HaveMax(16);
         b.Property(c => c.ChainPosition).HasConversion<string>().HaveMax(16);
         b.Property(c => c.LeadSource).HasConversion<string>().HaveMax(24);
+        b.Property(c => c.Tier).HaveMax(50);
+        b.HasOne<Customer>().WithMany().HasForeignKey(c => c.ReferredById).OnDelete(DeleteBehavior.Restrict);
+        b.HasIndex(c => c.ReferredById);
         b.Ignore(c => c.State);
         b.Ignore(c => c.IsArchived);
 

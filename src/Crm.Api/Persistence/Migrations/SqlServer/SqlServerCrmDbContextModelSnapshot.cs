@@ -530,9 +530,16 @@ namespace Crm.Api.Persistence.Migrations.SqlServer
                         .HasMaxLength(20)
                         .HasColumnType("nvarchar(20)");
 
+                    b.Property<Guid?>("ReferredById")
+                        .HasColumnType("uniqueidentifier");
+
                     b.Property<string>("Region")
                         .HasMaxLength(100)
                         .HasColumnType("nvarchar(100)");
+
+                    b.Property<string>("Tier")
+                        .HasMaxLength(50)
+                        .HasColumnType("nvarchar(50)");
 
                     b.Property<DateTime>("UpdatedAt")
                         .HasColumnType("datetime2");
@@ -564,6 +571,8 @@ namespace Crm.Api.Persistence.Migrations.SqlServer
                     b.HasIndex("LeadSource");
 
                     b.HasIndex("Origin");
+
+                    b.HasIndex("ReferredById");
 
                     b.HasIndex("Region");
 
@@ -664,6 +673,165 @@ namespace Crm.Api.Persistence.Migrations.SqlServer
                     b.ToTable("CustomerTransfers");
                 });
 
+            modelBuilder.Entity("Crm.Api.Domain.LoyaltyPolicy", b =>
+                {
+                    b.Property<int>("Id")
+                        .HasColumnType("int");
+
+                    b.Property<decimal>("PointsPerCurrencyUnit")
+                        .HasPrecision(18, 6)
+                        .HasColumnType("decimal(18,6)");
+
+                    b.Property<int>("ReferralMustCloseDays")
+                        .HasColumnType("int");
+
+                    b.Property<long>("ReferralRewardPoints")
+                        .HasColumnType("bigint");
+
+                    b.Property<int>("ThanksDueDays")
+                        .HasColumnType("int");
+
+                    b.Property<long>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("bigint");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("LoyaltyPolicies");
+
+                    b.HasData(
+                        new
+                        {
+                            Id = 1,
+                            PointsPerCurrencyUnit = 0.01m,
+                            ReferralMustCloseDays = 30,
+                            ReferralRewardPoints = 100L,
+                            ThanksDueDays = 7,
+                            Version = 1L
+                        });
+                });
+
+            modelBuilder.Entity("Crm.Api.Domain.MembershipTier", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<string>("Benefits")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("nvarchar(1000)");
+
+                    b.Property<long>("MinPointsEarned12Months")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("nvarchar(50)");
+
+                    b.Property<long>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("bigint");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Name")
+                        .IsUnique();
+
+                    b.ToTable("MembershipTiers");
+
+                    b.HasData(
+                        new
+                        {
+                            Id = new Guid("01930000-0000-7000-8000-000000000001"),
+                            Benefits = "新品优先通知 First news of new products",
+                            MinPointsEarned12Months = 0L,
+                            Name = "Member",
+                            Version = 1L
+                        },
+                        new
+                        {
+                            Id = new Guid("01930000-0000-7000-8000-000000000002"),
+                            Benefits = "Priority supply 优先供货",
+                            MinPointsEarned12Months = 1000L,
+                            Name = "Silver",
+                            Version = 1L
+                        },
+                        new
+                        {
+                            Id = new Guid("01930000-0000-7000-8000-000000000003"),
+                            Benefits = "Priority supply and special prices 优先供货与特价",
+                            MinPointsEarned12Months = 5000L,
+                            Name = "Gold",
+                            Version = 1L
+                        },
+                        new
+                        {
+                            Id = new Guid("01930000-0000-7000-8000-000000000004"),
+                            Benefits = "Executive visits, joint promotions 高层拜访与联合促销",
+                            MinPointsEarned12Months = 20000L,
+                            Name = "Platinum",
+                            Version = 1L
+                        });
+                });
+
+            modelBuilder.Entity("Crm.Api.Domain.PointsEntry", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<long>("Amount")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("BalanceAfter")
+                        .HasColumnType("bigint");
+
+                    b.Property<Guid?>("ComplaintId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("datetime2");
+
+                    b.Property<Guid?>("CreatedBy")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<Guid>("CustomerId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("nvarchar(16)");
+
+                    b.Property<Guid?>("PurchaseId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<string>("Reason")
+                        .HasMaxLength(500)
+                        .HasColumnType("nvarchar(500)");
+
+                    b.Property<Guid?>("ReferralId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<string>("Source")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("nvarchar(16)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("PurchaseId");
+
+                    b.HasIndex("ReferralId")
+                        .IsUnique()
+                        .HasDatabaseName("IX_PointsEntries_OneRewardPerReferral")
+                        .HasFilter("[ReferralId] IS NOT NULL AND [Source] = 'Referral'");
+
+                    b.HasIndex("CustomerId", "CreatedAt");
+
+                    b.ToTable("PointsEntries");
+                });
+
             modelBuilder.Entity("Crm.Api.Domain.Purchase", b =>
                 {
                     b.Property<Guid>("Id")
@@ -735,6 +903,84 @@ namespace Crm.Api.Persistence.Migrations.SqlServer
                     b.HasIndex("CustomerId", "PurchasedOn", "Id");
 
                     b.ToTable("Purchases");
+                });
+
+            modelBuilder.Entity("Crm.Api.Domain.Referral", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<string>("Channel")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("nvarchar(16)");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("datetime2");
+
+                    b.Property<Guid?>("CreatedBy")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<string>("LostReason")
+                        .HasMaxLength(500)
+                        .HasColumnType("nvarchar(500)");
+
+                    b.Property<DateOnly>("MustCloseBy")
+                        .HasColumnType("date");
+
+                    b.Property<string>("Note")
+                        .HasMaxLength(1000)
+                        .HasColumnType("nvarchar(1000)");
+
+                    b.Property<Guid>("ReferredId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<DateOnly>("ReferredOn")
+                        .HasColumnType("date");
+
+                    b.Property<Guid>("ReferrerId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<bool>("RewardGranted")
+                        .HasColumnType("bit");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("nvarchar(16)");
+
+                    b.Property<DateTime?>("ThankedAt")
+                        .HasColumnType("datetime2");
+
+                    b.Property<string>("ThanksMethod")
+                        .HasMaxLength(200)
+                        .HasColumnType("nvarchar(200)");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("datetime2");
+
+                    b.Property<Guid?>("UpdatedBy")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<long>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("bigint");
+
+                    b.Property<DateTime?>("WonAt")
+                        .HasColumnType("datetime2");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ReferredId")
+                        .IsUnique();
+
+                    b.HasIndex("ReferrerId", "ReferredOn");
+
+                    b.HasIndex("Status", "MustCloseBy");
+
+                    b.HasIndex("Status", "WonAt");
+
+                    b.ToTable("Referrals");
                 });
 
             modelBuilder.Entity("Crm.Api.Domain.RefreshSession", b =>
@@ -891,6 +1137,36 @@ namespace Crm.Api.Persistence.Migrations.SqlServer
                         .IsUnique();
 
                     b.ToTable("Teams");
+                });
+
+            modelBuilder.Entity("Crm.Api.Domain.TierChange", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<DateTime>("ChangedAt")
+                        .HasColumnType("datetime2");
+
+                    b.Property<Guid>("CustomerId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<long>("Earned12Months")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("FromTier")
+                        .HasMaxLength(50)
+                        .HasColumnType("nvarchar(50)");
+
+                    b.Property<string>("ToTier")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("nvarchar(50)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CustomerId", "ChangedAt");
+
+                    b.ToTable("TierChanges");
                 });
 
             modelBuilder.Entity("Crm.Api.Domain.User", b =>
@@ -1367,6 +1643,11 @@ namespace Crm.Api.Persistence.Migrations.SqlServer
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
 
+                    b.HasOne("Crm.Api.Domain.Customer", null)
+                        .WithMany()
+                        .HasForeignKey("ReferredById")
+                        .OnDelete(DeleteBehavior.Restrict);
+
                     b.OwnsMany("Crm.Api.Domain.ImportantDate", "ImportantDates", b1 =>
                         {
                             b1.Property<Guid>("Id")
@@ -1477,6 +1758,15 @@ namespace Crm.Api.Persistence.Migrations.SqlServer
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Crm.Api.Domain.PointsEntry", b =>
+                {
+                    b.HasOne("Crm.Api.Domain.Customer", null)
+                        .WithMany()
+                        .HasForeignKey("CustomerId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Crm.Api.Domain.Purchase", b =>
                 {
                     b.HasOne("Crm.Api.Domain.Customer", "Customer")
@@ -1486,6 +1776,25 @@ namespace Crm.Api.Persistence.Migrations.SqlServer
                         .IsRequired();
 
                     b.Navigation("Customer");
+                });
+
+            modelBuilder.Entity("Crm.Api.Domain.Referral", b =>
+                {
+                    b.HasOne("Crm.Api.Domain.Customer", "Referred")
+                        .WithMany()
+                        .HasForeignKey("ReferredId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Crm.Api.Domain.Customer", "Referrer")
+                        .WithMany()
+                        .HasForeignKey("ReferrerId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("Referred");
+
+                    b.Navigation("Referrer");
                 });
 
             modelBuilder.Entity("Crm.Api.Domain.RefreshSession", b =>
@@ -1503,6 +1812,15 @@ namespace Crm.Api.Persistence.Migrations.SqlServer
                         .WithMany()
                         .HasForeignKey("ManagerId")
                         .OnDelete(DeleteBehavior.Restrict);
+                });
+
+            modelBuilder.Entity("Crm.Api.Domain.TierChange", b =>
+                {
+                    b.HasOne("Crm.Api.Domain.Customer", null)
+                        .WithMany()
+                        .HasForeignKey("CustomerId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("Crm.Api.Domain.User", b =>

@@ -525,8 +525,15 @@ namespace Crm.Api.Persistence.Migrations.Sqlite
                         .HasMaxLength(20)
                         .HasColumnType("TEXT");
 
+                    b.Property<Guid?>("ReferredById")
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Region")
                         .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Tier")
+                        .HasMaxLength(50)
                         .HasColumnType("TEXT");
 
                     b.Property<DateTime>("UpdatedAt")
@@ -559,6 +566,8 @@ namespace Crm.Api.Persistence.Migrations.Sqlite
                     b.HasIndex("LeadSource");
 
                     b.HasIndex("Origin");
+
+                    b.HasIndex("ReferredById");
 
                     b.HasIndex("Region");
 
@@ -656,6 +665,165 @@ namespace Crm.Api.Persistence.Migrations.Sqlite
                     b.ToTable("CustomerTransfers");
                 });
 
+            modelBuilder.Entity("Crm.Api.Domain.LoyaltyPolicy", b =>
+                {
+                    b.Property<int>("Id")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<double>("PointsPerCurrencyUnit")
+                        .HasPrecision(18, 6)
+                        .HasColumnType("REAL");
+
+                    b.Property<int>("ReferralMustCloseDays")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("ReferralRewardPoints")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ThanksDueDays")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("LoyaltyPolicies");
+
+                    b.HasData(
+                        new
+                        {
+                            Id = 1,
+                            PointsPerCurrencyUnit = 0.01,
+                            ReferralMustCloseDays = 30,
+                            ReferralRewardPoints = 100L,
+                            ThanksDueDays = 7,
+                            Version = 1L
+                        });
+                });
+
+            modelBuilder.Entity("Crm.Api.Domain.MembershipTier", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Benefits")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("MinPointsEarned12Months")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Name")
+                        .IsUnique();
+
+                    b.ToTable("MembershipTiers");
+
+                    b.HasData(
+                        new
+                        {
+                            Id = new Guid("01930000-0000-7000-8000-000000000001"),
+                            Benefits = "新品优先通知 First news of new products",
+                            MinPointsEarned12Months = 0L,
+                            Name = "Member",
+                            Version = 1L
+                        },
+                        new
+                        {
+                            Id = new Guid("01930000-0000-7000-8000-000000000002"),
+                            Benefits = "Priority supply 优先供货",
+                            MinPointsEarned12Months = 1000L,
+                            Name = "Silver",
+                            Version = 1L
+                        },
+                        new
+                        {
+                            Id = new Guid("01930000-0000-7000-8000-000000000003"),
+                            Benefits = "Priority supply and special prices 优先供货与特价",
+                            MinPointsEarned12Months = 5000L,
+                            Name = "Gold",
+                            Version = 1L
+                        },
+                        new
+                        {
+                            Id = new Guid("01930000-0000-7000-8000-000000000004"),
+                            Benefits = "Executive visits, joint promotions 高层拜访与联合促销",
+                            MinPointsEarned12Months = 20000L,
+                            Name = "Platinum",
+                            Version = 1L
+                        });
+                });
+
+            modelBuilder.Entity("Crm.Api.Domain.PointsEntry", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("Amount")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("BalanceAfter")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid?>("ComplaintId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("CreatedBy")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("CustomerId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("PurchaseId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Reason")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("ReferralId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Source")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("PurchaseId");
+
+                    b.HasIndex("ReferralId")
+                        .IsUnique()
+                        .HasDatabaseName("IX_PointsEntries_OneRewardPerReferral")
+                        .HasFilter("\"ReferralId\" IS NOT NULL AND \"Source\" = 'Referral'");
+
+                    b.HasIndex("CustomerId", "CreatedAt");
+
+                    b.ToTable("PointsEntries");
+                });
+
             modelBuilder.Entity("Crm.Api.Domain.Purchase", b =>
                 {
                     b.Property<Guid>("Id")
@@ -727,6 +895,84 @@ namespace Crm.Api.Persistence.Migrations.Sqlite
                     b.HasIndex("CustomerId", "PurchasedOn", "Id");
 
                     b.ToTable("Purchases");
+                });
+
+            modelBuilder.Entity("Crm.Api.Domain.Referral", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Channel")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("CreatedBy")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("LostReason")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("MustCloseBy")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Note")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("ReferredId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("ReferredOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("ReferrerId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("RewardGranted")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("ThankedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ThanksMethod")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("UpdatedBy")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime?>("WonAt")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ReferredId")
+                        .IsUnique();
+
+                    b.HasIndex("ReferrerId", "ReferredOn");
+
+                    b.HasIndex("Status", "MustCloseBy");
+
+                    b.HasIndex("Status", "WonAt");
+
+                    b.ToTable("Referrals");
                 });
 
             modelBuilder.Entity("Crm.Api.Domain.RefreshSession", b =>
@@ -883,6 +1129,36 @@ namespace Crm.Api.Persistence.Migrations.Sqlite
                         .IsUnique();
 
                     b.ToTable("Teams");
+                });
+
+            modelBuilder.Entity("Crm.Api.Domain.TierChange", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("ChangedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("CustomerId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("Earned12Months")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("FromTier")
+                        .HasMaxLength(50)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ToTier")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CustomerId", "ChangedAt");
+
+                    b.ToTable("TierChanges");
                 });
 
             modelBuilder.Entity("Crm.Api.Domain.User", b =>
@@ -1354,6 +1630,11 @@ namespace Crm.Api.Persistence.Migrations.Sqlite
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
 
+                    b.HasOne("Crm.Api.Domain.Customer", null)
+                        .WithMany()
+                        .HasForeignKey("ReferredById")
+                        .OnDelete(DeleteBehavior.Restrict);
+
                     b.OwnsMany("Crm.Api.Domain.ImportantDate", "ImportantDates", b1 =>
                         {
                             b1.Property<Guid>("Id")
@@ -1464,6 +1745,15 @@ namespace Crm.Api.Persistence.Migrations.Sqlite
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Crm.Api.Domain.PointsEntry", b =>
+                {
+                    b.HasOne("Crm.Api.Domain.Customer", null)
+                        .WithMany()
+                        .HasForeignKey("CustomerId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Crm.Api.Domain.Purchase", b =>
                 {
                     b.HasOne("Crm.Api.Domain.Customer", "Customer")
@@ -1473,6 +1763,25 @@ namespace Crm.Api.Persistence.Migrations.Sqlite
                         .IsRequired();
 
                     b.Navigation("Customer");
+                });
+
+            modelBuilder.Entity("Crm.Api.Domain.Referral", b =>
+                {
+                    b.HasOne("Crm.Api.Domain.Customer", "Referred")
+                        .WithMany()
+                        .HasForeignKey("ReferredId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Crm.Api.Domain.Customer", "Referrer")
+                        .WithMany()
+                        .HasForeignKey("ReferrerId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("Referred");
+
+                    b.Navigation("Referrer");
                 });
 
             modelBuilder.Entity("Crm.Api.Domain.RefreshSession", b =>
@@ -1490,6 +1799,15 @@ namespace Crm.Api.Persistence.Migrations.Sqlite
                         .WithMany()
                         .HasForeignKey("ManagerId")
                         .OnDelete(DeleteBehavior.Restrict);
+                });
+
+            modelBuilder.Entity("Crm.Api.Domain.TierChange", b =>
+                {
+                    b.HasOne("Crm.Api.Domain.Customer", null)
+                        .WithMany()
+                        .HasForeignKey("CustomerId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("Crm.Api.Domain.User", b =>

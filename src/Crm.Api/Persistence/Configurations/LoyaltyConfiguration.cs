@@ -1,0 +1,76 @@
+using Crm.Api.Domain;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+namespace Crm.Api.Persistence.Configurations;
+
+internal sealed class PointsEntryConfiguration : IEntityTypeConfiguration<PointsEntry>
+{
+    public void Configure(EntityTypeBuilder<PointsEntry> b)
+    {
+        b.Property(e => e.Kind).HasConversion<string>().HaveMax(16);
+        b.Property(e => e.Source).HasConversion<string>().HaveMax(16);
+        b.Property(e => e.Reason).HaveMax(500);
+        b.HasOne<Customer>().WithMany().HasForeignKey(e => e.CustomerId).OnDelete(DeleteBehavior.Cascade);
+        b.HasIndex(e => new { e.CustomerId, e.CreatedAt });
+        b.HasIndex(e => e.PurchaseId);
+        // The referral reward is granted once per referral: a second reward row cannot exist.
+        // The filter text is provider-specific and set by each provider context.
+        b.HasIndex(e => e.ReferralId).IsUnique().HasDatabaseName("IX_PointsEntries_OneRewardPerReferral");
+    }
+}
+
+internal sealed class MembershipTierConfiguration : IEntityTypeConfiguration<MembershipTier>
+{
+    public void Configure(EntityTypeBuilder<MembershipTier> b)
+    {
+        b.Property(t => t.Version).IsConcurrencyToken();
+        b.Property(t => t.Name).HaveMax(50).IsRequired();
+        b.Property(t => t.Benefits).HaveMax(1000);
+        b.HasIndex(t => t.Name).IsUnique();
+        b.HasData(MembershipTier.Defaults);
+    }
+}
+
+internal sealed class TierChangeConfiguration : IEntityTypeConfiguration<TierChange>
+{
+    public void Configure(EntityTypeBuilder<TierChange> b)
+    {
+        b.Property(t => t.FromTier).HaveMax(50);
+        b.Property(t => t.ToTier).HaveMax(50);
+        b.HasOne<Customer>().WithMany().HasForeignKey(t => t.CustomerId).OnDelete(DeleteBehavior.Cascade);
+        b.HasIndex(t => new { t.CustomerId, t.ChangedAt });
+    }
+}
+
+internal sealed class LoyaltyPolicyConfiguration : IEntityTypeConfiguration<LoyaltyPolicy>
+{
+    public void Configure(EntityTypeBuilder<LoyaltyPolicy> b)
+    {
+        b.Property(p => p.Id).ValueGeneratedNever();
+        b.Property(p => p.Version).IsConcurrencyToken();
+        b.Property(p => p.PointsPerCurrencyUnit).HasPrecision(18, 6);
+        b.HasData(new LoyaltyPolicy());
+    }
+}
+
+internal sealed class ReferralConfiguration : IEntityTypeConfiguration<Referral>
+{
+    public void Configure(EntityTypeBuilder<Referral> b)
+    {
+        b.Property(r => r.Version).IsConcurrencyToken();
+        b.Property(r => r.Channel).HasConversion<string>().HaveMax(16);
+        b.Property(r => r.Status).HasConversion<string>().HaveMax(16);
+        b.Property(r => r.Note).HaveMax(1000);
+        b.Property(r => r.LostReason).HaveMax(500);
+        b.Property(r => r.ThanksMethod).HaveMax(200);
+        b.Ignore(r => r.IsOpen);
+        b.HasOne(r => r.Referrer).WithMany().HasForeignKey(r => r.ReferrerId).OnDelete(DeleteBehavior.Restrict);
+        b.HasOne(r => r.Referred).WithMany().HasForeignKey(r => r.ReferredId).OnDelete(DeleteBehavior.Restrict);
+        // One referral per referred customer: a prospect is referred once.
+        b.HasIndex(r => r.ReferredId).IsUnique();
+        b.HasIndex(r => new { r.ReferrerId, r.ReferredOn });
+        b.HasIndex(r => new { r.Status, r.MustCloseBy });
+        b.HasIndex(r => new { r.Status, r.WonAt });
+    }
+}

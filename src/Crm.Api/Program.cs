@@ -9,6 +9,7 @@ using Crm.Api.Features.Health;
 using Crm.Api.Features.Loyalty;
 using Crm.Api.Features.Purchases;
 using Crm.Api.Features.Referrals;
+using Crm.Api.Features.Tasks;
 using Crm.Api.Features.Teams;
 using Crm.Api.Features.Users;
 using Crm.Api.Features.Visits;
@@ -43,6 +44,7 @@ app.MapVisitEndpoints();
 app.MapComplaintEndpoints();
 app.MapReferralEndpoints();
 app.MapLoyaltyEndpoints();
+app.MapTaskEndpoints();
 
 app.Run();
 

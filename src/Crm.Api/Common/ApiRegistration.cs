@@ -54,8 +54,9 @@ public static class ApiRegistration
         app.UseAuthorization();
         app.MapOpenApi("/openapi/{documentName}.json").AllowAnonymous();
         app.MapOpenApi("/openapi/{documentName}.yaml").AllowAnonymous();
-        // Client-side routes fall back to the SPA's index.html; unknown API paths stay 404 problems.
-        app.MapFallbackToFile("{*path:regex(^(?!api/|openapi/|health/|swagger).*$)}", "index.html").AllowAnonymous();
+        // Client-side routes fall back to the SPA's index.html; unknown API paths stay 404 problems, and paths that
+        // look like files (/assets/app.js) are left to the static files so they are never answered with the HTML page.
+        app.MapFallbackToFile("{*path:nonfile:regex(^(?!api/|openapi/|health/|swagger).*$)}", "index.html").AllowAnonymous();
         return app;
     }
 }

@@ -60,6 +60,45 @@ public static class OpenApiDocumentSetup
             return Task.CompletedTask;
         });
 
+        // Every problem carries a traceId, and validation problems the field errors.
+        options.AddSchemaTransformer((schema, context, _) =>
+        {
+            if (context.JsonPropertyInfo is null && context.JsonTypeInfo.Type == typeof(Microsoft.AspNetCore.Mvc.ProblemDetails))
+            {
+                schema.Properties ??= new Dictionary<string, IOpenApiSchema>();
+                schema.Properties["traceId"] = new OpenApiSchema { Type = JsonSchemaType.String, Description = "Quote it when reporting a problem." };
+                schema.Properties["errors"] = new OpenApiSchema
+                {
+                    Type = JsonSchemaType.Object,
+                    Description = "Validation problems: the JSON field name and its messages.",
+                    AdditionalProperties = new OpenApiSchema { Type = JsonSchemaType.Array, Items = new OpenApiSchema { Type = JsonSchemaType.String } },
+                };
+                schema.Properties["allowed"] = new OpenApiSchema
+                {
+                    Type = JsonSchemaType.Array, Items = new OpenApiSchema { Type = JsonSchemaType.String },
+                    Description = "For an illegal transition: the states the record may move to.",
+                };
+            }
+            return Task.CompletedTask;
+        });
+
+        // PUT and DELETE need the ETag the caller last saw.
+        options.AddOperationTransformer((operation, context, _) =>
+        {
+            var method = context.Description.HttpMethod;
+            if (method is "PUT" or "DELETE")
+            {
+                operation.Parameters ??= [];
+                operation.Parameters.Add(new OpenApiParameter
+                {
+                    Name = "If-Match", In = ParameterLocation.Header, Required = true,
+                    Description = "The ETag from the last GET (e.g. \"3\"): 428 without it, 412 when the record changed since.",
+                    Schema = new OpenApiSchema { Type = JsonSchemaType.String },
+                });
+            }
+            return Task.CompletedTask;
+        });
+
         // Response shapes (…Dto) always carry every non-nullable member, so generated clients need no optional checks.
         options.AddSchemaTransformer((schema, context, _) =>
         {

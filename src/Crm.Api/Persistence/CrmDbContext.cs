@@ -33,6 +33,8 @@ public abstract class CrmDbContext(DbContextOptions options, Caller caller, Time
     public DbSet<TierChange> TierChanges => Set<TierChange>();
     public DbSet<LoyaltyPolicy> LoyaltyPolicies => Set<LoyaltyPolicy>();
     public DbSet<Referral> Referrals => Set<Referral>();
+    public DbSet<TaskItem> Tasks => Set<TaskItem>();
+    public DbSet<TaskComment> TaskComments => Set<TaskComment>();
     public DbSet<Sequence> Sequences => Set<Sequence>();
     public DbSet<SystemSetting> SystemSettings => Set<SystemSetting>();
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
@@ -61,6 +63,9 @@ public abstract class CrmDbContext(DbContextOptions options, Caller caller, Time
         builder.Entity<Complaint>().HasQueryFilter(c => SeesAllCustomers || VisibleOwnerIds.Contains(c.Customer!.OwnerId));
         // A referral is in scope when the referred customer is (that is whose lead it is to work).
         builder.Entity<Referral>().HasQueryFilter(r => SeesAllCustomers || VisibleOwnerIds.Contains(r.Referred!.OwnerId));
+        // A task is in scope when it is assigned to someone in scope or is about a customer in scope.
+        builder.Entity<TaskItem>().HasQueryFilter(t => SeesAllCustomers || VisibleOwnerIds.Contains(t.AssigneeId)
+            || (t.CustomerId != null && VisibleOwnerIds.Contains(t.Customer!.OwnerId)));
         builder.Entity<Visit>().HasQueryFilter(v => SeesAllCustomers || VisibleOwnerIds.Contains(v.Customer!.OwnerId));
     }
 

@@ -14,7 +14,7 @@ public static class AccessPolicies
     public const string ManageOwners = "customers:transfer";
     public const string ServiceDesk = "complaints:standard-answers";
 
-    public static readonly string[] Areas = ["customers", "purchases", "visits", "complaints", "referrals", "points"];
+    public static readonly string[] Areas = ["customers", "purchases", "visits", "complaints", "referrals", "points", "tasks"];
 
     private static readonly Role[] Everyone = [Role.Admin, Role.Manager, Role.Rep, Role.Service, Role.Analyst];
     private static readonly Role[] Sellers = [Role.Admin, Role.Manager, Role.Rep];
@@ -31,7 +31,7 @@ public static class AccessPolicies
     {
         "customers" or "purchases" or "visits" or "referrals" => Sellers,
         // Redemptions happen at the sales desk and the service desk; the handler narrows adjustments, goodwill and campaigns.
-        "points" => [Role.Admin, Role.Manager, Role.Rep, Role.Service],
+        "points" or "tasks" => [Role.Admin, Role.Manager, Role.Rep, Role.Service],
         // The complaint desk is the service department's, but anyone who meets the customer may log one.
         "complaints" => [Role.Admin, Role.Manager, Role.Rep, Role.Service],
         _ => [Role.Admin],

@@ -22,6 +22,10 @@ public static class ApiKeyEndpoints
             .WithName("CreateApiKey").WithSummary("Create a scoped API key; the secret is in this response only (Admin)")
             .Produces<CreatedApiKeyDto>(201).ProducesProblem(400);
 
+        group.MapGet("/scopes", () => TypedResults.Ok(new Page<string>([.. AccessPolicies.AllScopes], null)))
+            .WithName("ListApiKeyScopes").WithSummary("Every scope an API key can be given (area:read, area:write)")
+            .Produces<Page<string>>();
+
         group.MapPost("/{id:guid}/revoke", async (Guid id, IMediator mediator, HttpContext http) =>
                 TypedResults.Ok(await mediator.Send(new RevokeApiKeyCommand(id), http.RequestAborted)))
             .WithName("RevokeApiKey").WithSummary("Revoke an API key at once (Admin)")

@@ -1,5 +1,6 @@
 using Crm.Api.Common;
 using Crm.Api.Domain;
+using Crm.Api.Features.Tasks;
 using Crm.Api.Persistence;
 using FluentValidation;
 using MediatR;
@@ -109,14 +110,27 @@ public sealed class ResolveComplaintValidator : AbstractValidator<ResolveComplai
     }
 }
 
-public sealed class ResolveComplaintHandler(CrmDbContext db, TimeProvider clock) : IRequestHandler<ResolveComplaintCommand, Guid>
+public sealed class ResolveComplaintHandler(CrmDbContext db, TimeProvider clock, OrganisationCalendar calendar) : IRequestHandler<ResolveComplaintCommand, Guid>
 {
+    /// <summary>The corrective action is checked two weeks after resolution.</summary>
+    private const int CorrectiveActionDays = 14;
+
     public async Task<Guid> Handle(ResolveComplaintCommand request, CancellationToken cancellationToken)
     {
         var complaint = await ComplaintLoader.LoadAsync(db, request.Id, request.ExpectedVersion, cancellationToken);
         var r = request.Resolution;
         complaint.Resolve(new ComplaintResolution(r.IsFactual, r.ResolutionType, r.RootCause, r.CorrectiveAction, r.Explanation, r.GoodwillDescription, r.GoodwillValue),
             db.Caller.ActorId, clock.GetUtcNow().UtcDateTime);
+        // Removing the root cause is work for the complaint's owner: it becomes a task that closes with the complaint.
+        if (complaint.CorrectiveAction is { Length: > 0 } action)
+        {
+            var owner = complaint.AssigneeId ?? await db.Customers.Where(c => c.Id == complaint.CustomerId).Select(c => c.OwnerId).SingleAsync(cancellationToken);
+            await AutomaticTasks.EnsureAsync(db, TaskSource.ComplaintAction, complaint.Id, () => new TaskItem
+            {
+                Title = $"改进措施 Corrective action {complaint.Number}", Description = action, CustomerId = complaint.CustomerId, AssigneeId = owner,
+                DueDate = calendar.Today.AddDays(CorrectiveActionDays), Priority = TaskItemPriority.High,
+            }, cancellationToken);
+        }
         return complaint.Id;
     }
 }
@@ -140,7 +154,9 @@ public sealed class CloseComplaintHandler(CrmDbContext db, TimeProvider clock) :
     public async Task<Guid> Handle(CloseComplaintCommand request, CancellationToken cancellationToken)
     {
         var complaint = await ComplaintLoader.LoadAsync(db, request.Id, request.ExpectedVersion, cancellationToken);
-        complaint.Close(request.FollowUp.Satisfaction, request.FollowUp.Comment, db.Caller.ActorId, clock.GetUtcNow().UtcDateTime);
+        var now = clock.GetUtcNow().UtcDateTime;
+        complaint.Close(request.FollowUp.Satisfaction, request.FollowUp.Comment, db.Caller.ActorId, now);
+        await AutomaticTasks.CloseAsync(db, TaskSource.ComplaintAction, complaint.Id, now, cancellationToken);
         return complaint.Id;
     }
 }

@@ -107,7 +107,8 @@ public sealed class ListCustomersHandler(CrmDbContext db, IMapper mapper) : IReq
         var text = CustomerSearchTerm.Normalise(q);
         var digits = CustomerSearchTerm.DigitsOnly(q);
         var textEnd = CustomerSearchTerm.UpperBound(text);
-        if (digits.Length >= 3 && digits != text)
+        // The digits-only form is for phone numbers: "021-5555 0011" finds 02155550011. Text with letters is a name.
+        if (digits.Length >= 3 && digits != text && !text.Any(char.IsLetter))
         {
             var digitsEnd = CustomerSearchTerm.UpperBound(digits);
             return query.Where(c => db.CustomerSearchTerms.Where(t =>

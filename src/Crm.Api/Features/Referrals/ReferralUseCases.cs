@@ -1,5 +1,6 @@
 using Crm.Api.Common;
 using Crm.Api.Domain;
+using Crm.Api.Features.Tasks;
 using Crm.Api.Persistence;
 using FluentValidation;
 using FluentValidation.Results;
@@ -207,7 +208,7 @@ public sealed class MoveReferralHandler(CrmDbContext db, TimeProvider clock) : I
         if (request.ExpectedVersion is { } expected) Preconditions.EnsureVersion(referral.Version, expected);
         var now = clock.GetUtcNow().UtcDateTime;
         referral.MoveTo(request.Move.Status, request.Move.LostReason, now);
-        if (referral.Status == ReferralStatus.Won) await ReferralRewards.RewardAsync(db, referral, now, cancellationToken);
+        if (referral.Status == ReferralStatus.Won) await ReferralRewards.OnWonAsync(db, referral, now, cancellationToken);
         return referral.Id;
     }
 }
@@ -227,8 +228,10 @@ public sealed class ThankReferrerHandler(CrmDbContext db, TimeProvider clock) : 
     public async Task<Guid> Handle(ThankReferrerCommand request, CancellationToken cancellationToken)
     {
         var referral = await db.Referrals.FirstOrDefaultAsync(r => r.Id == request.Id, cancellationToken) ?? throw new NotFoundException("The referral");
-        referral.Thank(request.Thanks.Method, request.Thanks.ThankedAt?.ToUniversalTime() ?? clock.GetUtcNow().UtcDateTime);
+        var now = clock.GetUtcNow().UtcDateTime;
+        referral.Thank(request.Thanks.Method, request.Thanks.ThankedAt?.ToUniversalTime() ?? now);
         db.Entry(referral).State = EntityState.Modified;
+        await AutomaticTasks.CloseAsync(db, TaskSource.ReferralThanks, referral.Id, now, cancellationToken);
         return referral.Id;
     }
 }

@@ -9,6 +9,12 @@ public static class UserEndpoints
 {
     public static void MapUserEndpoints(this IEndpointRouteBuilder app)
     {
+        app.MapGet("/api/v1/users/assignable", async (IMediator mediator, HttpContext http) =>
+                TypedResults.Ok(await mediator.Send(new ListAssignableUsersQuery(), http.RequestAborted)))
+            .WithTags("Users").RequireAuthorization(AccessPolicies.Read("customers"))
+            .WithName("ListAssignableUsers").WithSummary("Active reps and managers the caller may assign customers, visits and tasks to")
+            .Produces<Page<AssignableUserDto>>();
+
         var group = app.MapGroup("/api/v1/users").WithTags("Users").RequireAuthorization(AccessPolicies.Admin);
 
         group.MapGet("/", async (Role? role, Guid? teamId, int? limit, string? cursor, IMediator mediator, HttpContext http) =>

@@ -130,3 +130,20 @@ public sealed class ChangeUserRoleHandler(CrmDbContext db) : IRequestHandler<Cha
         return user.Id;
     }
 }
+
+public sealed record AssignableUserDto(Guid Id, string DisplayName, Role Role, Guid? TeamId);
+
+/// <summary>Colleagues the caller may hand customers, visits and tasks to: active reps and managers within the caller's scope.</summary>
+public sealed record ListAssignableUsersQuery : IRequest<Page<AssignableUserDto>>;
+
+public sealed class ListAssignableUsersHandler(CrmDbContext db) : IRequestHandler<ListAssignableUsersQuery, Page<AssignableUserDto>>
+{
+    public async Task<Page<AssignableUserDto>> Handle(ListAssignableUsersQuery request, CancellationToken cancellationToken)
+    {
+        var caller = db.Caller;
+        var users = db.Users.AsNoTracking().Where(u => !u.IsDisabled && (u.Role == Role.Rep || u.Role == Role.Manager || u.Role == Role.Admin));
+        if (!caller.SeesAllCustomers) users = users.Where(u => caller.VisibleOwnerIds.Contains(u.Id));
+        var rows = await users.OrderBy(u => u.DisplayName).Take(1000).Select(u => new AssignableUserDto(u.Id, u.DisplayName, u.Role, u.TeamId)).ToListAsync(cancellationToken);
+        return new Page<AssignableUserDto>(rows, null);
+    }
+}

@@ -1,5 +1,6 @@
 using Crm.Api.Common;
 using Crm.Api.Domain;
+using Crm.Api.Features.Tasks;
 using Crm.Api.Persistence;
 using FluentValidation;
 using MediatR;
@@ -69,7 +70,9 @@ public sealed class CompleteVisitHandler(CrmDbContext db, TimeProvider clock) : 
         var visit = await db.Visits.Include(v => v.Events).FirstOrDefaultAsync(v => v.Id == request.Id, cancellationToken) ?? throw new NotFoundException("The visit");
         if (request.ExpectedVersion is { } expected) Preconditions.EnsureVersion(visit.Version, expected);
         if (visit.VisitorId != db.Caller.UserId) throw new ForbiddenException("A visit record is written by the person who made the visit.");
-        visit.Complete(request.Record.ToRecord(), clock.GetUtcNow().UtcDateTime, db.Caller.ActorId);
+        var now = clock.GetUtcNow().UtcDateTime;
+        visit.Complete(request.Record.ToRecord(), now, db.Caller.ActorId);
+        await AutomaticTasks.AfterVisitCompletedAsync(db, visit, now, cancellationToken);
         return visit.Id;
     }
 }

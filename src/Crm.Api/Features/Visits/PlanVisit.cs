@@ -1,5 +1,6 @@
 using Crm.Api.Common;
 using Crm.Api.Domain;
+using Crm.Api.Features.Tasks;
 using Crm.Api.Persistence;
 using FluentValidation;
 using FluentValidation.Results;
@@ -58,9 +59,11 @@ public sealed class LogVisitHandler(CrmDbContext db, TimeProvider clock) : IRequ
         var customer = await VisitParticipants.CustomerAsync(db, request.CustomerId, cancellationToken);
         var visitor = await VisitParticipants.VisitorAsync(db, request.VisitorId, cancellationToken);
         if (visitor != db.Caller.UserId) throw new ForbiddenException("A visit record is written by the person who made the visit.");
-        var visit = Visit.Log(customer, visitor, request.Form, request.Record.ToRecord(), db.Caller.ActorId, clock.GetUtcNow().UtcDateTime);
+        var now = clock.GetUtcNow().UtcDateTime;
+        var visit = Visit.Log(customer, visitor, request.Form, request.Record.ToRecord(), db.Caller.ActorId, now);
         await VisitParticipants.SetBasicsAsync(db, visit, request, cancellationToken);
         db.Visits.Add(visit);
+        await AutomaticTasks.AfterVisitCompletedAsync(db, visit, now, cancellationToken);
         return visit.Id;
     }
 }

@@ -1,7 +1,7 @@
 import { Suspense, useState } from 'react';
 import { Avatar, Button, Dropdown, Flex, Grid, Layout, Menu, Typography, theme, type MenuProps } from 'antd';
 import {
-  ApiOutlined, HomeOutlined, LogoutOutlined, MenuFoldOutlined, MenuUnfoldOutlined, SettingOutlined,
+  ApiOutlined, HomeOutlined, LogoutOutlined, MenuFoldOutlined, MenuUnfoldOutlined,
   TeamOutlined, UserOutlined, ContactsOutlined,
 } from '@ant-design/icons';
 import { Link, Outlet, useLocation } from 'react-router';
@@ -35,7 +35,6 @@ export function AppLayout() {
       ? [
           {
             key: 'admin',
-            icon: <SettingOutlined />,
             label: t('nav.admin'),
             type: 'group' as const,
             children: [

@@ -2,16 +2,18 @@ import { lazy, Suspense, type ReactNode } from 'react';
 import { Navigate, Route, Routes, useLocation } from 'react-router';
 import { LoadingBlock } from '@/components/LoadingBlock';
 import { hasRole, useSession, type Role } from '@/lib/session/session';
-import { AppLayout } from '../layout/AppLayout';
-import { NotFoundPage, ForbiddenPage } from './StatusPages';
 
 // Every page is its own chunk so the first load carries only the shell.
+// The layout (menu, header) is a chunk of its own too: it loads while the session probe runs.
+const AppLayout = lazy(() => import('../layout/AppLayout').then((m) => ({ default: m.AppLayout })));
+const NotFoundPage = lazy(() => import('./StatusPages').then((m) => ({ default: m.NotFoundPage })));
+const ForbiddenPage = lazy(() => import('./StatusPages').then((m) => ({ default: m.ForbiddenPage })));
 const LoginPage = lazy(() => import('@/features/auth/components/LoginPage').then((m) => ({ default: m.LoginPage })));
 const HomePage = lazy(() => import('@/features/home/components/HomePage').then((m) => ({ default: m.HomePage })));
 const CustomerListPage = lazy(() => import('@/features/customers/components/CustomerListPage').then((m) => ({ default: m.CustomerListPage })));
 const CustomerCreatePage = lazy(() => import('@/features/customers/components/CustomerCreatePage').then((m) => ({ default: m.CustomerCreatePage })));
 const CustomerEditPage = lazy(() => import('@/features/customers/components/CustomerEditPage').then((m) => ({ default: m.CustomerEditPage })));
-const CustomerDetailRoute = lazy(() => import('./CustomerDetailRoute').then((m) => ({ default: m.CustomerDetailRoute })));
+const CustomerDetailRoute = lazy(() => import('../CustomerDetailRoute').then((m) => ({ default: m.CustomerDetailRoute })));
 const UsersPage = lazy(() => import('@/features/users/components/UsersPage').then((m) => ({ default: m.UsersPage })));
 const TeamsPage = lazy(() => import('@/features/teams/components/TeamsPage').then((m) => ({ default: m.TeamsPage })));
 const ApiKeysPage = lazy(() => import('@/features/apiKeys/components/ApiKeysPage').then((m) => ({ default: m.ApiKeysPage })));
@@ -29,7 +31,7 @@ function RequireSignIn({ children }: { children: ReactNode }) {
 
 function RequireRole({ roles, children }: { roles: Role[]; children: ReactNode }) {
   const { state } = useSession();
-  if (state.status !== 'signedIn' || !hasRole(state.me, ...roles)) return <ForbiddenPage />;
+  if (state.status !== 'signedIn' || !hasRole(state.me, ...roles)) return page(<ForbiddenPage />);
   return children;
 }
 
@@ -55,7 +57,9 @@ export function AppRoutes() {
       <Route
         element={
           <RequireSignIn>
-            <AppLayout />
+            <Suspense fallback={<LoadingBlock minHeight={400} />}>
+              <AppLayout />
+            </Suspense>
           </RequireSignIn>
         }
       >
@@ -67,7 +71,7 @@ export function AppRoutes() {
         <Route path="admin/users" element={<RequireRole roles={['Admin']}>{page(<UsersPage />)}</RequireRole>} />
         <Route path="admin/teams" element={<RequireRole roles={['Admin']}>{page(<TeamsPage />)}</RequireRole>} />
         <Route path="admin/api-keys" element={<RequireRole roles={['Admin']}>{page(<ApiKeysPage />)}</RequireRole>} />
-        <Route path="*" element={<NotFoundPage />} />
+        <Route path="*" element={page(<NotFoundPage />)} />
       </Route>
     </Routes>
   );

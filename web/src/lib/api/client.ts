@@ -58,7 +58,8 @@ export function createApiClient(baseUrl = '', fetchImpl?: typeof fetch) {
   const client = createClient<paths>({
     baseUrl,
     credentials: 'include',
-    ...(fetchImpl ? { fetch: fetchImpl } : {}),
+    // Look fetch up per request (not once at start) so tests and instrumentation can replace it.
+    fetch: fetchImpl ?? ((request: Request) => globalThis.fetch(request)),
   });
   client.use(sessionMiddleware);
   return client;

@@ -4,6 +4,91 @@
  */
 
 export interface paths {
+    "/api/v1/users/assignable": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Active reps and managers the caller may assign customers, visits and tasks to */
+        get: operations["ListAssignableUsers"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/customers/{customerId}/visits": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A customer's visits in time order */
+        get: operations["ListCustomerVisits"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/customers/{customerId}/complaints": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A customer's complaints, newest first */
+        get: operations["ListCustomerComplaints"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/customers/{customerId}/referrals": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Referrals made by this customer (as referrer) */
+        get: operations["ListCustomerReferrals"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/customers/{customerId}/referral-tree": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Who the customer referred, and whom they referred in turn, with depth */
+        get: operations["GetReferralTree"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/auth/login": {
         parameters: {
             query?: never;
@@ -265,6 +350,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/api-keys/scopes": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Every scope an API key can be given (area:read, area:write) */
+        get: operations["ListApiKeyScopes"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/api-keys/{id}/revoke": {
         parameters: {
             query?: never;
@@ -460,6 +562,749 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/visits": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Visits in a time window (calendar, mobile today list), by visitor, team, customer, status or review state */
+        get: operations["ListVisits"];
+        put?: never;
+        /** Plan a visit (约访) with a customer; the visitor defaults to the caller */
+        post: operations["PlanVisit"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/visits/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A visit with its record, review state and history */
+        get: operations["GetVisit"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/visits/log": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Log an unplanned visit already made, with its record (goes to review) */
+        post: operations["LogVisit"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/visits/{id}/appointment": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Confirm, reschedule, cancel (by customer or by us) or mark a no-show; illegal changes answer 409 with the allowed ones */
+        post: operations["ChangeAppointment"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/visits/{id}/complete": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Complete a planned visit with its record (by the visitor); the record goes to review */
+        post: operations["CompleteVisit"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/visits/{id}/record": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** Edit the record (the author before approval; the manager after, recorded) (If-Match required) */
+        put: operations["EditVisitRecord"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/visits/{id}/resubmit": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Resubmit a returned record for review */
+        post: operations["ResubmitVisit"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/visits/{id}/review": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 核查及存档: approve the record, or return it with a comment (the visitor's manager or an admin) */
+        post: operations["ReviewVisit"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/visits/review-queue": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Records waiting for the caller's review, oldest first */
+        get: operations["GetReviewQueue"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/visits/compliance": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Key-account visit compliance for an ISO week (e.g. 2026-W47), per customer with a minimum */
+        get: operations["GetVisitCompliance"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/visits/due": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** My week: key accounts I still have to visit this week, and the planned visits that would cover them */
+        get: operations["GetDueVisits"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/visits/stats": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Per rep and team: visits made by form, per working day, completion and broken-appointment rates, first-time approvals, compliance */
+        get: operations["GetVisitStats"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/settings/visit-policy": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Minimum visits per ISO week by customer level */
+        get: operations["GetVisitPolicy"];
+        /** Change the visit frequency policy; compliance uses it at once (Admin, If-Match required) */
+        put: operations["UpdateVisitPolicy"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/complaints": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The complaint queue: filters, sla=breached|at-risk|open, sort=due (committed time) or received */
+        get: operations["ListComplaints"];
+        put?: never;
+        /** Take a complaint in: numbered, committed time from the SLA policy, recurrence checked */
+        post: operations["LogComplaint"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/complaints/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A complaint with its SLA state */
+        get: operations["GetComplaint"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/complaints/{id}/advance": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Acknowledge (first response), investigate, or reopen within the window; illegal steps answer 409 with the allowed ones */
+        post: operations["AdvanceComplaint"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/complaints/{id}/assign": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Assign to a service agent or the account manager (recorded in the timeline) */
+        post: operations["AssignComplaint"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/complaints/{id}/commitment": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 承诺时间: commit to a resolution time (later than the policy only with a reason) */
+        post: operations["CommitResolution"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/complaints/{id}/resolve": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Resolve: factual ones need a resolution type, root cause and corrective action; others the explanation */
+        post: operations["ResolveComplaint"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/complaints/{id}/close": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 回访: close after the follow-up call with the customer's satisfaction (1–5) */
+        post: operations["CloseComplaint"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/complaints/{id}/comments": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Add a comment to the complaint's timeline */
+        post: operations["CommentOnComplaint"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/complaints/{id}/events": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The timeline: every change, comment and assignment with who and when */
+        get: operations["ListComplaintEvents"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/complaints/{id}/suggested-answers": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Standard answers ranked by category and text match with the complaint */
+        get: operations["SuggestAnswers"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/complaints/stats": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Counts by category, severity, channel and status; SLA met %; response and resolution times (mean, p90); recurrence; satisfaction; open load */
+        get: operations["GetComplaintStats"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/complaints/reviews": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Weekly or monthly review: complaints resolved in the period with root causes and corrective actions */
+        get: operations["GetComplaintReview"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/standard-answers": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 标准回答: the standard answers, by category */
+        get: operations["ListStandardAnswers"];
+        put?: never;
+        /** Add a standard answer (Service, Admin) */
+        post: operations["CreateStandardAnswer"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/standard-answers/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** Change a standard answer (Service, Admin; If-Match required) */
+        put: operations["UpdateStandardAnswer"];
+        post?: never;
+        /** Remove a standard answer (Service, Admin; If-Match required) */
+        delete: operations["DeleteStandardAnswer"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/settings/complaint-sla": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** First-response and resolution targets by severity, and the reopen and recurrence windows */
+        get: operations["GetComplaintSla"];
+        /** Change the complaint SLA (Admin, If-Match required); applies to complaints taken in from now on */
+        put: operations["UpdateComplaintSla"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/referrals": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Referrals by must-close date; thanksDue=true for won referrals not yet thanked, overdue=true for open ones past their date */
+        get: operations["ListReferrals"];
+        put?: never;
+        /** Record a referral of an existing prospect or of a new one created in the same request */
+        post: operations["RecordReferral"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/referrals/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A referral */
+        get: operations["GetReferral"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/referrals/{id}/status": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Move through the funnel: contacted, qualified, won (rewards the referrer once) or lost with a reason */
+        post: operations["MoveReferral"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/referrals/{id}/thanks": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Record how and when the referrer was thanked */
+        post: operations["ThankReferrer"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/referrals/stats": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Funnel conversion by month and the referrer leaderboard (referrals, won, conversion, sales, rewards) */
+        get: operations["GetReferralStats"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/customers/{customerId}/points": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Balance, tier with its benefits, points earned in 12 months, next tier and tier history */
+        get: operations["GetPointsAccount"];
+        put?: never;
+        /** Redeem points, or post campaign / goodwill points or an admin adjustment (with a reason); never below zero */
+        post: operations["PostPoints"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/customers/{customerId}/points/entries": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The points ledger, newest first */
+        get: operations["ListPointsEntries"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/settings/loyalty": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Points per currency unit, referral reward and deadlines, membership tiers */
+        get: operations["GetLoyaltySettings"];
+        /** Change the points policy and tiers (Admin, If-Match required) */
+        put: operations["UpdateLoyaltySettings"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/tasks": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Tasks by due date: assignee=me, due=today|overdue, status, customer, source record */
+        get: operations["ListTasks"];
+        put?: never;
+        /** Create a task (assignee defaults to the caller; a past due date needs backdated=true) */
+        post: operations["CreateTask"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/tasks/summary": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** My day: my tasks due today and overdue (for the header badge) */
+        get: operations["GetTaskSummary"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/tasks/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A task */
+        get: operations["GetTask"];
+        /** Edit a task: title, due day, priority, assignee, board period (If-Match required) */
+        put: operations["UpdateTask"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/tasks/{id}/status": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** To do, in progress, done (records who and when) or cancelled; illegal changes answer 409 */
+        post: operations["ChangeTaskStatus"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/tasks/{id}/comments": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A task's comments */
+        get: operations["ListTaskComments"];
+        put?: never;
+        /** Comment on a task */
+        post: operations["CommentOnTask"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/boards/week": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 看板 weekly board: overdue, today, tomorrow, rest of the week, week focus, done this week */
+        get: operations["GetWeekBoard"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/boards/month": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 看板 monthly board: the month's tasks by week, the month's plan, overdue */
+        get: operations["GetMonthBoard"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -467,6 +1312,10 @@ export interface components {
         AddTeamMemberRequest: {
             /** Format: uuid */
             userId: string;
+        };
+        AdvanceComplaintRequest: {
+            step: components["schemas"]["ComplaintStep"];
+            reason: null | string;
         };
         ApiKeyDto: {
             /** Format: uuid */
@@ -486,9 +1335,254 @@ export interface components {
             version: number;
         };
         /** @enum {unknown} */
+        AppointmentChange: "Confirm" | "Reschedule" | "CancelByCustomer" | "CancelByUs" | "NoShow";
+        AssignableUserDto: {
+            /** Format: uuid */
+            id: string;
+            displayName: string;
+            role: components["schemas"]["Role"];
+            /** Format: uuid */
+            teamId?: null | string;
+        };
+        AssignComplaintRequest: {
+            /** Format: uuid */
+            assigneeId: string;
+        };
+        AssigneeLoadDto: {
+            /** Format: uuid */
+            assigneeId: string;
+            name: string;
+            /** Format: int32 */
+            open: number;
+            /** Format: int32 */
+            breached: number;
+        };
+        BoardWeekColumnDto: {
+            week: string;
+            /** Format: date */
+            from: string;
+            /** Format: date */
+            to: string;
+            tasks: components["schemas"]["TaskDto"][];
+        };
+        /** @enum {unknown} */
         ChainPosition: "Final" | "Intermediate" | null;
+        ChangeAppointmentRequest: {
+            change?: components["schemas"]["AppointmentChange"];
+            /** Format: date-time */
+            newStart?: null | string;
+            /** Format: date-time */
+            newEnd?: null | string;
+            reason?: null | string;
+        };
+        ChangeTaskStatusRequest: {
+            status: components["schemas"]["TaskItemStatus"];
+        };
         ChangeUserRoleRequest: {
             role: components["schemas"]["Role"];
+        };
+        CloseComplaintRequest: {
+            /** Format: int32 */
+            satisfaction: number;
+            comment: null | string;
+        };
+        CommentOnComplaintRequest: {
+            text: string;
+        };
+        CommentOnTaskRequest: {
+            text: string;
+        };
+        CommitResolutionRequest: {
+            /** Format: date-time */
+            committedAt: string;
+            reason: null | string;
+        };
+        /** @enum {unknown} */
+        ComplaintCategory: "ProductQuality" | "Price" | "LateDelivery" | "InstallationService" | "MissingPromotionInfo" | "PaymentCredit" | "InsufficientTraining" | "Other";
+        /** @enum {unknown} */
+        ComplaintChannel: "Phone" | "Email" | "WebForm" | "Visit" | "Letter" | "ServiceCentre";
+        ComplaintDto: {
+            /** Format: uuid */
+            id: string;
+            number: string;
+            /** Format: uuid */
+            customerId: string;
+            customerName: string;
+            customerLevel: components["schemas"]["CustomerLevel"];
+            customerIsKeyAccount: boolean;
+            /** Format: uuid */
+            contactId?: null | string;
+            /** Format: uuid */
+            purchaseId?: null | string;
+            channel: components["schemas"]["ComplaintChannel"];
+            category: components["schemas"]["ComplaintCategory"];
+            severity: components["schemas"]["ComplaintSeverity"];
+            description: string;
+            /** Format: date-time */
+            receivedAt: string;
+            /** Format: uuid */
+            assigneeId?: null | string;
+            status: components["schemas"]["ComplaintStatus"];
+            allowedNext: components["schemas"]["ComplaintStatus"][];
+            /** Format: date-time */
+            firstResponseDueAt: string;
+            /** Format: date-time */
+            firstRespondedAt?: null | string;
+            /** Format: date-time */
+            resolutionDueAt: string;
+            /** Format: date-time */
+            atRiskFrom: string;
+            commitmentReason?: null | string;
+            sla: components["schemas"]["SlaState"];
+            isRecurring: boolean;
+            /** Format: uuid */
+            recurringOfId?: null | string;
+            isFactual?: null | boolean;
+            resolutionType: null | components["schemas"]["ResolutionType"];
+            rootCause?: null | string;
+            correctiveAction?: null | string;
+            explanation?: null | string;
+            goodwillDescription?: null | string;
+            /** Format: double */
+            goodwillValue?: null | number;
+            /** Format: date-time */
+            resolvedAt?: null | string;
+            /** Format: int32 */
+            satisfaction?: null | number;
+            followUpComment?: null | string;
+            /** Format: date-time */
+            closedAt?: null | string;
+            /** Format: int32 */
+            reopenCount: number;
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: date-time */
+            updatedAt: string;
+            /** Format: int64 */
+            version: number;
+        };
+        ComplaintEventDto: {
+            /** Format: uuid */
+            id: string;
+            kind: components["schemas"]["ComplaintEventKind"];
+            /** Format: uuid */
+            actorId?: null | string;
+            /** Format: date-time */
+            at: string;
+            comment?: null | string;
+            fromStatus: null | components["schemas"]["ComplaintStatus"];
+            toStatus: null | components["schemas"]["ComplaintStatus"];
+            /** Format: uuid */
+            assigneeId?: null | string;
+        };
+        /** @enum {unknown} */
+        ComplaintEventKind: "Logged" | "StatusChanged" | "Assigned" | "Commitment" | "Resolved" | "Closed" | "Reopened" | "Comment";
+        ComplaintReviewDto: {
+            /** Format: date */
+            from: string;
+            /** Format: date */
+            to: string;
+            byCategory: components["schemas"]["CountDto"][];
+            items: components["schemas"]["ComplaintReviewItemDto"][];
+        };
+        ComplaintReviewItemDto: {
+            /** Format: uuid */
+            id: string;
+            number: string;
+            customerName: string;
+            category: components["schemas"]["ComplaintCategory"];
+            severity: components["schemas"]["ComplaintSeverity"];
+            isFactual?: null | boolean;
+            rootCause?: null | string;
+            correctiveAction?: null | string;
+            /** Format: date-time */
+            resolvedAt?: null | string;
+            resolvedWithinCommitment?: null | boolean;
+            /** Format: int32 */
+            satisfaction?: null | number;
+        };
+        /** @enum {unknown} */
+        ComplaintSeverity: "Low" | "Medium" | "High" | "Critical";
+        ComplaintSlaDto: {
+            targets: components["schemas"]["SlaTargetDto"][];
+            /** Format: int32 */
+            reopenWindowDays: number;
+            /** Format: int32 */
+            recurrenceWindowDays: number;
+            /** Format: int64 */
+            version: number;
+        };
+        ComplaintStatsDto: {
+            /** Format: date */
+            from: string;
+            /** Format: date */
+            to: string;
+            /** Format: int32 */
+            received: number;
+            byCategory: components["schemas"]["CountDto"][];
+            bySeverity: components["schemas"]["CountDto"][];
+            byChannel: components["schemas"]["CountDto"][];
+            byStatus: components["schemas"]["CountDto"][];
+            /** Format: int32 */
+            resolved: number;
+            /** Format: double */
+            slaMetPercent: number;
+            /** Format: double */
+            meanFirstResponseMinutes?: null | number;
+            /** Format: int32 */
+            p90FirstResponseMinutes?: null | number;
+            /** Format: double */
+            meanResolutionMinutes?: null | number;
+            /** Format: int32 */
+            p90ResolutionMinutes?: null | number;
+            /** Format: double */
+            recurringPercent: number;
+            /** Format: double */
+            averageSatisfaction?: null | number;
+            openLoad: components["schemas"]["AssigneeLoadDto"][];
+        };
+        /** @enum {unknown} */
+        ComplaintStatus: "Open" | "Acknowledged" | "Investigating" | "Resolved" | "Closed";
+        /** @enum {unknown} */
+        ComplaintStep: "Acknowledge" | "Investigate" | "Reopen";
+        ComplianceRowDto: {
+            /** Format: uuid */
+            customerId: string;
+            customerName: string;
+            customerCode: string;
+            level: components["schemas"]["CustomerLevel"];
+            /** Format: uuid */
+            ownerId: string;
+            ownerName: string;
+            /** Format: int32 */
+            requiredOnSite: number;
+            /** Format: int32 */
+            requiredTotal: number;
+            /** Format: int32 */
+            doneOnSite: number;
+            /** Format: int32 */
+            doneTotal: number;
+            /** Format: int32 */
+            shortfall: number;
+            /** Format: int32 */
+            onSiteShortfall: number;
+            status: components["schemas"]["ComplianceStatus"];
+            /** Format: date-time */
+            lastVisitAt?: null | string;
+        };
+        /** @enum {unknown} */
+        ComplianceStatus: "Met" | "AtRisk" | "Missed";
+        ComplianceSummaryDto: {
+            /** Format: int32 */
+            customers: number;
+            /** Format: int32 */
+            met: number;
+            /** Format: int32 */
+            atRisk: number;
+            /** Format: int32 */
+            missed: number;
+            /** Format: double */
+            compliancePercent: number;
         };
         ContactDto: {
             /** Format: uuid */
@@ -523,6 +1617,11 @@ export interface components {
             /** Format: date */
             birthday?: null | string;
             isPrimary?: boolean;
+        };
+        CountDto: {
+            key: string;
+            /** Format: int32 */
+            count: number;
         };
         CreateApiKeyCommand: {
             name: string;
@@ -589,6 +1688,9 @@ export interface components {
             level: components["schemas"]["CustomerLevel"];
             /** Format: int64 */
             points: number;
+            tier?: null | string;
+            /** Format: uuid */
+            referredById?: null | string;
             creditRating: components["schemas"]["CreditRating"];
             isAlerted: boolean;
             alertReason?: null | string;
@@ -641,6 +1743,7 @@ export interface components {
             phone?: null | string;
             /** Format: int64 */
             points: number;
+            tier?: null | string;
             isAlerted: boolean;
             primaryContactName?: null | string;
             /** Format: uuid */
@@ -653,8 +1756,24 @@ export interface components {
             /** Format: int64 */
             version: number;
         };
+        DueVisitDto: {
+            compliance: components["schemas"]["ComplianceRowDto"];
+            planned: components["schemas"]["PlannedVisitDto"][];
+            coveredByPlan: boolean;
+        };
         /** @enum {unknown} */
         EnterpriseType: "StateOwned" | "Foreign" | "JointVenture" | "Private" | "Individual" | "Other" | null;
+        FunnelMonthDto: {
+            month: string;
+            /** Format: int32 */
+            referred: number;
+            /** Format: int32 */
+            won: number;
+            /** Format: int32 */
+            lost: number;
+            /** Format: double */
+            conversionRate: number;
+        };
         /** @enum {unknown} */
         Gender: "Unspecified" | "Female" | "Male";
         ImportantDateDto: {
@@ -672,10 +1791,52 @@ export interface components {
         LeadSource: "Advertising" | "TradeShow" | "PhoneMailCampaign" | "Finance" | "ServiceDepartment" | "Referral" | "PersonalNetwork" | "Other" | null;
         /** @enum {unknown} */
         Lifecycle: "Prospect" | "Active" | "Lapsed" | "Archived";
+        LogComplaintCommand: {
+            /** Format: uuid */
+            customerId?: string;
+            /** Format: uuid */
+            contactId?: null | string;
+            /** Format: uuid */
+            purchaseId?: null | string;
+            channel?: components["schemas"]["ComplaintChannel"];
+            category?: components["schemas"]["ComplaintCategory"];
+            severity?: components["schemas"]["ComplaintSeverity"];
+            description?: string;
+            /** Format: date-time */
+            receivedAt?: null | string;
+            /** Format: uuid */
+            assigneeId?: null | string;
+        };
         LogInCommand: {
             email: string;
             password: string;
         };
+        LogVisitCommand: {
+            record?: components["schemas"]["VisitRecordInput"];
+            /** Format: uuid */
+            customerId?: string;
+            /** Format: uuid */
+            visitorId?: null | string;
+            companionIds?: null | string[];
+            form?: components["schemas"]["VisitForm"];
+            purposes?: null | components["schemas"]["VisitPurpose"][];
+            agenda?: null | string;
+        };
+        LoyaltySettingsDto: {
+            /** Format: double */
+            pointsPerCurrencyUnit: number;
+            /** Format: int64 */
+            referralRewardPoints: number;
+            /** Format: int32 */
+            referralMustCloseDays: number;
+            /** Format: int32 */
+            thanksDueDays: number;
+            tiers: components["schemas"]["MembershipTierDto"][];
+            /** Format: int64 */
+            version: number;
+        };
+        /** @enum {unknown} */
+        ManualPointsKind: "Redeem" | "Adjust" | "Campaign" | "Goodwill";
         MeDto: {
             /** Format: uuid */
             id: string;
@@ -686,8 +1847,42 @@ export interface components {
             teamId?: null | string;
             antiforgeryToken?: null | string;
         };
+        MembershipTierDto: {
+            name: string;
+            /** Format: int64 */
+            minPointsEarned12Months: number;
+            benefits: string;
+        };
+        MonthBoardDto: {
+            month: string;
+            weeks: components["schemas"]["BoardWeekColumnDto"][];
+            monthPlan: components["schemas"]["TaskDto"][];
+            overdue: components["schemas"]["TaskDto"][];
+        };
+        MoveReferralRequest: {
+            status: components["schemas"]["ReferralStatus"];
+            lostReason: null | string;
+        };
+        NewProspectInput: {
+            name: string;
+            kind: components["schemas"]["CustomerKind"];
+            contactName: null | string;
+            phone: null | string;
+        };
         PageOfApiKeyDto: {
             items: components["schemas"]["ApiKeyDto"][];
+            nextCursor: null | string;
+        };
+        PageOfAssignableUserDto: {
+            items: components["schemas"]["AssignableUserDto"][];
+            nextCursor: null | string;
+        };
+        PageOfComplaintDto: {
+            items: components["schemas"]["ComplaintDto"][];
+            nextCursor: null | string;
+        };
+        PageOfComplaintEventDto: {
+            items: components["schemas"]["ComplaintEventDto"][];
             nextCursor: null | string;
         };
         PageOfContactDto: {
@@ -698,8 +1893,44 @@ export interface components {
             items: components["schemas"]["CustomerSummaryDto"][];
             nextCursor: null | string;
         };
+        PageOfDueVisitDto: {
+            items: components["schemas"]["DueVisitDto"][];
+            nextCursor: null | string;
+        };
+        PageOfPointsEntryDto: {
+            items: components["schemas"]["PointsEntryDto"][];
+            nextCursor: null | string;
+        };
         PageOfPurchaseDto: {
             items: components["schemas"]["PurchaseDto"][];
+            nextCursor: null | string;
+        };
+        PageOfReferralDto: {
+            items: components["schemas"]["ReferralDto"][];
+            nextCursor: null | string;
+        };
+        PageOfReferralTreeNodeDto: {
+            items: components["schemas"]["ReferralTreeNodeDto"][];
+            nextCursor: null | string;
+        };
+        PageOfScoredAnswerDto: {
+            items: components["schemas"]["ScoredAnswerDto"][];
+            nextCursor: null | string;
+        };
+        PageOfStandardAnswerDto: {
+            items: components["schemas"]["StandardAnswerDto"][];
+            nextCursor: null | string;
+        };
+        PageOfstring: {
+            items: string[];
+            nextCursor: null | string;
+        };
+        PageOfTaskCommentDto: {
+            items: components["schemas"]["TaskCommentDto"][];
+            nextCursor: null | string;
+        };
+        PageOfTaskDto: {
+            items: components["schemas"]["TaskDto"][];
             nextCursor: null | string;
         };
         PageOfTeamDto: {
@@ -708,6 +1939,10 @@ export interface components {
         };
         PageOfUserDto: {
             items: components["schemas"]["UserDto"][];
+            nextCursor: null | string;
+        };
+        PageOfVisitDto: {
+            items: components["schemas"]["VisitDto"][];
             nextCursor: null | string;
         };
         PersonalProfileDto: {
@@ -720,6 +1955,75 @@ export interface components {
             occupation?: null | string;
             incomeBand?: components["schemas"]["IncomeBand"];
         };
+        PlannedVisitDto: {
+            /** Format: uuid */
+            visitId: string;
+            /** Format: date-time */
+            plannedStart: string;
+            form: components["schemas"]["VisitForm"];
+            status: components["schemas"]["VisitStatus"];
+        };
+        PlanVisitCommand: {
+            /** Format: date-time */
+            plannedStart?: string;
+            /** Format: date-time */
+            plannedEnd?: string;
+            /** Format: uuid */
+            customerId?: string;
+            /** Format: uuid */
+            visitorId?: null | string;
+            companionIds?: null | string[];
+            form?: components["schemas"]["VisitForm"];
+            purposes?: null | components["schemas"]["VisitPurpose"][];
+            agenda?: null | string;
+        };
+        PointsAccountDto: {
+            /** Format: uuid */
+            customerId: string;
+            /** Format: int64 */
+            balance: number;
+            tier?: null | string;
+            tierBenefits?: null | string;
+            /** Format: int64 */
+            earned12Months: number;
+            nextTier?: null | string;
+            /** Format: int64 */
+            pointsToNextTier?: null | number;
+            tierHistory: components["schemas"]["TierChangeDto"][];
+        };
+        PointsEntryDto: {
+            /** Format: uuid */
+            id: string;
+            kind: components["schemas"]["PointsKind"];
+            source: components["schemas"]["PointsSource"];
+            /** Format: int64 */
+            amount: number;
+            /** Format: int64 */
+            balanceAfter: number;
+            reason?: null | string;
+            /** Format: uuid */
+            purchaseId?: null | string;
+            /** Format: uuid */
+            referralId?: null | string;
+            /** Format: uuid */
+            complaintId?: null | string;
+            /** Format: uuid */
+            createdBy?: null | string;
+            /** Format: date-time */
+            createdAt: string;
+        };
+        /** @enum {unknown} */
+        PointsKind: "Earn" | "Redeem" | "Adjust" | "Expire";
+        /** @enum {unknown} */
+        PointsSource: "Purchase" | "Referral" | "Complaint" | "Campaign" | "Redemption" | "Adjustment" | "Expiry" | "Reversal";
+        PostPointsRequest: {
+            kind: components["schemas"]["ManualPointsKind"];
+            /** Format: int64 */
+            amount: number;
+            reason: null | string;
+            /** Format: uuid */
+            complaintId: null | string;
+        };
         ProblemDetails: {
             type?: null | string;
             title?: null | string;
@@ -727,6 +2031,14 @@ export interface components {
             status?: null | number;
             detail?: null | string;
             instance?: null | string;
+            /** @description Quote it when reporting a problem. */
+            traceId?: string;
+            /** @description Validation problems: the JSON field name and its messages. */
+            errors?: {
+                [key: string]: string[];
+            };
+            /** @description For an illegal transition: the states the record may move to. */
+            allowed?: string[];
         };
         PurchaseDto: {
             /** Format: uuid */
@@ -769,11 +2081,246 @@ export interface components {
             currency?: string;
             notes?: null | string;
         };
+        RecordReferralCommand: {
+            /** Format: uuid */
+            referrerId?: string;
+            /** Format: uuid */
+            referredId?: null | string;
+            newProspect?: null | components["schemas"]["NewProspectInput"];
+            channel?: components["schemas"]["ReferralChannel"];
+            note?: null | string;
+            /** Format: date */
+            referredOn?: null | string;
+        };
+        /** @enum {unknown} */
+        ReferralChannel: "InPerson" | "Phone" | "Message" | "Event" | "Online" | "Other";
+        ReferralDto: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            referrerId: string;
+            referrerName: string;
+            /** Format: uuid */
+            referredId: string;
+            referredName: string;
+            /** Format: uuid */
+            referredOwnerId: string;
+            channel: components["schemas"]["ReferralChannel"];
+            note?: null | string;
+            /** Format: date */
+            referredOn: string;
+            /** Format: date */
+            mustCloseBy: string;
+            status: components["schemas"]["ReferralStatus"];
+            allowedNext: components["schemas"]["ReferralStatus"][];
+            lostReason?: null | string;
+            /** Format: date-time */
+            wonAt?: null | string;
+            /** Format: date-time */
+            thankedAt?: null | string;
+            thanksMethod?: null | string;
+            rewardGranted: boolean;
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: int64 */
+            version: number;
+        };
+        ReferralStatsDto: {
+            /** Format: date */
+            from: string;
+            /** Format: date */
+            to: string;
+            months: components["schemas"]["FunnelMonthDto"][];
+            topReferrers: components["schemas"]["ReferrerStatsDto"][];
+        };
+        /** @enum {unknown} */
+        ReferralStatus: "New" | "Contacted" | "Qualified" | "Won" | "Lost";
+        ReferralTreeNodeDto: {
+            /** Format: uuid */
+            customerId: string;
+            name: string;
+            /** Format: uuid */
+            referredById?: null | string;
+            /** Format: int32 */
+            depth: number;
+            status: null | components["schemas"]["ReferralStatus"];
+        };
+        ReferrerStatsDto: {
+            /** Format: uuid */
+            referrerId: string;
+            referrerName: string;
+            /** Format: int32 */
+            referrals: number;
+            /** Format: int32 */
+            won: number;
+            /** Format: double */
+            conversionRate: number;
+            /** Format: double */
+            salesFromReferred: number;
+            /** Format: int64 */
+            rewardPoints: number;
+        };
         RefreshTokenCommand: {
             refreshToken: string;
         };
+        RepVisitStatsDto: {
+            /** Format: uuid */
+            visitorId?: null | string;
+            name: string;
+            /** Format: int32 */
+            visitsMade: number;
+            /** Format: int32 */
+            onSite: number;
+            /** Format: int32 */
+            phone: number;
+            /** Format: double */
+            visitsPerWorkingDay: number;
+            /** Format: int32 */
+            plannedFinished: number;
+            /** Format: int32 */
+            plannedCompleted: number;
+            /** Format: double */
+            completionRate: number;
+            /** Format: int32 */
+            brokenAppointments: number;
+            /** Format: double */
+            brokenAppointmentRate: number;
+            /** Format: int32 */
+            recordsApproved: number;
+            /** Format: int32 */
+            approvedFirstTime: number;
+            /** Format: double */
+            firstTimeApprovalRate: number;
+            /** Format: int32 */
+            keyAccountWeeks: number;
+            /** Format: int32 */
+            keyAccountWeeksMet: number;
+            /** Format: double */
+            compliancePercent: number;
+        };
+        /** @enum {unknown} */
+        ResolutionType: "Repair" | "Replacement" | "Return" | "Refund" | "RemedyAgreed" | "Compensation" | null;
+        ResolveComplaintRequest: {
+            isFactual?: boolean;
+            resolutionType?: null | components["schemas"]["ResolutionType"];
+            rootCause?: null | string;
+            correctiveAction?: null | string;
+            explanation?: null | string;
+            goodwillDescription?: null | string;
+            /** Format: double */
+            goodwillValue?: null | number;
+        };
+        /** @enum {unknown} */
+        ReviewDecision: "Approve" | "Return";
+        /** @enum {unknown} */
+        ReviewStatus: "NotSubmitted" | "PendingReview" | "Returned" | "Approved";
+        ReviewVisitRequest: {
+            decision: components["schemas"]["ReviewDecision"];
+            comment: null | string;
+        };
         /** @enum {unknown} */
         Role: "Admin" | "Manager" | "Rep" | "Service" | "Analyst";
+        ScoredAnswerDto: {
+            answer: components["schemas"]["StandardAnswerDto"];
+            /** Format: double */
+            score: number;
+        };
+        /** @enum {unknown} */
+        SlaState: "OnTrack" | "AtRisk" | "Breached" | "Met";
+        SlaTargetDto: {
+            severity: components["schemas"]["ComplaintSeverity"];
+            /** Format: int32 */
+            respondHours: number;
+            /** Format: int32 */
+            resolveHours: number;
+            /** Format: int32 */
+            priorityRespondHours: number;
+            /** Format: int32 */
+            priorityResolveHours: number;
+        };
+        StandardAnswerDto: {
+            /** Format: uuid */
+            id: string;
+            category: components["schemas"]["ComplaintCategory"];
+            question: string;
+            answer: string;
+            tags: string[];
+            /** Format: int64 */
+            version: number;
+        };
+        StandardAnswerInput: {
+            category: components["schemas"]["ComplaintCategory"];
+            question: string;
+            answer: string;
+            tags: null | string[];
+        };
+        TaskCommentDto: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            authorId?: null | string;
+            text: string;
+            /** Format: date-time */
+            at: string;
+        };
+        TaskDto: {
+            /** Format: uuid */
+            id: string;
+            title: string;
+            description?: null | string;
+            /** Format: uuid */
+            customerId?: null | string;
+            customerName?: null | string;
+            /** Format: uuid */
+            assigneeId: string;
+            assigneeName: string;
+            /** Format: date */
+            dueDate: string;
+            /** Format: time */
+            dueTime?: null | string;
+            priority: components["schemas"]["TaskItemPriority"];
+            status: components["schemas"]["TaskItemStatus"];
+            allowedNext: components["schemas"]["TaskItemStatus"][];
+            boardPeriod?: null | string;
+            source: components["schemas"]["TaskSource"];
+            /** Format: uuid */
+            sourceId?: null | string;
+            /** Format: date-time */
+            completedAt?: null | string;
+            /** Format: uuid */
+            completedBy?: null | string;
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: int64 */
+            version: number;
+        };
+        TaskInput: {
+            title?: string;
+            description?: null | string;
+            /** Format: uuid */
+            customerId?: null | string;
+            /** Format: uuid */
+            assigneeId?: null | string;
+            /** Format: date */
+            dueDate?: string;
+            /** Format: time */
+            dueTime?: null | string;
+            priority?: components["schemas"]["TaskItemPriority"];
+            boardPeriod?: null | string;
+            backdated?: boolean;
+        };
+        /** @enum {unknown} */
+        TaskItemPriority: "Low" | "Normal" | "High" | "Urgent";
+        /** @enum {unknown} */
+        TaskItemStatus: "ToDo" | "InProgress" | "Done" | "Cancelled";
+        /** @enum {unknown} */
+        TaskSource: "Manual" | "VisitFollowUp" | "ComplaintAction" | "ReferralThanks" | "AssessmentAction" | "Reminder";
+        TaskSummaryDto: {
+            /** Format: int32 */
+            dueToday: number;
+            /** Format: int32 */
+            overdue: number;
+        };
         TeamDto: {
             /** Format: uuid */
             id: string;
@@ -791,6 +2338,19 @@ export interface components {
             displayName: string;
             role: components["schemas"]["Role"];
         };
+        ThankReferrerRequest: {
+            method: string;
+            /** Format: date-time */
+            thankedAt: null | string;
+        };
+        TierChangeDto: {
+            fromTier?: null | string;
+            toTier: string;
+            /** Format: int64 */
+            earned12Months: number;
+            /** Format: date-time */
+            changedAt: string;
+        };
         TokenResponse: {
             accessToken: string;
             refreshToken: string;
@@ -803,6 +2363,13 @@ export interface components {
             /** Format: uuid */
             newOwnerId: string;
             reason: null | string;
+        };
+        UpdateComplaintSlaRequest: {
+            targets: components["schemas"]["SlaTargetDto"][];
+            /** Format: int32 */
+            reopenWindowDays: number;
+            /** Format: int32 */
+            recurrenceWindowDays: number;
         };
         UpdateCustomerRequest: {
             code?: string;
@@ -829,6 +2396,20 @@ export interface components {
             importantDates?: null | components["schemas"]["ImportantDateDto"][];
             tags?: null | string[];
         };
+        UpdateLoyaltySettingsRequest: {
+            /** Format: double */
+            pointsPerCurrencyUnit: number;
+            /** Format: int64 */
+            referralRewardPoints: number;
+            /** Format: int32 */
+            referralMustCloseDays: number;
+            /** Format: int32 */
+            thanksDueDays: number;
+            tiers: components["schemas"]["MembershipTierDto"][];
+        };
+        UpdateVisitPolicyRequest: {
+            levels: components["schemas"]["VisitPolicyLevelDto"][];
+        };
         UserDto: {
             /** Format: uuid */
             id: string;
@@ -845,6 +2426,145 @@ export interface components {
             /** Format: int64 */
             version: number;
         };
+        /** @enum {unknown} */
+        VisitCategory: "Existing" | "Target";
+        VisitComplianceDto: {
+            week: string;
+            /** Format: date-time */
+            fromUtc: string;
+            /** Format: date-time */
+            toUtc: string;
+            summary: components["schemas"]["ComplianceSummaryDto"];
+            items: components["schemas"]["ComplianceRowDto"][];
+        };
+        VisitDto: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            customerId: string;
+            customerName: string;
+            customerCode: string;
+            customerLevel: components["schemas"]["CustomerLevel"];
+            /** Format: uuid */
+            visitorId: string;
+            visitorName: string;
+            companionIds: string[];
+            form: components["schemas"]["VisitForm"];
+            category: components["schemas"]["VisitCategory"];
+            purposes: components["schemas"]["VisitPurpose"][];
+            agenda?: null | string;
+            /** Format: date-time */
+            plannedStart?: null | string;
+            /** Format: date-time */
+            plannedEnd?: null | string;
+            status: components["schemas"]["VisitStatus"];
+            allowedNext: components["schemas"]["VisitStatus"][];
+            cancellationReason?: null | string;
+            /** Format: date-time */
+            actualStart?: null | string;
+            /** Format: date-time */
+            actualEnd?: null | string;
+            summary?: null | string;
+            outcome?: null | string;
+            customerFeedback?: null | string;
+            nextSteps?: null | string;
+            /** Format: date */
+            followUpDate?: null | string;
+            /** Format: double */
+            checkInLatitude?: null | number;
+            /** Format: double */
+            checkInLongitude?: null | number;
+            /** Format: double */
+            checkInAccuracyMeters?: null | number;
+            reviewStatus: components["schemas"]["ReviewStatus"];
+            /** Format: int32 */
+            submissions: number;
+            /** Format: uuid */
+            reviewedBy?: null | string;
+            /** Format: date-time */
+            reviewedAt?: null | string;
+            reviewComment?: null | string;
+            events: components["schemas"]["VisitEventDto"][];
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: date-time */
+            updatedAt: string;
+            /** Format: int64 */
+            version: number;
+        };
+        VisitEventDto: {
+            /** Format: int32 */
+            position: number;
+            kind: components["schemas"]["VisitEventKind"];
+            /** Format: uuid */
+            actorId?: null | string;
+            /** Format: date-time */
+            at: string;
+            comment?: null | string;
+            /** Format: date-time */
+            oldStart?: null | string;
+            /** Format: date-time */
+            oldEnd?: null | string;
+        };
+        /** @enum {unknown} */
+        VisitEventKind: "Planned" | "Logged" | "Confirmed" | "Rescheduled" | "Cancelled" | "NoShow" | "Completed" | "RecordEdited" | "Resubmitted" | "Approved" | "Returned";
+        /** @enum {unknown} */
+        VisitForm: "OnSite" | "Phone";
+        VisitPolicyDto: {
+            levels: components["schemas"]["VisitPolicyLevelDto"][];
+            /** Format: int64 */
+            version: number;
+        };
+        VisitPolicyLevelDto: {
+            level: components["schemas"]["CustomerLevel"];
+            /** Format: int32 */
+            minOnSitePerWeek: number;
+            /** Format: int32 */
+            minTotalPerWeek: number;
+        };
+        /** @enum {unknown} */
+        VisitPurpose: "SolveProblem" | "GrowSales" | "DeepenCooperation" | "RaiseSatisfaction" | "GetAcquainted" | "Other";
+        VisitRecordInput: {
+            /** Format: date-time */
+            actualStart?: string;
+            /** Format: date-time */
+            actualEnd?: string;
+            summary?: string;
+            outcome?: null | string;
+            customerFeedback?: null | string;
+            nextSteps?: null | string;
+            /** Format: date */
+            followUpDate?: null | string;
+            /** Format: double */
+            latitude?: null | number;
+            /** Format: double */
+            longitude?: null | number;
+            /** Format: double */
+            accuracyMeters?: null | number;
+        };
+        VisitStatsDto: {
+            /** Format: date */
+            from: string;
+            /** Format: date */
+            to: string;
+            /** Format: int32 */
+            workingDays: number;
+            reps: components["schemas"]["RepVisitStatsDto"][];
+            total: components["schemas"]["RepVisitStatsDto"];
+        };
+        /** @enum {unknown} */
+        VisitStatus: "Planned" | "Confirmed" | "Completed" | "CancelledByCustomer" | "CancelledByUs" | "NoShow";
+        WeekBoardDto: {
+            week: string;
+            /** Format: date */
+            today: string;
+            overdue: components["schemas"]["TaskDto"][];
+            dueToday: components["schemas"]["TaskDto"][];
+            tomorrow: components["schemas"]["TaskDto"][];
+            restOfWeek: components["schemas"]["TaskDto"][];
+            focusThisWeek: components["schemas"]["TaskDto"][];
+            doneThisWeek: components["schemas"]["TaskDto"][];
+        };
     };
     responses: never;
     parameters: never;
@@ -854,6 +2574,269 @@ export interface components {
 }
 export type $defs = Record<string, never>;
 export interface operations {
+    ListAssignableUsers: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PageOfAssignableUserDto"];
+                };
+            };
+            /** @description Not signed in, or the credentials are invalid, expired or revoked. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Signed in, but the role or key scope does not allow this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    ListCustomerVisits: {
+        parameters: {
+            query?: {
+                from?: string;
+                to?: string;
+                limit?: number;
+                cursor?: string;
+            };
+            header?: never;
+            path: {
+                customerId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PageOfVisitDto"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Not signed in, or the credentials are invalid, expired or revoked. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Signed in, but the role or key scope does not allow this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    ListCustomerComplaints: {
+        parameters: {
+            query?: {
+                limit?: number;
+                cursor?: string;
+            };
+            header?: never;
+            path: {
+                customerId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PageOfComplaintDto"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Not signed in, or the credentials are invalid, expired or revoked. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Signed in, but the role or key scope does not allow this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    ListCustomerReferrals: {
+        parameters: {
+            query?: {
+                limit?: number;
+                cursor?: string;
+            };
+            header?: never;
+            path: {
+                customerId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PageOfReferralDto"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Not signed in, or the credentials are invalid, expired or revoked. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Signed in, but the role or key scope does not allow this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    GetReferralTree: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                customerId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PageOfReferralTreeNodeDto"];
+                };
+            };
+            /** @description Not signed in, or the credentials are invalid, expired or revoked. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Signed in, but the role or key scope does not allow this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
     LogIn: {
         parameters: {
             query?: never;
@@ -1637,7 +3620,10 @@ export interface operations {
     RemoveTeamMember: {
         parameters: {
             query?: never;
-            header?: never;
+            header: {
+                /** @description The ETag from the last GET (e.g. "3"): 428 without it, 412 when the record changed since. */
+                "If-Match": string;
+            };
             path: {
                 id: string;
                 userId: string;
@@ -1778,6 +3764,44 @@ export interface operations {
                 };
                 content: {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Not signed in, or the credentials are invalid, expired or revoked. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Signed in, but the role or key scope does not allow this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    ListApiKeyScopes: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PageOfstring"];
                 };
             };
             /** @description Not signed in, or the credentials are invalid, expired or revoked. */
@@ -2039,7 +4063,10 @@ export interface operations {
     UpdateCustomer: {
         parameters: {
             query?: never;
-            header?: never;
+            header: {
+                /** @description The ETag from the last GET (e.g. "3"): 428 without it, 412 when the record changed since. */
+                "If-Match": string;
+            };
             path: {
                 id: string;
             };
@@ -2531,7 +4558,10 @@ export interface operations {
     UpdateContact: {
         parameters: {
             query?: never;
-            header?: never;
+            header: {
+                /** @description The ETag from the last GET (e.g. "3"): 428 without it, 412 when the record changed since. */
+                "If-Match": string;
+            };
             path: {
                 customerId: string;
                 contactId: string;
@@ -2621,7 +4651,10 @@ export interface operations {
     DeleteContact: {
         parameters: {
             query?: never;
-            header?: never;
+            header: {
+                /** @description The ETag from the last GET (e.g. "3"): 428 without it, 412 when the record changed since. */
+                "If-Match": string;
+            };
             path: {
                 customerId: string;
                 contactId: string;
@@ -2942,7 +4975,10 @@ export interface operations {
     CorrectPurchase: {
         parameters: {
             query?: never;
-            header?: never;
+            header: {
+                /** @description The ETag from the last GET (e.g. "3"): 428 without it, 412 when the record changed since. */
+                "If-Match": string;
+            };
             path: {
                 id: string;
             };
@@ -3022,7 +5058,10 @@ export interface operations {
     DeletePurchase: {
         parameters: {
             query?: never;
-            header?: never;
+            header: {
+                /** @description The ETag from the last GET (e.g. "3"): 428 without it, 412 when the record changed since. */
+                "If-Match": string;
+            };
             path: {
                 id: string;
             };
@@ -3075,6 +5114,3422 @@ export interface operations {
             };
             /** @description Precondition Required */
             428: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    ListVisits: {
+        parameters: {
+            query?: {
+                from?: string;
+                to?: string;
+                visitorId?: string;
+                teamId?: string;
+                customerId?: string;
+                status?: components["schemas"]["VisitStatus"];
+                reviewStatus?: components["schemas"]["ReviewStatus"];
+                limit?: number;
+                cursor?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PageOfVisitDto"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Not signed in, or the credentials are invalid, expired or revoked. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Signed in, but the role or key scope does not allow this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    PlanVisit: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["PlanVisitCommand"];
+            };
+        };
+        responses: {
+            /** @description Created */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["VisitDto"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Not signed in, or the credentials are invalid, expired or revoked. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Signed in, but the role or key scope does not allow this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    GetVisit: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["VisitDto"];
+                };
+            };
+            /** @description Not Modified */
+            304: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Not signed in, or the credentials are invalid, expired or revoked. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Signed in, but the role or key scope does not allow this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    LogVisit: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["LogVisitCommand"];
+            };
+        };
+        responses: {
+            /** @description Created */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["VisitDto"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Not signed in, or the credentials are invalid, expired or revoked. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Signed in, but the role or key scope does not allow this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    ChangeAppointment: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ChangeAppointmentRequest"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["VisitDto"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Not signed in, or the credentials are invalid, expired or revoked. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Signed in, but the role or key scope does not allow this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Precondition Failed */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    CompleteVisit: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["VisitRecordInput"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["VisitDto"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Not signed in, or the credentials are invalid, expired or revoked. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Precondition Failed */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    EditVisitRecord: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description The ETag from the last GET (e.g. "3"): 428 without it, 412 when the record changed since. */
+                "If-Match": string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["VisitRecordInput"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["VisitDto"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Not signed in, or the credentials are invalid, expired or revoked. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Precondition Failed */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Precondition Required */
+            428: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    ResubmitVisit: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["VisitDto"];
+                };
+            };
+            /** @description Not signed in, or the credentials are invalid, expired or revoked. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Precondition Failed */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    ReviewVisit: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ReviewVisitRequest"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["VisitDto"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Not signed in, or the credentials are invalid, expired or revoked. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Precondition Failed */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    GetReviewQueue: {
+        parameters: {
+            query?: {
+                limit?: number;
+                cursor?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PageOfVisitDto"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Not signed in, or the credentials are invalid, expired or revoked. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Signed in, but the role or key scope does not allow this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    GetVisitCompliance: {
+        parameters: {
+            query?: {
+                week?: string;
+                ownerId?: string;
+                teamId?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["VisitComplianceDto"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Not signed in, or the credentials are invalid, expired or revoked. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Signed in, but the role or key scope does not allow this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    GetDueVisits: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PageOfDueVisitDto"];
+                };
+            };
+            /** @description Not signed in, or the credentials are invalid, expired or revoked. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    GetVisitStats: {
+        parameters: {
+            query?: {
+                from?: string;
+                to?: string;
+                teamId?: string;
+                visitorId?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["VisitStatsDto"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Not signed in, or the credentials are invalid, expired or revoked. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Signed in, but the role or key scope does not allow this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    GetVisitPolicy: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["VisitPolicyDto"];
+                };
+            };
+            /** @description Not Modified */
+            304: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Not signed in, or the credentials are invalid, expired or revoked. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Signed in, but the role or key scope does not allow this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    UpdateVisitPolicy: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description The ETag from the last GET (e.g. "3"): 428 without it, 412 when the record changed since. */
+                "If-Match": string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UpdateVisitPolicyRequest"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["VisitPolicyDto"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Not signed in, or the credentials are invalid, expired or revoked. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Signed in, but the role or key scope does not allow this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Precondition Failed */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Precondition Required */
+            428: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    ListComplaints: {
+        parameters: {
+            query?: {
+                sla?: string;
+                status?: components["schemas"]["ComplaintStatus"];
+                category?: components["schemas"]["ComplaintCategory"];
+                severity?: components["schemas"]["ComplaintSeverity"];
+                channel?: components["schemas"]["ComplaintChannel"];
+                assigneeId?: string;
+                customerId?: string;
+                isRecurring?: boolean;
+                sort?: string;
+                limit?: number;
+                cursor?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PageOfComplaintDto"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Not signed in, or the credentials are invalid, expired or revoked. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Signed in, but the role or key scope does not allow this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    LogComplaint: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["LogComplaintCommand"];
+            };
+        };
+        responses: {
+            /** @description Created */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ComplaintDto"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Not signed in, or the credentials are invalid, expired or revoked. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Signed in, but the role or key scope does not allow this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    GetComplaint: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ComplaintDto"];
+                };
+            };
+            /** @description Not Modified */
+            304: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Not signed in, or the credentials are invalid, expired or revoked. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Signed in, but the role or key scope does not allow this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    AdvanceComplaint: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["AdvanceComplaintRequest"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ComplaintDto"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Not signed in, or the credentials are invalid, expired or revoked. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Signed in, but the role or key scope does not allow this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Precondition Failed */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    AssignComplaint: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["AssignComplaintRequest"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ComplaintDto"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Not signed in, or the credentials are invalid, expired or revoked. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Signed in, but the role or key scope does not allow this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Precondition Failed */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    CommitResolution: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CommitResolutionRequest"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ComplaintDto"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Not signed in, or the credentials are invalid, expired or revoked. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Signed in, but the role or key scope does not allow this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Precondition Failed */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    ResolveComplaint: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ResolveComplaintRequest"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ComplaintDto"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Not signed in, or the credentials are invalid, expired or revoked. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Signed in, but the role or key scope does not allow this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Precondition Failed */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    CloseComplaint: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CloseComplaintRequest"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ComplaintDto"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Not signed in, or the credentials are invalid, expired or revoked. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Signed in, but the role or key scope does not allow this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Precondition Failed */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    CommentOnComplaint: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CommentOnComplaintRequest"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ComplaintDto"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Not signed in, or the credentials are invalid, expired or revoked. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Signed in, but the role or key scope does not allow this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    ListComplaintEvents: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PageOfComplaintEventDto"];
+                };
+            };
+            /** @description Not signed in, or the credentials are invalid, expired or revoked. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Signed in, but the role or key scope does not allow this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    SuggestAnswers: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PageOfScoredAnswerDto"];
+                };
+            };
+            /** @description Not signed in, or the credentials are invalid, expired or revoked. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Signed in, but the role or key scope does not allow this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    GetComplaintStats: {
+        parameters: {
+            query?: {
+                from?: string;
+                to?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ComplaintStatsDto"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Not signed in, or the credentials are invalid, expired or revoked. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Signed in, but the role or key scope does not allow this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    GetComplaintReview: {
+        parameters: {
+            query?: {
+                period?: string;
+                date?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ComplaintReviewDto"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Not signed in, or the credentials are invalid, expired or revoked. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Signed in, but the role or key scope does not allow this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    ListStandardAnswers: {
+        parameters: {
+            query?: {
+                category?: components["schemas"]["ComplaintCategory"];
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PageOfStandardAnswerDto"];
+                };
+            };
+            /** @description Not signed in, or the credentials are invalid, expired or revoked. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Signed in, but the role or key scope does not allow this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    CreateStandardAnswer: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["StandardAnswerInput"];
+            };
+        };
+        responses: {
+            /** @description Created */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["StandardAnswerDto"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Not signed in, or the credentials are invalid, expired or revoked. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Signed in, but the role or key scope does not allow this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    UpdateStandardAnswer: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description The ETag from the last GET (e.g. "3"): 428 without it, 412 when the record changed since. */
+                "If-Match": string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["StandardAnswerInput"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["StandardAnswerDto"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Not signed in, or the credentials are invalid, expired or revoked. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Signed in, but the role or key scope does not allow this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Precondition Failed */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Precondition Required */
+            428: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    DeleteStandardAnswer: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description The ETag from the last GET (e.g. "3"): 428 without it, 412 when the record changed since. */
+                "If-Match": string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description No Content */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Not signed in, or the credentials are invalid, expired or revoked. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Signed in, but the role or key scope does not allow this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Precondition Failed */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Precondition Required */
+            428: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    GetComplaintSla: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ComplaintSlaDto"];
+                };
+            };
+            /** @description Not Modified */
+            304: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Not signed in, or the credentials are invalid, expired or revoked. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Signed in, but the role or key scope does not allow this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    UpdateComplaintSla: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description The ETag from the last GET (e.g. "3"): 428 without it, 412 when the record changed since. */
+                "If-Match": string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UpdateComplaintSlaRequest"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ComplaintSlaDto"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Not signed in, or the credentials are invalid, expired or revoked. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Signed in, but the role or key scope does not allow this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Precondition Failed */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Precondition Required */
+            428: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    ListReferrals: {
+        parameters: {
+            query?: {
+                status?: components["schemas"]["ReferralStatus"];
+                referrerId?: string;
+                thanksDue?: boolean;
+                overdue?: boolean;
+                limit?: number;
+                cursor?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PageOfReferralDto"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Not signed in, or the credentials are invalid, expired or revoked. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Signed in, but the role or key scope does not allow this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    RecordReferral: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["RecordReferralCommand"];
+            };
+        };
+        responses: {
+            /** @description Created */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReferralDto"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Not signed in, or the credentials are invalid, expired or revoked. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Signed in, but the role or key scope does not allow this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    GetReferral: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReferralDto"];
+                };
+            };
+            /** @description Not Modified */
+            304: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Not signed in, or the credentials are invalid, expired or revoked. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Signed in, but the role or key scope does not allow this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    MoveReferral: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["MoveReferralRequest"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReferralDto"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Not signed in, or the credentials are invalid, expired or revoked. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Signed in, but the role or key scope does not allow this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Precondition Failed */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    ThankReferrer: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ThankReferrerRequest"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReferralDto"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Not signed in, or the credentials are invalid, expired or revoked. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Signed in, but the role or key scope does not allow this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    GetReferralStats: {
+        parameters: {
+            query?: {
+                from?: string;
+                to?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReferralStatsDto"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Not signed in, or the credentials are invalid, expired or revoked. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Signed in, but the role or key scope does not allow this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    GetPointsAccount: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                customerId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PointsAccountDto"];
+                };
+            };
+            /** @description Not signed in, or the credentials are invalid, expired or revoked. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Signed in, but the role or key scope does not allow this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    PostPoints: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                customerId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["PostPointsRequest"];
+            };
+        };
+        responses: {
+            /** @description Created */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PointsEntryDto"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Not signed in, or the credentials are invalid, expired or revoked. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    ListPointsEntries: {
+        parameters: {
+            query?: {
+                limit?: number;
+                cursor?: string;
+            };
+            header?: never;
+            path: {
+                customerId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PageOfPointsEntryDto"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Not signed in, or the credentials are invalid, expired or revoked. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Signed in, but the role or key scope does not allow this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    GetLoyaltySettings: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["LoyaltySettingsDto"];
+                };
+            };
+            /** @description Not Modified */
+            304: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Not signed in, or the credentials are invalid, expired or revoked. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Signed in, but the role or key scope does not allow this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    UpdateLoyaltySettings: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description The ETag from the last GET (e.g. "3"): 428 without it, 412 when the record changed since. */
+                "If-Match": string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UpdateLoyaltySettingsRequest"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["LoyaltySettingsDto"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Not signed in, or the credentials are invalid, expired or revoked. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Signed in, but the role or key scope does not allow this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Precondition Failed */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Precondition Required */
+            428: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    ListTasks: {
+        parameters: {
+            query?: {
+                assignee?: string;
+                due?: string;
+                status?: components["schemas"]["TaskItemStatus"];
+                customerId?: string;
+                source?: components["schemas"]["TaskSource"];
+                sourceId?: string;
+                limit?: number;
+                cursor?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PageOfTaskDto"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Not signed in, or the credentials are invalid, expired or revoked. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Signed in, but the role or key scope does not allow this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    CreateTask: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["TaskInput"];
+            };
+        };
+        responses: {
+            /** @description Created */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TaskDto"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Not signed in, or the credentials are invalid, expired or revoked. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Signed in, but the role or key scope does not allow this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    GetTaskSummary: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TaskSummaryDto"];
+                };
+            };
+            /** @description Not signed in, or the credentials are invalid, expired or revoked. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Signed in, but the role or key scope does not allow this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    GetTask: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TaskDto"];
+                };
+            };
+            /** @description Not Modified */
+            304: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Not signed in, or the credentials are invalid, expired or revoked. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Signed in, but the role or key scope does not allow this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    UpdateTask: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description The ETag from the last GET (e.g. "3"): 428 without it, 412 when the record changed since. */
+                "If-Match": string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["TaskInput"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TaskDto"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Not signed in, or the credentials are invalid, expired or revoked. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Signed in, but the role or key scope does not allow this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Precondition Failed */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Precondition Required */
+            428: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    ChangeTaskStatus: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ChangeTaskStatusRequest"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TaskDto"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Not signed in, or the credentials are invalid, expired or revoked. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Signed in, but the role or key scope does not allow this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Precondition Failed */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    ListTaskComments: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PageOfTaskCommentDto"];
+                };
+            };
+            /** @description Not signed in, or the credentials are invalid, expired or revoked. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Signed in, but the role or key scope does not allow this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    CommentOnTask: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CommentOnTaskRequest"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PageOfTaskCommentDto"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Not signed in, or the credentials are invalid, expired or revoked. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Signed in, but the role or key scope does not allow this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    GetWeekBoard: {
+        parameters: {
+            query?: {
+                week?: string;
+                assigneeId?: string;
+                teamId?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WeekBoardDto"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Not signed in, or the credentials are invalid, expired or revoked. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Signed in, but the role or key scope does not allow this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    GetMonthBoard: {
+        parameters: {
+            query?: {
+                month?: string;
+                assigneeId?: string;
+                teamId?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MonthBoardDto"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Not signed in, or the credentials are invalid, expired or revoked. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Signed in, but the role or key scope does not allow this. */
+            403: {
                 headers: {
                     [name: string]: unknown;
                 };

@@ -8,7 +8,7 @@ export function useUpdateCustomer() {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: async ({ id, version, body }: UpdateCustomerVariables) =>
-      unwrap(await api.PUT('/api/v1/customers/{id}', { params: { path: { id } }, body, headers: ifMatch(version) })),
+      unwrap(await api.PUT('/api/v1/customers/{id}', { params: { path: { id }, header: ifMatch(version) }, body })),
     meta: { silent: true },
     onSuccess: (customer) => {
       queryClient.setQueryData(customerKeys.detail(customer.id), customer);

@@ -45,7 +45,9 @@ export function toRequestBody(v: CustomerFormValues): Body {
     ...(v.code !== undefined && blankToNull(v.code) !== null ? { code: v.code!.trim() } : {}),
     name: (v.name ?? '').trim(),
     kind: v.kind,
-    enterpriseType: v.enterpriseType ?? null,
+    // The contract marks these enums nullable, but the API rejects an explicit null (400), so an empty
+    // choice is left out of the body instead.
+    ...(v.enterpriseType ? { enterpriseType: v.enterpriseType } : {}),
     industry: blankToNull(v.industry),
     region: blankToNull(v.region),
     isKeyAccount: v.isKeyAccount ?? false,
@@ -59,9 +61,9 @@ export function toRequestBody(v: CustomerFormValues): Body {
     fax: blankToNull(v.fax),
     website: blankToNull(v.website),
     email: blankToNull(v.email),
-    origin: v.origin ?? null,
-    chainPosition: v.chainPosition ?? null,
-    leadSource: v.leadSource ?? null,
+    ...(v.origin ? { origin: v.origin } : {}),
+    ...(v.chainPosition ? { chainPosition: v.chainPosition } : {}),
+    ...(v.leadSource ? { leadSource: v.leadSource } : {}),
     profile: {
       gender: v.profile?.gender ?? 'Unspecified',
       birthday: dateOnly(v.profile?.birthday),

@@ -1,0 +1,46 @@
+import { mkdirSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { chromium, type Browser, type Locator, type Page } from 'playwright-core';
+
+export const baseUrl = process.env.E2E_BASE_URL ?? 'http://127.0.0.1:5099';
+export const password = process.env.E2E_PASSWORD ?? 'Demo-2026!';
+const screenshots = fileURLToPath(new URL('./screenshots/', import.meta.url));
+
+/** Debian's chromium, never a downloaded browser. */
+export async function launch(): Promise<Browser> {
+  return chromium.launch({
+    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
+  });
+}
+
+export async function newPage(browser: Browser): Promise<Page> {
+  const context = await browser.newContext({ baseURL: baseUrl, viewport: { width: 1440, height: 900 }, locale: 'zh-CN' });
+  const page = await context.newPage();
+  page.setDefaultTimeout(10_000);
+  return page;
+}
+
+export async function screenshot(page: Page, name: string): Promise<void> {
+  mkdirSync(screenshots, { recursive: true });
+  await page.waitForLoadState('networkidle').catch(() => undefined);
+  await page.screenshot({ path: `${screenshots}${name}.png`, fullPage: false });
+}
+
+export async function logIn(page: Page, email: string): Promise<void> {
+  await page.goto('/login');
+  await page.getByLabel(/邮箱|Email/).fill(email);
+  await page.getByLabel(/密码|Password/).fill(password);
+  await page.getByRole('button', { name: /登\s*录|Sign in/ }).click();
+  await page.getByTestId('user-menu').waitFor();
+}
+
+export async function pickOption(page: Page, combobox: ReturnType<Page['getByRole']>, option: string): Promise<void> {
+  await combobox.click();
+  await page.locator(`.ant-select-dropdown:visible .ant-select-item-option[title="${option}"]`).click();
+}
+
+/** Waits until the locator's (first) element is visible; fails the test on timeout. */
+export async function visible(locator: Locator): Promise<void> {
+  await locator.first().waitFor({ state: 'visible' });
+}

@@ -1,0 +1,78 @@
+import { useCallback, useMemo } from 'react';
+import { Button, Flex, Typography } from 'antd';
+import { PlusOutlined } from '@ant-design/icons';
+import { useNavigate, useSearchParams } from 'react-router';
+import { useTranslation } from 'react-i18next';
+import { ErrorResult } from '@/components/ErrorResult';
+import { LoadingBlock } from '@/components/LoadingBlock';
+import { PageHeader } from '@/components/PageHeader';
+import { hasRole, useMe } from '@/lib/session/session';
+import { useCustomerList } from '../api/listCustomers';
+import { CustomerFilterBar } from './CustomerFilterBar';
+import { CustomerTable } from './CustomerTable';
+import { filtersFromUrl } from './customerFiltersUrl';
+
+export function CustomerListPage() {
+  const { t } = useTranslation();
+  const me = useMe();
+  const navigate = useNavigate();
+  const [params, setParams] = useSearchParams();
+  const filters = useMemo(() => filtersFromUrl(params), [params]);
+  const list = useCustomerList(filters);
+  const rows = useMemo(() => list.data?.pages.flatMap((p) => p.items) ?? [], [list.data]);
+
+  const change = useCallback(
+    (changes: Record<string, string | boolean | null>) =>
+      setParams(
+        (current) => {
+          const next = new URLSearchParams(current);
+          for (const [name, value] of Object.entries(changes)) {
+            if (value === null || value === '') next.delete(name);
+            else next.set(name, String(value));
+          }
+          return next;
+        },
+        { replace: true },
+      ),
+    [setParams],
+  );
+
+  return (
+    <>
+      <PageHeader
+        title={t('customers.title')}
+        extra={
+          hasRole(me, 'Admin', 'Manager', 'Rep') && (
+            <Button type="primary" icon={<PlusOutlined />} onClick={() => navigate('/customers/new')}>
+              {t('customers.new')}
+            </Button>
+          )
+        }
+      />
+      <CustomerFilterBar filters={filters} meId={me.id} onChange={change} onClear={() => setParams(filters.sort ? { sort: filters.sort } : {}, { replace: true })} />
+      {list.isPending ? (
+        <LoadingBlock />
+      ) : list.isError ? (
+        <ErrorResult error={list.error} onRetry={() => void list.refetch()} />
+      ) : (
+        <>
+          <CustomerTable
+            rows={rows}
+            sort={filters.sort}
+            onSort={(sort) => change({ sort })}
+            hasNextPage={list.hasNextPage}
+            isFetchingNextPage={list.isFetchingNextPage}
+            fetchNextPage={() => void list.fetchNextPage()}
+            height="max(360px, calc(100vh - 290px))"
+          />
+          <Flex justify="end" style={{ marginTop: 8 }}>
+            <Typography.Text type="secondary" aria-live="polite" data-testid="customer-count">
+              {t('common.loadedCount', { count: rows.length })}
+              {!list.hasNextPage && rows.length > 0 && ` · ${t('common.endOfList')}`}
+            </Typography.Text>
+          </Flex>
+        </>
+      )}
+    </>
+  );
+}

@@ -52,6 +52,17 @@ public class Customer : AuditedEntity
 
     public List<Contact> Contacts { get; set; } = [];
 
+    /// <summary>
+    /// The default order of customer lists: open referral leads first (they must be closed quickly), then by name.
+    /// Kept as a column so that the order is one index and keyset paging stays a seek.
+    /// </summary>
+    public string ListOrder { get; private set; } = "";
+
+    /// <summary>A referred prospect not yet won: top priority for its account manager.</summary>
+    public bool IsPriorityLead => ReferredById is not null && Lifecycle == Lifecycle.Prospect;
+
+    public void RefreshListOrder() => ListOrder = (IsPriorityLead ? "0" : "1") + Name;
+
     public CustomerState State => Lifecycle == Lifecycle.Prospect ? CustomerState.Potential : CustomerState.Actual;
     public bool IsArchived => ArchivedAt is not null;
 

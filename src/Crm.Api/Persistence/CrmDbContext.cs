@@ -112,6 +112,8 @@ public abstract class CrmDbContext(DbContextOptions options, Caller caller, Time
                     break;
             }
         }
+        foreach (var entry in ChangeTracker.Entries<Customer>().Where(e => e.State is EntityState.Added or EntityState.Modified))
+            entry.Entity.RefreshListOrder();
         foreach (var entry in ChangeTracker.Entries<User>().Where(e => e.State == EntityState.Modified))
             entry.Entity.Version++;
         foreach (var entry in ChangeTracker.Entries<VisitPolicy>().Where(e => e.State == EntityState.Modified))

@@ -64,6 +64,8 @@ public sealed record CustomerSummaryDto : IVersioned
     public string? Tier { get; init; }
     public bool IsAlerted { get; init; }
     public string? PrimaryContactName { get; init; }
+    /// <summary>A referred prospect not yet won: listed first, to be closed quickly.</summary>
+    public bool IsPriorityLead { get; init; }
     public Guid OwnerId { get; init; }
     public string OwnerName { get; init; } = "";
     public DateTime CreatedAt { get; init; }
@@ -97,6 +99,7 @@ public sealed class CustomerMappings : Profile
         CreateMap<Customer, CustomerSummaryDto>()
             .ForMember(d => d.State, o => o.MapFrom(c => c.Lifecycle == Lifecycle.Prospect ? CustomerState.Potential : CustomerState.Actual))
             .ForMember(d => d.PrimaryContactName, o => o.MapFrom(c => c.Contacts.Where(p => p.IsPrimary).Select(p => p.Name).FirstOrDefault()))
+            .ForMember(d => d.IsPriorityLead, o => o.MapFrom(c => c.ReferredById != null && c.Lifecycle == Lifecycle.Prospect))
             .ForMember(d => d.OwnerName, o => o.MapFrom(c => c.Owner!.DisplayName));
     }
 }

@@ -97,7 +97,8 @@ public sealed class ListCustomersHandler(CrmDbContext db, IMapper mapper) : IReq
             "points" => await keyset.PageAsync(c => c.Points, descending, r.Cursor, limit, project, d => (d.Points, d.Id), cancellationToken),
             "createdAt" => await keyset.PageAsync(c => c.CreatedAt, descending, r.Cursor, limit, project, d => (d.CreatedAt, d.Id), cancellationToken),
             "updatedAt" => await keyset.PageAsync(c => c.UpdatedAt, descending, r.Cursor, limit, project, d => (d.UpdatedAt, d.Id), cancellationToken),
-            _ => await keyset.PageAsync(c => c.Name, descending, r.Cursor, limit, project, d => (d.Name, d.Id), cancellationToken),
+            "name" => await keyset.PageAsync(c => c.Name, descending, r.Cursor, limit, project, d => (d.Name, d.Id), cancellationToken),
+            _ => await keyset.PageAsync(c => c.ListOrder, false, r.Cursor, limit, project, d => ((d.IsPriorityLead ? "0" : "1") + d.Name, d.Id), cancellationToken),
         };
     }
 

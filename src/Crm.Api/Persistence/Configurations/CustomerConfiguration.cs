@@ -34,6 +34,10 @@ internal sealed class CustomerConfiguration : IEntityTypeConfiguration<Customer>
         b.HasOne<Customer>().WithMany().HasForeignKey(c => c.ReferredById).OnDelete(DeleteBehavior.Restrict);
         b.HasIndex(c => c.ReferredById);
         b.Ignore(c => c.State);
+        b.Ignore(c => c.IsPriorityLead);
+        b.Property(c => c.ListOrder).HaveMax(Customer.NameMax + 1).IsRequired();
+        b.HasIndex(c => new { c.ListOrder, c.Id });
+        b.HasIndex(c => new { c.OwnerId, c.ListOrder, c.Id });
         b.Ignore(c => c.IsArchived);
 
         b.OwnsOne(c => c.Profile, p =>

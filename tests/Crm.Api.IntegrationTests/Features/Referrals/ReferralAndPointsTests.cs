@@ -42,6 +42,25 @@ public abstract class ReferralAndPointsTests<TApp>(TApp app) : ApiTest<TApp>(app
     }
 
     [Fact]
+    public async Task An_open_referral_lead_comes_first_in_its_owners_list_until_it_buys()
+    {
+        var referrer = await Arrange.OwnedByAsync(App, Who.Rep2, "Zzz old customer");
+        var rep = await As(Who.Rep2);
+        var referral = await Refer(rep, referrer.Id, new { name = "Zzz referred lead", kind = "Company" });
+
+        var list = await Read<Page<CustomerSummaryDto>>(await rep.GetAsync("/api/v1/customers?limit=200"));
+        var lead = list.Items.Single(c => c.Id == referral.ReferredId);
+        Assert.True(lead.IsPriorityLead);
+        Assert.Equal(list.Items.OrderBy(c => c.IsPriorityLead ? 0 : 1).Select(c => c.Id), list.Items.Select(c => c.Id));
+        Assert.Contains(list.Items.TakeWhile(c => c.IsPriorityLead), c => c.Id == referral.ReferredId);
+
+        await Buy(rep, referral.ReferredId, 100);
+        var after = await Read<Page<CustomerSummaryDto>>(await rep.GetAsync("/api/v1/customers?limit=200"));
+        Assert.False(after.Items.Single(c => c.Id == referral.ReferredId).IsPriorityLead);
+        Assert.DoesNotContain(after.Items.TakeWhile(c => c.IsPriorityLead), c => c.Id == referral.ReferredId);
+    }
+
+    [Fact]
     public async Task The_first_purchase_wins_the_referral_and_the_referrer_is_rewarded_once_however_often_it_is_won()
     {
         var referrer = await Arrange.OwnedByAsync(App, Who.Rep1);

@@ -1746,6 +1746,7 @@ export interface components {
             tier?: null | string;
             isAlerted: boolean;
             primaryContactName?: null | string;
+            isPriorityLead: boolean;
             /** Format: uuid */
             ownerId: string;
             ownerName: string;

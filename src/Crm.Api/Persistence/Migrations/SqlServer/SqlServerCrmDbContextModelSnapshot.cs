@@ -506,6 +506,11 @@ namespace Crm.Api.Persistence.Migrations.SqlServer
                         .HasMaxLength(16)
                         .HasColumnType("nvarchar(16)");
 
+                    b.Property<string>("ListOrder")
+                        .IsRequired()
+                        .HasMaxLength(201)
+                        .HasColumnType("nvarchar(201)");
+
                     b.Property<string>("Name")
                         .IsRequired()
                         .HasMaxLength(200)
@@ -584,11 +589,15 @@ namespace Crm.Api.Persistence.Migrations.SqlServer
 
                     b.HasIndex("Lifecycle", "Id");
 
+                    b.HasIndex("ListOrder", "Id");
+
                     b.HasIndex("Name", "Id");
 
                     b.HasIndex("Points", "Id");
 
                     b.HasIndex("UpdatedAt", "Id");
+
+                    b.HasIndex("OwnerId", "ListOrder", "Id");
 
                     b.HasIndex("OwnerId", "Name", "Id");
 

@@ -501,6 +501,11 @@ namespace Crm.Api.Persistence.Migrations.Sqlite
                         .HasMaxLength(16)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("ListOrder")
+                        .IsRequired()
+                        .HasMaxLength(201)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Name")
                         .IsRequired()
                         .HasMaxLength(200)
@@ -579,11 +584,15 @@ namespace Crm.Api.Persistence.Migrations.Sqlite
 
                     b.HasIndex("Lifecycle", "Id");
 
+                    b.HasIndex("ListOrder", "Id");
+
                     b.HasIndex("Name", "Id");
 
                     b.HasIndex("Points", "Id");
 
                     b.HasIndex("UpdatedAt", "Id");
+
+                    b.HasIndex("OwnerId", "ListOrder", "Id");
 
                     b.HasIndex("OwnerId", "Name", "Id");
 

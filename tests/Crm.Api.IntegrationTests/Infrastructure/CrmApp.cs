@@ -179,9 +179,11 @@ public abstract class CrmApp : WebApplicationFactory<Program>, IAsyncLifetime
     protected virtual ValueTask CleanUpAsync() => ValueTask.CompletedTask;
 }
 
-public sealed class SqliteApp : CrmApp
+public class SqliteApp : CrmApp
 {
     private readonly string _directory = Path.Combine(Path.GetTempPath(), "crm-tests", Guid.NewGuid().ToString("N"));
+
+    public string DatabaseFile => Path.Combine(_directory, "crm.db");
     protected override string Provider => "Sqlite";
     protected override string ConnectionString => $"Data Source={Path.Combine(_directory, "crm.db")}";
 

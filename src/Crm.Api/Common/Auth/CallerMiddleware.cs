@@ -80,7 +80,9 @@ public sealed class CallerMiddleware(RequestDelegate next)
             principal.Identity.AuthenticationType, CrmClaims.Name, CrmClaims.Role);
         http.User = new ClaimsPrincipal(identity);
 
-        if (source == CrmClaims.SourceSpa && !HttpMethods.IsGet(http.Request.Method) && !HttpMethods.IsHead(http.Request.Method) && !HttpMethods.IsOptions(http.Request.Method))
+        // Anonymous endpoints (signing in again) need no antiforgery token: they act on no one's session.
+        var anonymous = http.GetEndpoint()?.Metadata.GetMetadata<Microsoft.AspNetCore.Authorization.IAllowAnonymous>() is not null;
+        if (source == CrmClaims.SourceSpa && !anonymous && !HttpMethods.IsGet(http.Request.Method) && !HttpMethods.IsHead(http.Request.Method) && !HttpMethods.IsOptions(http.Request.Method))
         {
             if (!await antiforgery.IsRequestValidAsync(http))
             {

@@ -25,10 +25,20 @@ public abstract class CustomerAccessMatrixTests<TApp>(TApp app) : ApiTest<TApp>(
         var read = new (Who, int)[] { (Who.Admin, Ok), (Who.ManagerA, Ok), (Who.ManagerB, NotFound), (Who.Rep1, Ok), (Who.Rep3, NotFound), (Who.Service, Ok), (Who.Analyst, Ok), (Who.ReadKey, Ok), (Who.WriteKey, Ok), (Who.Anonymous, Unauthorized) };
         Row("GetCustomer", read);
         Row("ListContacts", read);
+        Row("GetContact", read);
         Row("ListCustomerPurchases", read);
+        Row("GetPurchase", read);
+        var everyone = new (Who, int)[] { (Who.Admin, Ok), (Who.ManagerA, Ok), (Who.ManagerB, Ok), (Who.Rep1, Ok), (Who.Rep3, Ok), (Who.Service, Ok), (Who.Analyst, Ok), (Who.ReadKey, Ok), (Who.WriteKey, Ok), (Who.Anonymous, Unauthorized) };
+        Row("ListCustomers", everyone);
+        Row("ListPurchases", everyone);
         var write = new (Who, int)[] { (Who.Admin, Ok), (Who.ManagerA, Ok), (Who.ManagerB, NotFound), (Who.Rep1, Ok), (Who.Rep3, NotFound), (Who.Service, Forbidden), (Who.Analyst, Forbidden), (Who.ReadKey, Forbidden), (Who.WriteKey, Ok), (Who.Anonymous, Unauthorized) };
         Row("UpdateCustomer", write);
         Row("ArchiveCustomer", write);
+        Row("RestoreCustomer", write);
+        Row("UpdateContact", write);
+        Row("CorrectPurchase", write);
+        Row("DeleteContact", write.Select(c => c.Item2 == Ok ? (c.Item1, NoContent) : c).ToArray());
+        Row("DeletePurchase", write.Select(c => c.Item2 == Ok ? (c.Item1, NoContent) : c).ToArray());
         Row("AddContact", write.Select(c => c.Item2 == Ok ? (c.Item1, Created) : c).ToArray());
         Row("RecordPurchase", write.Select(c => c.Item2 == Ok ? (c.Item1, Created) : c).ToArray());
         Row("CreateCustomerForRep1", (Who.Admin, Created), (Who.ManagerA, Created), (Who.ManagerB, Bad), (Who.Rep1, Created), (Who.Rep3, Bad), (Who.Service, Forbidden), (Who.Analyst, Forbidden), (Who.ReadKey, Forbidden), (Who.WriteKey, Created), (Who.Anonymous, Unauthorized));
@@ -41,14 +51,30 @@ public abstract class CustomerAccessMatrixTests<TApp>(TApp app) : ApiTest<TApp>(
     public async Task Each_caller_gets_exactly_the_access_their_role_and_scope_allow(string endpoint, Who who, int expected)
     {
         var customer = await Arrange.OwnedByAsync(App, Who.Rep1);
-        var client = await As(who);
+        var admin = await As(Who.Admin);
         var url = $"/api/v1/customers/{customer.Id}";
+        var contact = await Read<Crm.Api.Features.Contacts.ContactDto>(await admin.PostAsJsonAsync(url + "/contacts", new { name = "联系人" }, Json), System.Net.HttpStatusCode.Created);
+        var purchase = await Read<Crm.Api.Features.Purchases.PurchaseDto>(await admin.PostAsJsonAsync(url + "/purchases",
+            new { purchasedOn = "2026-11-01", product = "P", category = "C", quantity = 1, unitPrice = 1 }, Json), System.Net.HttpStatusCode.Created);
+        if (endpoint == "RestoreCustomer") await Read<CustomerDto>(await admin.PostAsync(url + "/archive", null));
+        customer = await Read<CustomerDto>(await admin.GetAsync(url));
+        var client = await As(who);
         var response = endpoint switch
         {
+            "ListCustomers" => await client.GetAsync("/api/v1/customers"),
+            "ListPurchases" => await client.GetAsync("/api/v1/purchases"),
+            "GetContact" => await client.GetAsync($"{url}/contacts/{contact.Id}"),
+            "GetPurchase" => await client.GetAsync($"/api/v1/purchases/{purchase.Id}"),
+            "RestoreCustomer" => await client.PostAsync(url + "/restore", null),
+            "UpdateContact" => await client.SendAsync(WithIfMatch(HttpMethod.Put, $"{url}/contacts/{contact.Id}", "\"1\"", new { name = "改名", isPrimary = true })),
+            "DeleteContact" => await client.SendAsync(WithIfMatch(HttpMethod.Delete, $"{url}/contacts/{contact.Id}", "\"1\"")),
+            "CorrectPurchase" => await client.SendAsync(WithIfMatch(HttpMethod.Put, $"/api/v1/purchases/{purchase.Id}", "\"1\"",
+                new { purchasedOn = "2026-11-02", product = "P", category = "C", quantity = 2, unitPrice = 1 })),
+            "DeletePurchase" => await client.SendAsync(WithIfMatch(HttpMethod.Delete, $"/api/v1/purchases/{purchase.Id}", "\"1\"")),
             "GetCustomer" => await client.GetAsync(url),
             "ListContacts" => await client.GetAsync(url + "/contacts"),
             "ListCustomerPurchases" => await client.GetAsync(url + "/purchases"),
-            "UpdateCustomer" => await client.SendAsync(WithIfMatch(HttpMethod.Put, url, "\"1\"", Arrange.UpdateBody(customer, b => b["name"] = "Changed"))),
+            "UpdateCustomer" => await client.SendAsync(WithIfMatch(HttpMethod.Put, url, $"\"{customer.Version}\"", Arrange.UpdateBody(customer, b => b["name"] = "Changed"))),
             "ArchiveCustomer" => await client.PostAsync(url + "/archive", null),
             "AddContact" => await client.PostAsJsonAsync(url + "/contacts", new { name = "联系人" }, Json),
             "RecordPurchase" => await client.PostAsJsonAsync(url + "/purchases", new { purchasedOn = "2026-11-01", product = "P", category = "C", quantity = 1, unitPrice = 1 }, Json),
@@ -61,11 +87,10 @@ public abstract class CustomerAccessMatrixTests<TApp>(TApp app) : ApiTest<TApp>(
         if (expected >= 400) Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
 
         // A refused change leaves the customer exactly as it was.
-        if (expected >= 400 && endpoint is "UpdateCustomer" or "ArchiveCustomer" or "TransferToRep2")
+        if (expected >= 400 && endpoint is "UpdateCustomer" or "ArchiveCustomer" or "RestoreCustomer" or "TransferToRep2")
         {
-            var admin = await As(Who.Admin);
             var after = await Read<CustomerDto>(await admin.GetAsync(url));
-            Assert.Equal(1, after.Version);
+            Assert.Equal(customer.Version, after.Version);
             Assert.Equal(customer.OwnerId, after.OwnerId);
         }
     }

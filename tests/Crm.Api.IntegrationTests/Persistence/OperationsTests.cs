@@ -1,0 +1,86 @@
+using System.Collections.Concurrent;
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+using Crm.Api.IntegrationTests.Infrastructure;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+
+namespace Crm.Api.IntegrationTests.Persistence;
+
+/// <summary>The API with every log line, at every level, kept in memory.</summary>
+public sealed class LoggedSqliteApp : SqliteApp
+{
+    public ConcurrentQueue<string> Lines { get; } = new();
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        base.ConfigureWebHost(builder);
+        builder.ConfigureLogging(logging =>
+        {
+            logging.SetMinimumLevel(LogLevel.Trace);
+            logging.AddFilter(_ => true);
+            logging.AddProvider(new CapturingLoggerProvider(Lines));
+        });
+    }
+
+    private sealed class CapturingLoggerProvider(ConcurrentQueue<string> lines) : ILoggerProvider
+    {
+        public ILogger CreateLogger(string categoryName) => new CapturingLogger(categoryName, lines);
+        public void Dispose() { }
+    }
+
+    private sealed class CapturingLogger(string category, ConcurrentQueue<string> lines) : ILogger
+    {
+        public IDisposable? BeginScope<TState>(TState state) where TState : notnull => null;
+        public bool IsEnabled(LogLevel logLevel) => true;
+        public void Log<TState>(LogLevel logLevel, EventId eventId, TState state, Exception? exception, Func<TState, Exception?, string> formatter) =>
+            lines.Enqueue($"{category} {formatter(state, exception)} {exception}");
+    }
+}
+
+public sealed class SecretsStayOutOfLogsTests(LoggedSqliteApp app) : ApiTest<LoggedSqliteApp>(app)
+{
+    [Fact]
+    public async Task Passwords_tokens_and_api_keys_never_reach_the_logs()
+    {
+        var client = App.NewClient();
+        await client.PostAsJsonAsync("/api/v1/auth/login", new { email = CrmApp.EmailOf(Who.Rep1), password = "Wrong-Secret-Pw-1" }, Json);
+        await client.PostAsJsonAsync("/api/v1/auth/login", new { email = CrmApp.EmailOf(Who.Rep1), password = CrmApp.Password }, Json);
+        var tokens = await Read<JsonElement>(await client.PostAsJsonAsync("/api/v1/auth/token", new { email = CrmApp.EmailOf(Who.Rep2), password = CrmApp.Password }, Json));
+        var admin = await As(Who.Admin);
+        var key = (await Read<JsonElement>(await admin.PostAsJsonAsync("/api/v1/api-keys", new { name = "ERP", scopes = new[] { "customers:read" } }, Json), HttpStatusCode.Created))
+            .GetProperty("key").GetString()!;
+        var erp = App.NewClient();
+        erp.DefaultRequestHeaders.Add("X-Api-Key", key);
+        await erp.GetAsync("/api/v1/customers");
+        await App.NewClient().GetAsync("/api/v1/customers?api_key=" + Uri.EscapeDataString(key));
+
+        var log = string.Join('\n', App.Lines);
+        Assert.True(App.Lines.Count > 10, "the capture should see the app's logging");
+        Assert.DoesNotContain("Wrong-Secret-Pw-1", log, StringComparison.Ordinal);
+        Assert.DoesNotContain(CrmApp.Password, log, StringComparison.Ordinal);
+        Assert.DoesNotContain(tokens.GetProperty("accessToken").GetString()!, log, StringComparison.Ordinal);
+        Assert.DoesNotContain(tokens.GetProperty("refreshToken").GetString()!, log, StringComparison.Ordinal);
+        Assert.DoesNotContain(key, log, StringComparison.Ordinal);
+    }
+}
+
+public sealed class DatabaseLostTests(SqliteApp app) : ApiTest<SqliteApp>(app)
+{
+    [Fact]
+    public async Task Ready_answers_503_while_live_stays_200_when_the_database_file_is_lost()
+    {
+        var client = App.NewClient();
+        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/health/ready")).StatusCode);
+
+        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        File.Delete(App.DatabaseFile);
+        File.Delete(App.DatabaseFile + "-wal");
+        File.Delete(App.DatabaseFile + "-shm");
+
+        Assert.Equal(HttpStatusCode.ServiceUnavailable, (await client.GetAsync("/health/ready")).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/health/live")).StatusCode);
+    }
+}

@@ -1,5 +1,6 @@
 using Crm.Api.Common;
 using Crm.Api.Common.Auth;
+using Crm.Api.Features.Analytics;
 using Crm.Api.Features.ApiKeys;
 using Crm.Api.Features.Auth;
 using Crm.Api.Features.Complaints;
@@ -45,6 +46,7 @@ app.MapComplaintEndpoints();
 app.MapReferralEndpoints();
 app.MapLoyaltyEndpoints();
 app.MapTaskEndpoints();
+app.MapAnalyticsEndpoints();
 
 app.Run();
 

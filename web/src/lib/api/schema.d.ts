@@ -89,6 +89,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/reminders": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Care reminders: birthdays, important dates, festivals (lunar too), customers not contacted, complaints due, thanks due, visits due */
+        get: operations["ListReminders"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/auth/login": {
         parameters: {
             query?: never;
@@ -1305,6 +1322,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/analytics/composition": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 客户构成分析: sales by level, category, region, owner or industry with share, Pareto/ABC class and change against the previous period */
+        get: operations["GetComposition"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -1583,6 +1617,43 @@ export interface components {
             missed: number;
             /** Format: double */
             compliancePercent: number;
+        };
+        /** @enum {unknown} */
+        CompositionDimension: "Level" | "Category" | "Region" | "Owner" | "Industry";
+        CompositionDto: {
+            by: components["schemas"]["CompositionDimension"];
+            /** Format: date */
+            from: string;
+            /** Format: date */
+            to: string;
+            /** Format: date */
+            previousFrom: string;
+            /** Format: date */
+            previousTo: string;
+            /** Format: double */
+            total: number;
+            /** Format: double */
+            previousTotal: number;
+            rows: components["schemas"]["CompositionRowDto"][];
+        };
+        CompositionRowDto: {
+            key: string;
+            label: string;
+            /** Format: double */
+            salesAmount: number;
+            /** Format: double */
+            share: number;
+            /** Format: double */
+            cumulativeShare: number;
+            abcClass: string;
+            /** Format: int32 */
+            customerCount: number;
+            /** Format: double */
+            averagePerCustomer: number;
+            /** Format: double */
+            previousAmount: number;
+            /** Format: double */
+            changePercent?: null | number;
         };
         ContactDto: {
             /** Format: uuid */
@@ -1914,6 +1985,10 @@ export interface components {
             items: components["schemas"]["ReferralTreeNodeDto"][];
             nextCursor: null | string;
         };
+        PageOfReminderDto: {
+            items: components["schemas"]["ReminderDto"][];
+            nextCursor: null | string;
+        };
         PageOfScoredAnswerDto: {
             items: components["schemas"]["ScoredAnswerDto"][];
             nextCursor: null | string;
@@ -2164,6 +2239,20 @@ export interface components {
         RefreshTokenCommand: {
             refreshToken: string;
         };
+        ReminderDto: {
+            kind: components["schemas"]["ReminderKind"];
+            /** Format: date */
+            date: string;
+            title: string;
+            /** Format: uuid */
+            customerId?: null | string;
+            customerName?: null | string;
+            /** Format: uuid */
+            recordId?: null | string;
+            link?: null | string;
+        };
+        /** @enum {unknown} */
+        ReminderKind: "Birthday" | "ImportantDate" | "Festival" | "NotContacted" | "ComplaintDue" | "ThanksDue" | "VisitDue";
         RepVisitStatsDto: {
             /** Format: uuid */
             visitorId?: null | string;
@@ -2829,6 +2918,56 @@ export interface operations {
             };
             /** @description Not Found */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    ListReminders: {
+        parameters: {
+            query?: {
+                from?: string;
+                to?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PageOfReminderDto"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Not signed in, or the credentials are invalid, expired or revoked. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Signed in, but the role or key scope does not allow this. */
+            403: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -8509,6 +8648,57 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["MonthBoardDto"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Not signed in, or the credentials are invalid, expired or revoked. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Signed in, but the role or key scope does not allow this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    GetComposition: {
+        parameters: {
+            query?: {
+                by?: string;
+                from?: string;
+                to?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CompositionDto"];
                 };
             };
             /** @description Bad Request */

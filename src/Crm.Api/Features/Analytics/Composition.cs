@@ -1,0 +1,100 @@
+using Crm.Api.Common;
+using Crm.Api.Persistence;
+using FluentValidation;
+using MediatR;
+using Microsoft.EntityFrameworkCore;
+
+namespace Crm.Api.Features.Analytics;
+
+public enum CompositionDimension { Level, Category, Region, Owner, Industry }
+
+/// <summary>One group's share of sales. ABC class: A up to 80% of cumulative sales, B up to 95%, C the rest (Pareto).</summary>
+public sealed record CompositionRowDto(string Key, string Label, decimal SalesAmount, double Share, double CumulativeShare, string AbcClass,
+    int CustomerCount, decimal AveragePerCustomer, decimal PreviousAmount, double? ChangePercent);
+
+public sealed record CompositionDto(CompositionDimension By, DateOnly From, DateOnly To, DateOnly PreviousFrom, DateOnly PreviousTo, decimal Total, decimal PreviousTotal,
+    IReadOnlyList<CompositionRowDto> Rows);
+
+/// <summary>
+/// 客户构成分析: sales by customer level, product category, region, account manager or industry for a period
+/// (default: this year to date), with share, cumulative share and ABC class, customers and average per customer,
+/// and the change against the previous period of the same length. Aggregated in SQL over the caller's scope.
+/// </summary>
+public sealed record CompositionQuery(CompositionDimension By, DateOnly? From, DateOnly? To) : IRequest<CompositionDto>;
+
+public sealed class CompositionValidator : AbstractValidator<CompositionQuery>
+{
+    public CompositionValidator()
+    {
+        RuleFor(x => x.To).GreaterThanOrEqualTo(x => x.From).When(x => x.From is not null && x.To is not null).WithMessage("to must not be before from.");
+        RuleFor(x => x).Must(x => x.From is null || x.To is null || x.To.Value.DayNumber - x.From.Value.DayNumber <= 3 * 366)
+            .WithMessage("A period is at most three years.").OverridePropertyName("to");
+    }
+}
+
+public sealed class CompositionHandler(CrmDbContext db, OrganisationCalendar calendar) : IRequestHandler<CompositionQuery, CompositionDto>
+{
+    public async Task<CompositionDto> Handle(CompositionQuery request, CancellationToken ct)
+    {
+        var today = calendar.Today;
+        var to = request.To ?? today;
+        var from = request.From ?? new DateOnly(to.Year, 1, 1);
+        var days = to.DayNumber - from.DayNumber + 1;
+        var (previousFrom, previousTo) = (from.AddDays(-days), from.AddDays(-1));
+
+        var current = await SumAsync(request.By, from, to, ct);
+        var previous = (await SumAsync(request.By, previousFrom, previousTo, ct)).ToDictionary(r => r.Key, r => r.Amount);
+        var labels = await LabelsAsync(request.By, current.Select(r => r.Key).ToList(), ct);
+
+        var total = current.Sum(r => r.Amount);
+        var cumulative = 0m;
+        var rows = new List<CompositionRowDto>();
+        foreach (var row in current.OrderByDescending(r => r.Amount).ThenBy(r => r.Key, StringComparer.Ordinal))
+        {
+            var before = cumulative;
+            cumulative += row.Amount;
+            var share = total == 0 ? 0 : (double)(row.Amount / total) * 100;
+            var cumulativeShare = total == 0 ? 0 : (double)(cumulative / total) * 100;
+            // A group belongs to A while the sales before it stay under 80%, so the largest group is always A.
+            var beforeShare = total == 0 ? 0 : (double)(before / total) * 100;
+            var abc = beforeShare < 80 ? "A" : beforeShare < 95 ? "B" : "C";
+            var previousAmount = previous.GetValueOrDefault(row.Key);
+            rows.Add(new CompositionRowDto(row.Key, labels.GetValueOrDefault(row.Key, row.Key), Math.Round(row.Amount, 2), Math.Round(share, 2), Math.Round(cumulativeShare, 2), abc,
+                row.Customers, row.Customers == 0 ? 0 : Math.Round(row.Amount / row.Customers, 2), Math.Round(previousAmount, 2),
+                previousAmount == 0 ? null : Math.Round((double)((row.Amount - previousAmount) / previousAmount) * 100, 1)));
+        }
+        return new CompositionDto(request.By, from, to, previousFrom, previousTo, Math.Round(total, 2), Math.Round(previous.Values.Sum(), 2), rows);
+    }
+
+    private sealed record Sum(string Key, decimal Amount, int Customers);
+
+    private async Task<List<Sum>> SumAsync(CompositionDimension by, DateOnly from, DateOnly to, CancellationToken ct)
+    {
+        var purchases = db.Purchases.AsNoTracking().Where(p => p.PurchasedOn >= from && p.PurchasedOn <= to);
+        return by switch
+        {
+            CompositionDimension.Level => (await purchases.GroupBy(p => p.Customer!.Level)
+                .Select(g => new { g.Key, Amount = g.Sum(p => p.Amount), Customers = g.Select(p => p.CustomerId).Distinct().Count() }).ToListAsync(ct))
+                .Select(r => new Sum(r.Key.ToString(), r.Amount, r.Customers)).ToList(),
+            CompositionDimension.Category => (await purchases.GroupBy(p => p.Category)
+                .Select(g => new { g.Key, Amount = g.Sum(p => p.Amount), Customers = g.Select(p => p.CustomerId).Distinct().Count() }).ToListAsync(ct))
+                .Select(r => new Sum(r.Key, r.Amount, r.Customers)).ToList(),
+            CompositionDimension.Region => (await purchases.GroupBy(p => p.Customer!.Region)
+                .Select(g => new { g.Key, Amount = g.Sum(p => p.Amount), Customers = g.Select(p => p.CustomerId).Distinct().Count() }).ToListAsync(ct))
+                .Select(r => new Sum(r.Key ?? "", r.Amount, r.Customers)).ToList(),
+            CompositionDimension.Industry => (await purchases.GroupBy(p => p.Customer!.Industry)
+                .Select(g => new { g.Key, Amount = g.Sum(p => p.Amount), Customers = g.Select(p => p.CustomerId).Distinct().Count() }).ToListAsync(ct))
+                .Select(r => new Sum(r.Key ?? "", r.Amount, r.Customers)).ToList(),
+            _ => (await purchases.GroupBy(p => p.Customer!.OwnerId)
+                .Select(g => new { g.Key, Amount = g.Sum(p => p.Amount), Customers = g.Select(p => p.CustomerId).Distinct().Count() }).ToListAsync(ct))
+                .Select(r => new Sum(r.Key.ToString(), r.Amount, r.Customers)).ToList(),
+        };
+    }
+
+    private async Task<Dictionary<string, string>> LabelsAsync(CompositionDimension by, List<string> keys, CancellationToken ct)
+    {
+        if (by != CompositionDimension.Owner) return keys.ToDictionary(k => k, k => k.Length == 0 ? "—" : k);
+        var ids = keys.Select(Guid.Parse).ToList();
+        return await db.Users.AsNoTracking().Where(u => ids.Contains(u.Id)).ToDictionaryAsync(u => u.Id.ToString(), u => u.DisplayName, ct);
+    }
+}

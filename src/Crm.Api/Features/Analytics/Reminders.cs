@@ -1,0 +1,124 @@
+using Crm.Api.Common;
+using Crm.Api.Domain;
+using Crm.Api.Features.Visits;
+using Crm.Api.Persistence;
+using FluentValidation;
+using MediatR;
+using Microsoft.EntityFrameworkCore;
+
+namespace Crm.Api.Features.Analytics;
+
+public enum ReminderKind { Birthday, ImportantDate, Festival, NotContacted, ComplaintDue, ThanksDue, VisitDue }
+
+/// <summary>One thing to remember, linked to its record (<c>link</c> is the API path of the record).</summary>
+public sealed record ReminderDto(ReminderKind Kind, DateOnly Date, string Title, Guid? CustomerId, string? CustomerName, Guid? RecordId, string? Link);
+
+/// <summary>
+/// 客户关系维护 reminders for the caller's scope in a date range (default: today and the next 7 days): birthdays of
+/// contacts and person customers, important dates, festivals (lunar ones too), customers not contacted for too long
+/// by level (Special 14, A 30, B 60, C 90 days without a visit or purchase), complaints near or past their committed
+/// time, referrers still to be thanked, and key accounts still needing a visit this week.
+/// </summary>
+public sealed record RemindersQuery(DateOnly? From, DateOnly? To) : IRequest<Page<ReminderDto>>;
+
+public sealed class RemindersValidator : AbstractValidator<RemindersQuery>
+{
+    public RemindersValidator()
+    {
+        RuleFor(x => x.To).GreaterThanOrEqualTo(x => x.From).When(x => x.From is not null && x.To is not null).WithMessage("to must not be before from.");
+        RuleFor(x => x).Must(x => x.From is null || x.To is null || x.To.Value.DayNumber - x.From.Value.DayNumber <= 92)
+            .WithMessage("Reminders cover at most three months at a time.").OverridePropertyName("to");
+    }
+}
+
+public sealed class RemindersHandler(CrmDbContext db, OrganisationCalendar calendar, TimeProvider clock) : IRequestHandler<RemindersQuery, Page<ReminderDto>>
+{
+    public static readonly IReadOnlyDictionary<CustomerLevel, int> NotContactedDays = new Dictionary<CustomerLevel, int>
+    {
+        [CustomerLevel.Special] = 14, [CustomerLevel.A] = 30, [CustomerLevel.B] = 60, [CustomerLevel.C] = 90,
+    };
+
+    private const int MaxPerKind = 200;
+
+    public async Task<Page<ReminderDto>> Handle(RemindersQuery request, CancellationToken ct)
+    {
+        var today = calendar.Today;
+        var from = request.From ?? today;
+        var to = request.To ?? today.AddDays(7);
+        var reminders = new List<ReminderDto>();
+
+        // Month-and-day keys of every day in the range, so birthdays match whatever the year of birth.
+        var days = Enumerable.Range(0, to.DayNumber - from.DayNumber + 1).Select(from.AddDays).ToList();
+        var keys = days.Select(d => d.Month * 100 + d.Day).ToList();
+        DateOnly On(int month, int day) => days.FirstOrDefault(d => d.Month == month && d.Day == day);
+
+        var contacts = await db.Contacts.AsNoTracking().Where(c => c.Birthday != null && c.Customer!.ArchivedAt == null
+                && keys.Contains(c.Birthday!.Value.Month * 100 + c.Birthday!.Value.Day))
+            .Select(c => new { c.Id, c.Name, c.CustomerId, CustomerName = c.Customer!.Name, c.Birthday }).Take(MaxPerKind).ToListAsync(ct);
+        reminders.AddRange(contacts.Select(c => new ReminderDto(ReminderKind.Birthday, On(c.Birthday!.Value.Month, c.Birthday.Value.Day),
+            $"生日 Birthday: {c.Name}", c.CustomerId, c.CustomerName, c.Id, $"/api/v1/customers/{c.CustomerId}/contacts/{c.Id}")));
+
+        var people = await db.Customers.AsNoTracking().Where(c => c.ArchivedAt == null && c.Profile.Birthday != null
+                && keys.Contains(c.Profile.Birthday!.Value.Month * 100 + c.Profile.Birthday!.Value.Day))
+            .Select(c => new { c.Id, c.Name, c.Profile.Birthday }).Take(MaxPerKind).ToListAsync(ct);
+        reminders.AddRange(people.Select(c => new ReminderDto(ReminderKind.Birthday, On(c.Birthday!.Value.Month, c.Birthday.Value.Day),
+            $"生日 Birthday: {c.Name}", c.Id, c.Name, c.Id, $"/api/v1/customers/{c.Id}")));
+
+        var dated = await db.Customers.AsNoTracking()
+            .Where(c => c.ArchivedAt == null && c.ImportantDates.Any(d => keys.Contains(d.Date.Month * 100 + d.Date.Day)))
+            .Select(c => new { c.Id, c.Name, Dates = c.ImportantDates.Select(d => new { d.Label, d.Date }).ToList() })
+            .Take(MaxPerKind).ToListAsync(ct);
+        reminders.AddRange(dated.SelectMany(c => c.Dates.Where(d => keys.Contains(d.Date.Month * 100 + d.Date.Day)).Select(d =>
+            new ReminderDto(ReminderKind.ImportantDate, On(d.Date.Month, d.Date.Day), $"{d.Label}: {c.Name}", c.Id, c.Name, c.Id, $"/api/v1/customers/{c.Id}"))));
+
+        reminders.AddRange(ChineseFestivals.Between(from, to).Select(f => new ReminderDto(ReminderKind.Festival, f.Date, $"{f.NameZh} {f.NameEn}", null, null, null, null)));
+
+        if (from <= today && today <= to)
+        {
+            await AddNotContactedAsync(reminders, today, ct);
+            await AddOpenWorkAsync(reminders, today, ct);
+        }
+        var ordered = reminders.OrderBy(r => r.Date).ThenBy(r => r.Kind).ThenBy(r => r.Title, StringComparer.Ordinal).ToList();
+        return new Page<ReminderDto>(ordered, null);
+    }
+
+    private async Task AddNotContactedAsync(List<ReminderDto> reminders, DateOnly today, CancellationToken ct)
+    {
+        foreach (var (level, limit) in NotContactedDays)
+        {
+            var since = today.AddDays(-limit);
+            var sinceUtc = calendar.StartOfDayUtc(since);
+            var quiet = await db.Customers.AsNoTracking()
+                .Where(c => c.ArchivedAt == null && c.Level == level && c.Lifecycle != Lifecycle.Prospect
+                    && !db.Purchases.Any(p => p.CustomerId == c.Id && p.PurchasedOn >= since)
+                    && !db.Visits.Any(v => v.CustomerId == c.Id && v.Status == VisitStatus.Completed && v.ActualStart >= sinceUtc))
+                .OrderBy(c => c.Name).Select(c => new { c.Id, c.Name }).Take(MaxPerKind).ToListAsync(ct);
+            reminders.AddRange(quiet.Select(c => new ReminderDto(ReminderKind.NotContacted, today,
+                $"{limit} 天未联系 Not contacted for {limit} days: {c.Name}", c.Id, c.Name, c.Id, $"/api/v1/customers/{c.Id}")));
+        }
+    }
+
+    private async Task AddOpenWorkAsync(List<ReminderDto> reminders, DateOnly today, CancellationToken ct)
+    {
+        var now = clock.GetUtcNow().UtcDateTime;
+        var unresolved = new[] { ComplaintStatus.Open, ComplaintStatus.Acknowledged, ComplaintStatus.Investigating };
+        var complaints = await db.Complaints.AsNoTracking().Where(c => unresolved.Contains(c.Status) && c.AtRiskFrom <= now)
+            .OrderBy(c => c.ResolutionDueAt).Select(c => new { c.Id, c.Number, c.CustomerId, CustomerName = c.Customer!.Name, c.ResolutionDueAt }).Take(MaxPerKind).ToListAsync(ct);
+        reminders.AddRange(complaints.Select(c => new ReminderDto(ReminderKind.ComplaintDue, today,
+            $"{(c.ResolutionDueAt <= now ? "已超时 Breached" : "即将超时 At risk")}: {c.Number}", c.CustomerId, c.CustomerName, c.Id, $"/api/v1/complaints/{c.Id}")));
+
+        var policy = await db.LoyaltyPolicies.AsNoTracking().SingleAsync(ct);
+        var wonBefore = now.AddDays(-policy.ThanksDueDays);
+        var thanks = await db.Referrals.AsNoTracking().Where(r => r.Status == ReferralStatus.Won && r.ThankedAt == null && r.WonAt <= wonBefore)
+            .Select(r => new { r.Id, r.ReferrerId, ReferrerName = r.Referrer!.Name }).Take(MaxPerKind).ToListAsync(ct);
+        reminders.AddRange(thanks.Select(r => new ReminderDto(ReminderKind.ThanksDue, today, $"感谢介绍人 Thank the referrer: {r.ReferrerName}",
+            r.ReferrerId, r.ReferrerName, r.Id, $"/api/v1/referrals/{r.Id}")));
+
+        if (db.Caller.UserId is { } me && db.Caller.Role is Role.Rep or Role.Manager)
+        {
+            var due = await VisitComplianceReader.ReadAsync(db, calendar, calendar.CurrentWeek, me, null, ct);
+            reminders.AddRange(due.Where(r => r.Shortfall > 0).Select(r => new ReminderDto(ReminderKind.VisitDue, today,
+                $"本周还需拜访 {r.Shortfall} 次 Needs {r.Shortfall} more visit(s) this week: {r.CustomerName}", r.CustomerId, r.CustomerName, r.CustomerId, $"/api/v1/customers/{r.CustomerId}")));
+        }
+    }
+}

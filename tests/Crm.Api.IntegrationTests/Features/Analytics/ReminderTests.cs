@@ -1,0 +1,66 @@
+using System.Net;
+using System.Net.Http.Json;
+using Crm.Api.Common;
+using Crm.Api.Features.Analytics;
+using Crm.Api.IntegrationTests.Infrastructure;
+
+namespace Crm.Api.IntegrationTests.Features.Analytics;
+
+/// <summary>Care reminders. The clock stands at Wednesday 2026-11-18 in Shanghai; the default range is the next 7 days.</summary>
+public abstract class ReminderTests<TApp>(TApp app) : ApiTest<TApp>(app) where TApp : CrmApp
+{
+    private async Task<Page<ReminderDto>> Reminders(Who who, string query = "") =>
+        await Read<Page<ReminderDto>>(await (await As(who)).GetAsync("/api/v1/reminders" + query));
+
+    [Fact]
+    public async Task Birthdays_and_important_dates_in_the_range_are_reminded_to_the_owner_only()
+    {
+        var customer = await Arrange.OwnedByAsync(App, Who.Rep1, "生日客户 Birthday Co",
+            new { importantDates = new[] { new { label = "成立纪念日 Founding day", date = "2001-11-22" } } });
+        var rep = await As(Who.Rep1);
+        await rep.PostAsJsonAsync($"/api/v1/customers/{customer.Id}/contacts", new { name = "王经理", birthday = "1985-11-20" }, Json);
+        await rep.PostAsJsonAsync($"/api/v1/customers/{customer.Id}/contacts", new { name = "Out of range", birthday = "1985-12-20" }, Json);
+        var person = await Arrange.OwnedByAsync(App, Who.Rep1, "李先生", new { kind = "Person", profile = new { birthday = "1970-11-24" } });
+
+        var mine = await Reminders(Who.Rep1);
+        var birthday = Assert.Single(mine.Items, r => r.Kind == ReminderKind.Birthday && r.CustomerId == customer.Id);
+        Assert.Equal(new DateOnly(2026, 11, 20), birthday.Date);
+        Assert.Contains("王经理", birthday.Title);
+        Assert.Contains(mine.Items, r => r.Kind == ReminderKind.Birthday && r.CustomerId == person.Id && r.Date == new DateOnly(2026, 11, 24));
+        Assert.Contains(mine.Items, r => r.Kind == ReminderKind.ImportantDate && r.CustomerId == customer.Id && r.Date == new DateOnly(2026, 11, 22));
+        Assert.DoesNotContain(mine.Items, r => r.Title.Contains("Out of range", StringComparison.Ordinal));
+
+        Assert.DoesNotContain((await Reminders(Who.Rep3)).Items, r => r.CustomerId == customer.Id);
+    }
+
+    [Fact]
+    public async Task Lunar_festivals_are_reminded_on_their_gregorian_dates()
+    {
+        var festivals = (await Reminders(Who.Rep1, "?from=2027-02-01&to=2027-02-28")).Items.Where(r => r.Kind == ReminderKind.Festival).ToList();
+        Assert.Contains(festivals, f => f.Date == new DateOnly(2027, 2, 6) && f.Title.Contains("春节", StringComparison.Ordinal));
+        Assert.Contains(festivals, f => f.Date == new DateOnly(2027, 2, 20) && f.Title.Contains("元宵", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task A_special_customer_not_contacted_for_two_weeks_is_reminded_and_a_recent_buyer_is_not()
+    {
+        var rep = await As(Who.Rep2);
+        var quiet = await Arrange.OwnedByAsync(App, Who.Rep2, "Quiet special", new { level = "Special" });
+        var recent = await Arrange.OwnedByAsync(App, Who.Rep2, "Recent special", new { level = "Special" });
+        await rep.PostAsJsonAsync($"/api/v1/customers/{quiet.Id}/purchases", new { purchasedOn = "2026-10-01", product = "P", category = "C", quantity = 1, unitPrice = 1 }, Json);
+        await rep.PostAsJsonAsync($"/api/v1/customers/{recent.Id}/purchases", new { purchasedOn = "2026-11-10", product = "P", category = "C", quantity = 1, unitPrice = 1 }, Json);
+
+        var reminders = await Reminders(Who.Rep2);
+        Assert.Contains(reminders.Items, r => r.Kind == ReminderKind.NotContacted && r.CustomerId == quiet.Id);
+        Assert.DoesNotContain(reminders.Items, r => r.Kind == ReminderKind.NotContacted && r.CustomerId == recent.Id);
+        Assert.Contains(reminders.Items, r => r.Kind == ReminderKind.VisitDue && r.CustomerId == quiet.Id);
+    }
+
+    [Fact]
+    public async Task A_range_longer_than_three_months_is_refused() =>
+        await Problem(await (await As(Who.Rep1)).GetAsync("/api/v1/reminders?from=2026-01-01&to=2026-12-31"), HttpStatusCode.BadRequest);
+}
+
+public sealed class ReminderTestsOnSqlite(SqliteApp app) : ReminderTests<SqliteApp>(app);
+
+public sealed class ReminderTestsOnSqlServer(SqlServerApp app) : ReminderTests<SqlServerApp>(app);

@@ -35,6 +35,8 @@ public abstract class CrmDbContext(DbContextOptions options, Caller caller, Time
     public DbSet<Referral> Referrals => Set<Referral>();
     public DbSet<TaskItem> Tasks => Set<TaskItem>();
     public DbSet<TaskComment> TaskComments => Set<TaskComment>();
+    public DbSet<SalesTarget> SalesTargets => Set<SalesTarget>();
+    public DbSet<Holiday> Holidays => Set<Holiday>();
     public DbSet<Sequence> Sequences => Set<Sequence>();
     public DbSet<SystemSetting> SystemSettings => Set<SystemSetting>();
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();

@@ -1339,6 +1339,59 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/targets": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 销售目标: a month's targets vs actuals per rep and team, split by week over working days, with recent months */
+        get: operations["GetTargetBoard"];
+        /** Set a month's target for a rep or a team (managers for their team, admins for all) */
+        put: operations["SetSalesTarget"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/settings/holidays": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Holidays and make-up working days of a year (for working-day splits) */
+        get: operations["ListHolidays"];
+        put?: never;
+        /** Add or change a holiday or a make-up working day (Admin) */
+        post: operations["SetHoliday"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/settings/holidays/{date}/remove": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Remove a holiday (Admin) */
+        post: operations["RemoveHoliday"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -1848,6 +1901,12 @@ export interface components {
         };
         /** @enum {unknown} */
         Gender: "Unspecified" | "Female" | "Male";
+        HolidayDto: {
+            /** Format: date */
+            date: string;
+            name: string;
+            isWorkingDay: boolean;
+        };
         ImportantDateDto: {
             label: string;
             /** Format: date */
@@ -1931,6 +1990,13 @@ export interface components {
             monthPlan: components["schemas"]["TaskDto"][];
             overdue: components["schemas"]["TaskDto"][];
         };
+        MonthTotalDto: {
+            month: string;
+            /** Format: double */
+            actual: number;
+            /** Format: double */
+            changePercent?: null | number;
+        };
         MoveReferralRequest: {
             status: components["schemas"]["ReferralStatus"];
             lostReason: null | string;
@@ -1967,6 +2033,10 @@ export interface components {
         };
         PageOfDueVisitDto: {
             items: components["schemas"]["DueVisitDto"][];
+            nextCursor: null | string;
+        };
+        PageOfHolidayDto: {
+            items: components["schemas"]["HolidayDto"][];
             nextCursor: null | string;
         };
         PageOfPointsEntryDto: {
@@ -2253,6 +2323,20 @@ export interface components {
         };
         /** @enum {unknown} */
         ReminderKind: "Birthday" | "ImportantDate" | "Festival" | "NotContacted" | "ComplaintDue" | "ThanksDue" | "VisitDue";
+        RepTargetDto: {
+            /** Format: uuid */
+            userId: string;
+            name: string;
+            /** Format: double */
+            target: number;
+            /** Format: double */
+            actual: number;
+            /** Format: double */
+            attainmentPercent?: null | number;
+            /** Format: double */
+            dailyTarget: number;
+            weeks: components["schemas"]["TargetSplitDto"][];
+        };
         RepVisitStatsDto: {
             /** Format: uuid */
             visitorId?: null | string;
@@ -2315,6 +2399,21 @@ export interface components {
             /** Format: double */
             score: number;
         };
+        SetHolidayCommand: {
+            /** Format: date */
+            date: string;
+            name: string;
+            isWorkingDay: boolean;
+        };
+        SetSalesTargetCommand: {
+            month: string;
+            /** Format: uuid */
+            userId: null | string;
+            /** Format: uuid */
+            teamId: null | string;
+            /** Format: double */
+            amount: number;
+        };
         /** @enum {unknown} */
         SlaState: "OnTrack" | "AtRisk" | "Breached" | "Met";
         SlaTargetDto: {
@@ -2343,6 +2442,35 @@ export interface components {
             question: string;
             answer: string;
             tags: null | string[];
+        };
+        TargetBoardDto: {
+            month: string;
+            /** Format: int32 */
+            workingDays: number;
+            reps: components["schemas"]["RepTargetDto"][];
+            /** Format: double */
+            teamTarget: number;
+            /** Format: double */
+            teamActual: number;
+            /** Format: double */
+            teamAttainmentPercent?: null | number;
+            teamWeeks: components["schemas"]["TargetSplitDto"][];
+            history: components["schemas"]["MonthTotalDto"][];
+        };
+        TargetSplitDto: {
+            period: string;
+            /** Format: date */
+            from: string;
+            /** Format: date */
+            to: string;
+            /** Format: int32 */
+            workingDays: number;
+            /** Format: double */
+            target: number;
+            /** Format: double */
+            actual: number;
+            /** Format: double */
+            attainmentPercent?: null | number;
         };
         TaskCommentDto: {
             /** Format: uuid */
@@ -8721,6 +8849,250 @@ export interface operations {
             };
             /** @description Signed in, but the role or key scope does not allow this. */
             403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    GetTargetBoard: {
+        parameters: {
+            query?: {
+                month?: string;
+                teamId?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TargetBoardDto"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Not signed in, or the credentials are invalid, expired or revoked. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Signed in, but the role or key scope does not allow this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    SetSalesTarget: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description The ETag from the last GET (e.g. "3"): 428 without it, 412 when the record changed since. */
+                "If-Match": string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["SetSalesTargetCommand"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TargetBoardDto"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Not signed in, or the credentials are invalid, expired or revoked. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Signed in, but the role or key scope does not allow this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    ListHolidays: {
+        parameters: {
+            query?: {
+                year?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PageOfHolidayDto"];
+                };
+            };
+            /** @description Not signed in, or the credentials are invalid, expired or revoked. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Signed in, but the role or key scope does not allow this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    SetHoliday: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["SetHolidayCommand"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PageOfHolidayDto"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Not signed in, or the credentials are invalid, expired or revoked. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Signed in, but the role or key scope does not allow this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    RemoveHoliday: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                date: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PageOfHolidayDto"];
+                };
+            };
+            /** @description Not signed in, or the credentials are invalid, expired or revoked. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Signed in, but the role or key scope does not allow this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Not Found */
+            404: {
                 headers: {
                     [name: string]: unknown;
                 };

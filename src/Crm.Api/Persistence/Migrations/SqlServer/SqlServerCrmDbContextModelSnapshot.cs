@@ -682,6 +682,24 @@ namespace Crm.Api.Persistence.Migrations.SqlServer
                     b.ToTable("CustomerTransfers");
                 });
 
+            modelBuilder.Entity("Crm.Api.Domain.Holiday", b =>
+                {
+                    b.Property<DateOnly>("Date")
+                        .HasColumnType("date");
+
+                    b.Property<bool>("IsWorkingDay")
+                        .HasColumnType("bit");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("nvarchar(100)");
+
+                    b.HasKey("Date");
+
+                    b.ToTable("Holidays");
+                });
+
             modelBuilder.Entity("Crm.Api.Domain.LoyaltyPolicy", b =>
                 {
                     b.Property<int>("Id")
@@ -1022,6 +1040,53 @@ namespace Crm.Api.Persistence.Migrations.SqlServer
                     b.HasIndex("UserId");
 
                     b.ToTable("RefreshSessions");
+                });
+
+            modelBuilder.Entity("Crm.Api.Domain.SalesTarget", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<decimal>("Amount")
+                        .HasPrecision(18, 2)
+                        .HasColumnType("decimal(18,2)");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("datetime2");
+
+                    b.Property<Guid?>("CreatedBy")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<DateOnly>("Month")
+                        .HasColumnType("date");
+
+                    b.Property<Guid?>("TeamId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("datetime2");
+
+                    b.Property<Guid?>("UpdatedBy")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<Guid?>("UserId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<long>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("bigint");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("TeamId");
+
+                    b.HasIndex("UserId");
+
+                    b.HasIndex("Month", "UserId", "TeamId")
+                        .IsUnique()
+                        .HasFilter("[UserId] IS NOT NULL AND [TeamId] IS NOT NULL");
+
+                    b.ToTable("SalesTargets");
                 });
 
             modelBuilder.Entity("Crm.Api.Domain.Sequence", b =>
@@ -1925,6 +1990,19 @@ namespace Crm.Api.Persistence.Migrations.SqlServer
                         .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+                });
+
+            modelBuilder.Entity("Crm.Api.Domain.SalesTarget", b =>
+                {
+                    b.HasOne("Crm.Api.Domain.Team", null)
+                        .WithMany()
+                        .HasForeignKey("TeamId")
+                        .OnDelete(DeleteBehavior.Cascade);
+
+                    b.HasOne("Crm.Api.Domain.User", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade);
                 });
 
             modelBuilder.Entity("Crm.Api.Domain.TaskComment", b =>

@@ -674,6 +674,24 @@ namespace Crm.Api.Persistence.Migrations.Sqlite
                     b.ToTable("CustomerTransfers");
                 });
 
+            modelBuilder.Entity("Crm.Api.Domain.Holiday", b =>
+                {
+                    b.Property<DateOnly>("Date")
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("IsWorkingDay")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Date");
+
+                    b.ToTable("Holidays");
+                });
+
             modelBuilder.Entity("Crm.Api.Domain.LoyaltyPolicy", b =>
                 {
                     b.Property<int>("Id")
@@ -1014,6 +1032,52 @@ namespace Crm.Api.Persistence.Migrations.Sqlite
                     b.HasIndex("UserId");
 
                     b.ToTable("RefreshSessions");
+                });
+
+            modelBuilder.Entity("Crm.Api.Domain.SalesTarget", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<double>("Amount")
+                        .HasPrecision(18, 2)
+                        .HasColumnType("REAL");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("CreatedBy")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("Month")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("TeamId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("UpdatedBy")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("UserId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("TeamId");
+
+                    b.HasIndex("UserId");
+
+                    b.HasIndex("Month", "UserId", "TeamId")
+                        .IsUnique();
+
+                    b.ToTable("SalesTargets");
                 });
 
             modelBuilder.Entity("Crm.Api.Domain.Sequence", b =>
@@ -1912,6 +1976,19 @@ namespace Crm.Api.Persistence.Migrations.Sqlite
                         .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+                });
+
+            modelBuilder.Entity("Crm.Api.Domain.SalesTarget", b =>
+                {
+                    b.HasOne("Crm.Api.Domain.Team", null)
+                        .WithMany()
+                        .HasForeignKey("TeamId")
+                        .OnDelete(DeleteBehavior.Cascade);
+
+                    b.HasOne("Crm.Api.Domain.User", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade);
                 });
 
             modelBuilder.Entity("Crm.Api.Domain.TaskComment", b =>

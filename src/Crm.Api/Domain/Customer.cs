@@ -20,6 +20,9 @@ public class Customer : AuditedEntity
     /// <summary>The points balance: always the sum of the ledger (see Post).</summary>
     public long Points { get; private set; }
     public string? Tier { get; private set; }
+    /// <summary>The grade of the latest relationship assessment (客户关系评估), and when it was made.</summary>
+    public string? LatestGrade { get; set; }
+    public DateOnly? LastAssessedOn { get; set; }
     /// <summary>The old customer who referred this one (转介绍).</summary>
     public Guid? ReferredById { get; set; }
     public CreditRating CreditRating { get; set; }

@@ -37,6 +37,8 @@ public abstract class CrmDbContext(DbContextOptions options, Caller caller, Time
     public DbSet<TaskComment> TaskComments => Set<TaskComment>();
     public DbSet<SalesTarget> SalesTargets => Set<SalesTarget>();
     public DbSet<Holiday> Holidays => Set<Holiday>();
+    public DbSet<ScorecardTemplate> ScorecardTemplates => Set<ScorecardTemplate>();
+    public DbSet<Assessment> Assessments => Set<Assessment>();
     public DbSet<Sequence> Sequences => Set<Sequence>();
     public DbSet<SystemSetting> SystemSettings => Set<SystemSetting>();
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
@@ -68,6 +70,7 @@ public abstract class CrmDbContext(DbContextOptions options, Caller caller, Time
         // A task is in scope when it is assigned to someone in scope or is about a customer in scope.
         builder.Entity<TaskItem>().HasQueryFilter(t => SeesAllCustomers || VisibleOwnerIds.Contains(t.AssigneeId)
             || (t.CustomerId != null && VisibleOwnerIds.Contains(t.Customer!.OwnerId)));
+        builder.Entity<Assessment>().HasQueryFilter(a => SeesAllCustomers || VisibleOwnerIds.Contains(a.Customer!.OwnerId));
         builder.Entity<Visit>().HasQueryFilter(v => SeesAllCustomers || VisibleOwnerIds.Contains(v.Customer!.OwnerId));
     }
 

@@ -27,7 +27,7 @@ public static class AnalyticsEndpoints
             .RequireAuthorization(AccessPolicies.Read("purchases"))
             .WithName("GetTargetBoard").WithSummary("销售目标: a month's targets vs actuals per rep and team, split by week over working days, with recent months")
             .Produces<TargetBoardDto>().ProducesProblem(400);
-        targets.MapPut("/", async (SetSalesTargetCommand body, IMediator mediator, HttpContext http) =>
+        targets.MapPost("/", async (SetSalesTargetCommand body, IMediator mediator, HttpContext http) =>
             {
                 await mediator.Send(body, http.RequestAborted);
                 return TypedResults.Ok(await mediator.Send(new TargetBoardQuery(body.Month, body.TeamId), http.RequestAborted));
@@ -57,6 +57,38 @@ public static class AnalyticsEndpoints
             .RequireAuthorization(AccessPolicies.Admin)
             .WithName("RemoveHoliday").WithSummary("Remove a holiday (Admin)")
             .Produces<Crm.Api.Common.Page<HolidayDto>>().ProducesProblem(404);
+
+        app.MapGet("/api/v1/customers/{customerId:guid}/assessments", async (Guid customerId, IMediator mediator, HttpContext http) =>
+                TypedResults.Ok(await mediator.Send(new ListAssessmentsQuery(customerId), http.RequestAborted)))
+            .WithTags("Assessments").RequireAuthorization(AccessPolicies.Read("customers"))
+            .WithName("ListAssessments").WithSummary("客户关系评估: a customer's assessments, newest first, with each indicator's weight and score")
+            .Produces<Crm.Api.Common.Page<AssessmentDto>>().ProducesProblem(404);
+        app.MapPost("/api/v1/customers/{customerId:guid}/assessments", async (Guid customerId, AssessCustomerRequest body, IMediator mediator, HttpContext http) =>
+            {
+                var id = await mediator.Send(new AssessCustomerCommand(customerId, body), http.RequestAborted);
+                return TypedResults.Created($"/api/v1/assessments/{id}", await mediator.Send(new GetAssessmentQuery(id), http.RequestAborted));
+            })
+            .WithTags("Assessments").RequireAuthorization(AccessPolicies.Write("customers"))
+            .WithName("AssessCustomer").WithSummary("Score the current scorecard (0–100 per indicator): weighted total, grade, suggested recommendation (override needs a reason)")
+            .Produces<AssessmentDto>(201).ProducesProblem(400).ProducesProblem(404);
+        app.MapGet("/api/v1/assessments/due", async (int? months, int? limit, string? cursor, IMediator mediator, HttpContext http) =>
+                TypedResults.Ok(await mediator.Send(new AssessmentsDueQuery(months, limit, cursor), http.RequestAborted)))
+            .WithTags("Assessments").RequireAuthorization(AccessPolicies.Read("customers"))
+            .WithName("ListAssessmentsDue").WithSummary("Active customers not assessed for N months (default 6)")
+            .Produces<Crm.Api.Common.Page<AssessmentDueDto>>().ProducesProblem(400);
+        app.MapGet("/api/v1/settings/scorecard-template", async (IMediator mediator, HttpContext http) =>
+                TypedResults.Ok(await mediator.Send(new GetScorecardTemplateQuery(), http.RequestAborted)))
+            .WithTags("Settings").RequireAuthorization(AccessPolicies.Read("customers"))
+            .WithName("GetScorecardTemplate").WithSummary("The current relationship scorecard: indicators and weights (sum 100)")
+            .Produces<ScorecardTemplateDto>();
+        app.MapPost("/api/v1/settings/scorecard-template", async (UpdateScorecardTemplateCommand body, IMediator mediator, HttpContext http) =>
+            {
+                await mediator.Send(body, http.RequestAborted);
+                return TypedResults.Ok(await mediator.Send(new GetScorecardTemplateQuery(), http.RequestAborted));
+            })
+            .WithTags("Settings").RequireAuthorization(AccessPolicies.Admin)
+            .WithName("UpdateScorecardTemplate").WithSummary("Publish a new version of the scorecard (Admin); weights must sum to 100")
+            .Produces<ScorecardTemplateDto>().ProducesProblem(400);
 
         app.MapGet("/api/v1/reminders", async (DateOnly? from, DateOnly? to, IMediator mediator, HttpContext http) =>
                 TypedResults.Ok(await mediator.Send(new RemindersQuery(from, to), http.RequestAborted)))

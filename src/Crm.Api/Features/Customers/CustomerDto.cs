@@ -21,6 +21,9 @@ public sealed record CustomerDto : IVersioned
     public string? Tier { get; init; }
     /// <summary>The old customer who referred this one.</summary>
     public Guid? ReferredById { get; init; }
+    /// <summary>Grade of the latest relationship assessment (A–D) and its date.</summary>
+    public string? LatestGrade { get; init; }
+    public DateOnly? LastAssessedOn { get; init; }
     public CreditRating CreditRating { get; init; }
     public bool IsAlerted { get; init; }
     public string? AlertReason { get; init; }

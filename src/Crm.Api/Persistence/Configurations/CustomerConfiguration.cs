@@ -31,6 +31,8 @@ internal sealed class CustomerConfiguration : IEntityTypeConfiguration<Customer>
         b.Property(c => c.ChainPosition).HasConversion<string>().HaveMax(16);
         b.Property(c => c.LeadSource).HasConversion<string>().HaveMax(24);
         b.Property(c => c.Tier).HaveMax(50);
+        b.Property(c => c.LatestGrade).HaveMax(2);
+        b.HasIndex(c => new { c.LastAssessedOn, c.Id });
         b.HasOne<Customer>().WithMany().HasForeignKey(c => c.ReferredById).OnDelete(DeleteBehavior.Restrict);
         b.HasIndex(c => c.ReferredById);
         b.Ignore(c => c.State);

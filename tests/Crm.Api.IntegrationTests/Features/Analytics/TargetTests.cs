@@ -17,7 +17,7 @@ public abstract class TargetTests<TApp>(TApp app) : ApiTest<TApp>(app) where TAp
         var admin = await As(Who.Admin);
         await Read<Crm.Api.Common.Page<HolidayDto>>(await admin.PostAsJsonAsync("/api/v1/settings/holidays", new { date = "2026-11-20", name = "Company day", isWorkingDay = false }, Json));
         var manager = await As(Who.ManagerB);
-        await Read<TargetBoardDto>(await manager.PutAsJsonAsync("/api/v1/targets", new { month = "2026-11", userId = App.UserIds[Who.Rep3], amount = 20000 }, Json));
+        await Read<TargetBoardDto>(await manager.PostAsJsonAsync("/api/v1/targets", new { month = "2026-11", userId = App.UserIds[Who.Rep3], amount = 20000 }, Json));
 
         var customer = await Arrange.OwnedByAsync(App, Who.Rep3);
         var rep = await As(Who.Rep3);
@@ -45,10 +45,10 @@ public abstract class TargetTests<TApp>(TApp app) : ApiTest<TApp>(app) where TAp
     [Fact]
     public async Task Only_the_reps_own_manager_or_an_admin_sets_their_target()
     {
-        await Problem(await (await As(Who.ManagerA)).PutAsJsonAsync("/api/v1/targets", new { month = "2026-11", userId = App.UserIds[Who.Rep3], amount = 1 }, Json), HttpStatusCode.BadRequest);
-        await Problem(await (await As(Who.Rep3)).PutAsJsonAsync("/api/v1/targets", new { month = "2026-11", userId = App.UserIds[Who.Rep3], amount = 1 }, Json), HttpStatusCode.Forbidden);
-        await Problem(await (await As(Who.Admin)).PutAsJsonAsync("/api/v1/targets", new { month = "2026-13", userId = App.UserIds[Who.Rep3], amount = 1 }, Json), HttpStatusCode.BadRequest);
-        await Problem(await (await As(Who.Admin)).PutAsJsonAsync("/api/v1/targets", new { month = "2026-11", userId = App.UserIds[Who.Rep3], amount = -5 }, Json), HttpStatusCode.BadRequest);
+        await Problem(await (await As(Who.ManagerA)).PostAsJsonAsync("/api/v1/targets", new { month = "2026-11", userId = App.UserIds[Who.Rep3], amount = 1 }, Json), HttpStatusCode.BadRequest);
+        await Problem(await (await As(Who.Rep3)).PostAsJsonAsync("/api/v1/targets", new { month = "2026-11", userId = App.UserIds[Who.Rep3], amount = 1 }, Json), HttpStatusCode.Forbidden);
+        await Problem(await (await As(Who.Admin)).PostAsJsonAsync("/api/v1/targets", new { month = "2026-13", userId = App.UserIds[Who.Rep3], amount = 1 }, Json), HttpStatusCode.BadRequest);
+        await Problem(await (await As(Who.Admin)).PostAsJsonAsync("/api/v1/targets", new { month = "2026-11", userId = App.UserIds[Who.Rep3], amount = -5 }, Json), HttpStatusCode.BadRequest);
     }
 }
 

@@ -89,6 +89,59 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/customers/{customerId}/assessments": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 客户关系评估: a customer's assessments, newest first, with each indicator's weight and score */
+        get: operations["ListAssessments"];
+        put?: never;
+        /** Score the current scorecard (0–100 per indicator): weighted total, grade, suggested recommendation (override needs a reason) */
+        post: operations["AssessCustomer"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/assessments/due": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Active customers not assessed for N months (default 6) */
+        get: operations["ListAssessmentsDue"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/settings/scorecard-template": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The current relationship scorecard: indicators and weights (sum 100) */
+        get: operations["GetScorecardTemplate"];
+        put?: never;
+        /** Publish a new version of the scorecard (Admin); weights must sum to 100 */
+        post: operations["UpdateScorecardTemplate"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/reminders": {
         parameters: {
             query?: never;
@@ -1348,9 +1401,9 @@ export interface paths {
         };
         /** 销售目标: a month's targets vs actuals per rep and team, split by week over working days, with recent months */
         get: operations["GetTargetBoard"];
+        put?: never;
         /** Set a month's target for a rep or a team (managers for their team, admins for all) */
-        put: operations["SetSalesTarget"];
-        post?: never;
+        post: operations["SetSalesTarget"];
         delete?: never;
         options?: never;
         head?: never;
@@ -1423,6 +1476,48 @@ export interface components {
         };
         /** @enum {unknown} */
         AppointmentChange: "Confirm" | "Reschedule" | "CancelByCustomer" | "CancelByUs" | "NoShow";
+        AssessCustomerRequest: {
+            scores: {
+                [key: string]: number;
+            };
+            recommendation: null | components["schemas"]["Recommendation"];
+            overrideReason: null | string;
+            notes: null | string;
+        };
+        AssessmentDto: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            customerId: string;
+            /** Format: uuid */
+            templateId: string;
+            /** Format: int32 */
+            templateVersion: number;
+            scores: components["schemas"]["IndicatorScoreDto"][];
+            /** Format: double */
+            total: number;
+            grade: string;
+            suggested: components["schemas"]["Recommendation"];
+            recommendation: components["schemas"]["Recommendation"];
+            overrideReason?: null | string;
+            notes?: null | string;
+            /** Format: date */
+            assessedOn: string;
+            /** Format: uuid */
+            assessedBy?: null | string;
+        };
+        AssessmentDueDto: {
+            /** Format: uuid */
+            customerId: string;
+            name: string;
+            code: string;
+            level: components["schemas"]["CustomerLevel"];
+            /** Format: uuid */
+            ownerId: string;
+            latestGrade?: null | string;
+            /** Format: date */
+            lastAssessedOn?: null | string;
+        };
         AssignableUserDto: {
             /** Format: uuid */
             id: string;
@@ -1815,6 +1910,9 @@ export interface components {
             tier?: null | string;
             /** Format: uuid */
             referredById?: null | string;
+            latestGrade?: null | string;
+            /** Format: date */
+            lastAssessedOn?: null | string;
             creditRating: components["schemas"]["CreditRating"];
             isAlerted: boolean;
             alertReason?: null | string;
@@ -1914,6 +2012,16 @@ export interface components {
         };
         /** @enum {unknown} */
         IncomeBand: "Unspecified" | "Low" | "LowerMiddle" | "Middle" | "UpperMiddle" | "High";
+        IndicatorScoreDto: {
+            key: string;
+            name: string;
+            /** Format: int32 */
+            weight: number;
+            /** Format: int32 */
+            score: number;
+            /** Format: double */
+            weighted: number;
+        };
         IssueTokenCommand: {
             email: string;
             password: string;
@@ -2009,6 +2117,14 @@ export interface components {
         };
         PageOfApiKeyDto: {
             items: components["schemas"]["ApiKeyDto"][];
+            nextCursor: null | string;
+        };
+        PageOfAssessmentDto: {
+            items: components["schemas"]["AssessmentDto"][];
+            nextCursor: null | string;
+        };
+        PageOfAssessmentDueDto: {
+            items: components["schemas"]["AssessmentDueDto"][];
             nextCursor: null | string;
         };
         PageOfAssignableUserDto: {
@@ -2227,6 +2343,8 @@ export interface components {
             currency?: string;
             notes?: null | string;
         };
+        /** @enum {unknown} */
+        Recommendation: "Improve" | "Maintain" | "Terminate";
         RecordReferralCommand: {
             /** Format: uuid */
             referrerId?: string;
@@ -2394,6 +2512,22 @@ export interface components {
         };
         /** @enum {unknown} */
         Role: "Admin" | "Manager" | "Rep" | "Service" | "Analyst";
+        ScorecardIndicator: {
+            key: string;
+            name: string;
+            /** Format: int32 */
+            weight: number;
+        };
+        ScorecardTemplateDto: {
+            /** Format: uuid */
+            id: string;
+            name: string;
+            /** Format: int32 */
+            templateVersion: number;
+            indicators: components["schemas"]["ScorecardIndicator"][];
+            /** Format: date-time */
+            createdAt: string;
+        };
         ScoredAnswerDto: {
             answer: components["schemas"]["StandardAnswerDto"];
             /** Format: double */
@@ -2624,6 +2758,10 @@ export interface components {
             /** Format: int32 */
             thanksDueDays: number;
             tiers: components["schemas"]["MembershipTierDto"][];
+        };
+        UpdateScorecardTemplateCommand: {
+            name: string;
+            indicators: components["schemas"]["ScorecardIndicator"][];
         };
         UpdateVisitPolicyRequest: {
             levels: components["schemas"]["VisitPolicyLevelDto"][];
@@ -3046,6 +3184,257 @@ export interface operations {
             };
             /** @description Not Found */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    ListAssessments: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                customerId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PageOfAssessmentDto"];
+                };
+            };
+            /** @description Not signed in, or the credentials are invalid, expired or revoked. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Signed in, but the role or key scope does not allow this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    AssessCustomer: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                customerId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["AssessCustomerRequest"];
+            };
+        };
+        responses: {
+            /** @description Created */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AssessmentDto"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Not signed in, or the credentials are invalid, expired or revoked. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Signed in, but the role or key scope does not allow this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    ListAssessmentsDue: {
+        parameters: {
+            query?: {
+                months?: number;
+                limit?: number;
+                cursor?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PageOfAssessmentDueDto"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Not signed in, or the credentials are invalid, expired or revoked. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Signed in, but the role or key scope does not allow this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    GetScorecardTemplate: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ScorecardTemplateDto"];
+                };
+            };
+            /** @description Not signed in, or the credentials are invalid, expired or revoked. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Signed in, but the role or key scope does not allow this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    UpdateScorecardTemplate: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UpdateScorecardTemplateCommand"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ScorecardTemplateDto"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Not signed in, or the credentials are invalid, expired or revoked. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Signed in, but the role or key scope does not allow this. */
+            403: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -8911,10 +9300,7 @@ export interface operations {
     SetSalesTarget: {
         parameters: {
             query?: never;
-            header: {
-                /** @description The ETag from the last GET (e.g. "3"): 428 without it, 412 when the record changed since. */
-                "If-Match": string;
-            };
+            header?: never;
             path?: never;
             cookie?: never;
         };

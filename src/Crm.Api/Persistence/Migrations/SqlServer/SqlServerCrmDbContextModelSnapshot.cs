@@ -80,6 +80,77 @@ namespace Crm.Api.Persistence.Migrations.SqlServer
                     b.ToTable("ApiKeys");
                 });
 
+            modelBuilder.Entity("Crm.Api.Domain.Assessment", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<DateOnly>("AssessedOn")
+                        .HasColumnType("date");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("datetime2");
+
+                    b.Property<Guid?>("CreatedBy")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<Guid>("CustomerId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<string>("Grade")
+                        .IsRequired()
+                        .HasMaxLength(2)
+                        .HasColumnType("nvarchar(2)");
+
+                    b.Property<string>("Notes")
+                        .HasMaxLength(2000)
+                        .HasColumnType("nvarchar(2000)");
+
+                    b.Property<string>("OverrideReason")
+                        .HasMaxLength(500)
+                        .HasColumnType("nvarchar(500)");
+
+                    b.Property<string>("Recommendation")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("nvarchar(16)");
+
+                    b.Property<string>("Scores")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("nvarchar(2000)");
+
+                    b.Property<string>("Suggested")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("nvarchar(16)");
+
+                    b.Property<Guid>("TemplateId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<decimal>("Total")
+                        .HasPrecision(5, 1)
+                        .HasColumnType("decimal(5,1)");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("datetime2");
+
+                    b.Property<Guid?>("UpdatedBy")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<long>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("bigint");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("TemplateId");
+
+                    b.HasIndex("CustomerId", "AssessedOn");
+
+                    b.ToTable("Assessments");
+                });
+
             modelBuilder.Entity("Crm.Api.Domain.Complaint", b =>
                 {
                     b.Property<Guid>("Id")
@@ -489,6 +560,13 @@ namespace Crm.Api.Persistence.Migrations.SqlServer
                         .HasMaxLength(16)
                         .HasColumnType("nvarchar(16)");
 
+                    b.Property<DateOnly?>("LastAssessedOn")
+                        .HasColumnType("date");
+
+                    b.Property<string>("LatestGrade")
+                        .HasMaxLength(2)
+                        .HasColumnType("nvarchar(2)");
+
                     b.Property<string>("LeadSource")
                         .IsRequired()
                         .HasMaxLength(24)
@@ -584,6 +662,8 @@ namespace Crm.Api.Persistence.Migrations.SqlServer
                     b.HasIndex("CreatedAt", "Id");
 
                     b.HasIndex("IsKeyAccount", "Level");
+
+                    b.HasIndex("LastAssessedOn", "Id");
 
                     b.HasIndex("Level", "Id");
 
@@ -1087,6 +1167,48 @@ namespace Crm.Api.Persistence.Migrations.SqlServer
                         .HasFilter("[UserId] IS NOT NULL AND [TeamId] IS NOT NULL");
 
                     b.ToTable("SalesTargets");
+                });
+
+            modelBuilder.Entity("Crm.Api.Domain.ScorecardTemplate", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("datetime2");
+
+                    b.Property<string>("Indicators")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("nvarchar(4000)");
+
+                    b.Property<bool>("IsCurrent")
+                        .HasColumnType("bit");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("nvarchar(100)");
+
+                    b.Property<int>("TemplateVersion")
+                        .HasColumnType("int");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("IsCurrent");
+
+                    b.ToTable("ScorecardTemplates");
+
+                    b.HasData(
+                        new
+                        {
+                            Id = new Guid("01930000-0000-7000-8000-00000000a001"),
+                            CreatedAt = new DateTime(2026, 1, 1, 0, 0, 0, 0, DateTimeKind.Utc),
+                            Indicators = "[{\"Key\":\"tenure\",\"Name\":\"\\u5408\\u4F5C\\u5E74\\u9650 Relationship length\",\"Weight\":15},{\"Key\":\"volume\",\"Name\":\"\\u8D2D\\u4E70\\u91D1\\u989D Purchase volume\",\"Weight\":25},{\"Key\":\"payment\",\"Name\":\"\\u4ED8\\u6B3E\\u4FE1\\u8A89 Payment reliability\",\"Weight\":20},{\"Key\":\"complaints\",\"Name\":\"\\u6295\\u8BC9\\u60C5\\u51B5 Complaint record\",\"Weight\":15},{\"Key\":\"engagement\",\"Name\":\"\\u9AD8\\u5C42\\u4E92\\u52A8 Executive engagement\",\"Weight\":10},{\"Key\":\"loyalty\",\"Name\":\"\\u5FE0\\u8BDA\\u5EA6\\u4E0E\\u8F6C\\u4ECB\\u7ECD Loyalty and referrals\",\"Weight\":15}]",
+                            IsCurrent = true,
+                            Name = "客户关系评估表 Relationship scorecard",
+                            TemplateVersion = 1
+                        });
                 });
 
             modelBuilder.Entity("Crm.Api.Domain.Sequence", b =>
@@ -1773,6 +1895,23 @@ namespace Crm.Api.Persistence.Migrations.SqlServer
                     b.HasKey("UserId", "LoginProvider", "Name");
 
                     b.ToTable("AspNetUserTokens", (string)null);
+                });
+
+            modelBuilder.Entity("Crm.Api.Domain.Assessment", b =>
+                {
+                    b.HasOne("Crm.Api.Domain.Customer", "Customer")
+                        .WithMany()
+                        .HasForeignKey("CustomerId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Crm.Api.Domain.ScorecardTemplate", null)
+                        .WithMany()
+                        .HasForeignKey("TemplateId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("Customer");
                 });
 
             modelBuilder.Entity("Crm.Api.Domain.Complaint", b =>

@@ -90,6 +90,11 @@ public static class AnalyticsEndpoints
             .WithName("UpdateScorecardTemplate").WithSummary("Publish a new version of the scorecard (Admin); weights must sum to 100")
             .Produces<ScorecardTemplateDto>().ProducesProblem(400);
 
+        app.MapGet("/api/v1/dashboard", async (IMediator mediator, HttpContext http) => TypedResults.Ok(await mediator.Send(new DashboardQuery(), http.RequestAborted)))
+            .WithTags("Dashboard").RequireAuthorization(AccessPolicies.Read("customers"))
+            .WithName("GetDashboard").WithSummary("The home page in one call: target vs actual, visit compliance, complaints by SLA, referral funnel, tier mix, my tasks, today's reminders")
+            .Produces<DashboardDto>();
+
         app.MapGet("/api/v1/reminders", async (DateOnly? from, DateOnly? to, IMediator mediator, HttpContext http) =>
                 TypedResults.Ok(await mediator.Send(new RemindersQuery(from, to), http.RequestAborted)))
             .WithTags("Reminders").RequireAuthorization(AccessPolicies.Read("customers"))

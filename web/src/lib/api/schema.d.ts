@@ -142,6 +142,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/dashboard": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The home page in one call: target vs actual, visit compliance, complaints by SLA, referral funnel, tier mix, my tasks, today's reminders */
+        get: operations["GetDashboard"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/reminders": {
         parameters: {
             query?: never;
@@ -1979,6 +1996,49 @@ export interface components {
             /** Format: int64 */
             version: number;
         };
+        DashboardComplaintsDto: {
+            /** Format: int32 */
+            open: number;
+            /** Format: int32 */
+            onTrack: number;
+            /** Format: int32 */
+            atRisk: number;
+            /** Format: int32 */
+            breached: number;
+        };
+        DashboardDto: {
+            /** Format: date */
+            today: string;
+            targets: components["schemas"]["DashboardTargetDto"];
+            visitCompliance: components["schemas"]["ComplianceSummaryDto"];
+            complaints: components["schemas"]["DashboardComplaintsDto"];
+            referrals: components["schemas"]["DashboardReferralsDto"];
+            tierMix: components["schemas"]["CountDto"][];
+            tasks: components["schemas"]["TaskSummaryDto"];
+            remindersToday: components["schemas"]["ReminderDto"][];
+        };
+        DashboardReferralsDto: {
+            /** Format: int32 */
+            new: number;
+            /** Format: int32 */
+            contacted: number;
+            /** Format: int32 */
+            qualified: number;
+            /** Format: int32 */
+            wonThisMonth: number;
+            /** Format: int32 */
+            thanksDue: number;
+        };
+        DashboardTargetDto: {
+            month: string;
+            /** Format: double */
+            target: number;
+            /** Format: double */
+            actual: number;
+            /** Format: double */
+            attainmentPercent: null | number;
+            history: components["schemas"]["MonthTotalDto"][];
+        };
         DueVisitDto: {
             compliance: components["schemas"]["ComplianceRowDto"];
             planned: components["schemas"]["PlannedVisitDto"][];
@@ -3422,6 +3482,44 @@ export interface operations {
                 };
                 content: {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Not signed in, or the credentials are invalid, expired or revoked. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Signed in, but the role or key scope does not allow this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    GetDashboard: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DashboardDto"];
                 };
             };
             /** @description Not signed in, or the credentials are invalid, expired or revoked. */

@@ -1,0 +1,78 @@
+using Crm.Api.Common;
+using Crm.Api.Features.Complaints;
+using Crm.Api.Domain;
+using Crm.Api.Features.Tasks;
+using Crm.Api.Features.Visits;
+using Crm.Api.Persistence;
+using MediatR;
+using Microsoft.EntityFrameworkCore;
+
+namespace Crm.Api.Features.Analytics;
+
+public sealed record DashboardTargetDto(string Month, decimal Target, decimal Actual, double? AttainmentPercent, IReadOnlyList<MonthTotalDto> History);
+
+public sealed record DashboardComplaintsDto(int Open, int OnTrack, int AtRisk, int Breached);
+
+public sealed record DashboardReferralsDto(int New, int Contacted, int Qualified, int WonThisMonth, int ThanksDue);
+
+/// <summary>What the home page shows, in one call, for the caller's scope.</summary>
+public sealed record DashboardDto(
+    DateOnly Today,
+    DashboardTargetDto Targets,
+    ComplianceSummaryDto VisitCompliance,
+    DashboardComplaintsDto Complaints,
+    DashboardReferralsDto Referrals,
+    IReadOnlyList<CountDto> TierMix,
+    TaskSummaryDto Tasks,
+    IReadOnlyList<ReminderDto> RemindersToday);
+
+/// <summary>
+/// The home dashboard for the caller's role and scope: this month's target against actual sales with recent months,
+/// this week's key-account visit compliance, open complaints by SLA state, the referral funnel, the membership-tier
+/// mix, my tasks, and today's reminders.
+/// </summary>
+public sealed record DashboardQuery : IRequest<DashboardDto>;
+
+public sealed class DashboardHandler(CrmDbContext db, IMediator mediator, OrganisationCalendar calendar, TimeProvider clock) : IRequestHandler<DashboardQuery, DashboardDto>
+{
+    public async Task<DashboardDto> Handle(DashboardQuery request, CancellationToken ct)
+    {
+        var today = calendar.Today;
+        var now = clock.GetUtcNow().UtcDateTime;
+        var targets = await mediator.Send(new TargetBoardQuery(null, null), ct);
+        var compliance = VisitComplianceReader.Summarise(await VisitComplianceReader.ReadAsync(db, calendar, calendar.CurrentWeek, null, null, ct));
+
+        var unresolved = new[] { ComplaintStatus.Open, ComplaintStatus.Acknowledged, ComplaintStatus.Investigating };
+        var open = db.Complaints.AsNoTracking().Where(c => unresolved.Contains(c.Status));
+        var complaints = await open.GroupBy(_ => 1).Select(g => new
+        {
+            Open = g.Count(),
+            Breached = g.Count(c => c.ResolutionDueAt <= now),
+            AtRisk = g.Count(c => c.AtRiskFrom <= now && c.ResolutionDueAt > now),
+        }).FirstOrDefaultAsync(ct);
+
+        var monthStart = new DateOnly(today.Year, today.Month, 1);
+        var monthStartUtc = calendar.StartOfDayUtc(monthStart);
+        var funnel = await db.Referrals.AsNoTracking().GroupBy(r => r.Status).Select(g => new { g.Key, Count = g.Count() }).ToListAsync(ct);
+        var wonThisMonth = await db.Referrals.AsNoTracking().CountAsync(r => r.Status == ReferralStatus.Won && r.WonAt >= monthStartUtc, ct);
+        var thanksDays = await db.LoyaltyPolicies.AsNoTracking().Select(p => p.ThanksDueDays).SingleAsync(ct);
+        var wonBefore = now.AddDays(-thanksDays);
+        var thanksDue = await db.Referrals.AsNoTracking().CountAsync(r => r.Status == ReferralStatus.Won && r.ThankedAt == null && r.WonAt <= wonBefore, ct);
+
+        var tiers = await db.Customers.AsNoTracking().Where(c => c.ArchivedAt == null && c.Tier != null)
+            .GroupBy(c => c.Tier!).Select(g => new { g.Key, Count = g.Count() }).ToListAsync(ct);
+        var tasks = await mediator.Send(new TaskSummaryQuery(), ct);
+        var reminders = await mediator.Send(new RemindersQuery(today, today), ct);
+
+        int Funnel(ReferralStatus s) => funnel.FirstOrDefault(f => f.Key == s)?.Count ?? 0;
+        return new DashboardDto(
+            today,
+            new DashboardTargetDto(targets.Month, targets.TeamTarget, targets.TeamActual, targets.TeamAttainmentPercent, targets.History),
+            compliance,
+            new DashboardComplaintsDto(complaints?.Open ?? 0, (complaints?.Open ?? 0) - (complaints?.Breached ?? 0) - (complaints?.AtRisk ?? 0), complaints?.AtRisk ?? 0, complaints?.Breached ?? 0),
+            new DashboardReferralsDto(Funnel(ReferralStatus.New), Funnel(ReferralStatus.Contacted), Funnel(ReferralStatus.Qualified), wonThisMonth, thanksDue),
+            tiers.OrderByDescending(t => t.Count).Select(t => new CountDto(t.Key, t.Count)).ToList(),
+            tasks,
+            reminders.Items.Take(20).ToList());
+    }
+}

@@ -1,0 +1,44 @@
+using System.Net;
+using System.Net.Http.Json;
+using Crm.Api.Features.Analytics;
+using Crm.Api.IntegrationTests.Features.Complaints;
+using Crm.Api.IntegrationTests.Infrastructure;
+
+namespace Crm.Api.IntegrationTests.Features.Analytics;
+
+public abstract class DashboardTests<TApp>(TApp app) : ApiTest<TApp>(app) where TApp : CrmApp
+{
+    [Fact]
+    public async Task The_dashboard_gathers_targets_compliance_complaints_referrals_tasks_and_reminders_for_the_callers_scope()
+    {
+        var manager = await As(Who.ManagerA);
+        await Read<TargetBoardDto>(await manager.PostAsJsonAsync("/api/v1/targets", new { month = "2026-11", userId = App.UserIds[Who.Rep1], amount = 10000 }, Json));
+        var special = await Arrange.OwnedByAsync(App, Who.Rep1, "Dashboard special", new { level = "Special", isKeyAccount = true });
+        var rep = await As(Who.Rep1);
+        await rep.PostAsJsonAsync($"/api/v1/customers/{special.Id}/purchases", new { purchasedOn = "2026-11-05", product = "P", category = "C", quantity = 1, unitPrice = 2500 }, Json);
+        await ComplaintArrange.LogAsync(await As(Who.Service), special.Id, "Critical", receivedAt: App.Clock.GetUtcNow().UtcDateTime.AddHours(-30));
+        await rep.PostAsJsonAsync("/api/v1/referrals", new { referrerId = special.Id, newProspect = new { name = "Dashboard lead", kind = "Company" }, channel = "Phone" }, Json);
+        await rep.PostAsJsonAsync("/api/v1/tasks", new { title = "Today", dueDate = "2026-11-18" }, Json);
+        var theirs = await Arrange.OwnedByAsync(App, Who.Rep3, "Not mine", new { level = "Special" });
+        await ComplaintArrange.LogAsync(await As(Who.Service), theirs.Id, "Critical", receivedAt: App.Clock.GetUtcNow().UtcDateTime.AddHours(-30));
+
+        var dashboard = await Read<DashboardDto>(await rep.GetAsync("/api/v1/dashboard"));
+        Assert.Equal("2026-11", dashboard.Targets.Month);
+        Assert.Equal(10000m, dashboard.Targets.Target);
+        Assert.Equal(2500m, dashboard.Targets.Actual);
+        Assert.Equal(25.0, dashboard.Targets.AttainmentPercent);
+        Assert.Equal(2, dashboard.VisitCompliance.AtRisk); // the Special customer, and the referred lead (an A-grade lead: weekly visits)
+        Assert.Equal(1, dashboard.Complaints.Breached);
+        Assert.Equal(1, dashboard.Referrals.New);
+        Assert.Equal(1, dashboard.Tasks.DueToday);
+        Assert.Contains(dashboard.RemindersToday, r => r.Kind == ReminderKind.ComplaintDue);
+
+        var admin = await Read<DashboardDto>(await (await As(Who.Admin)).GetAsync("/api/v1/dashboard"));
+        Assert.Equal(2, admin.Complaints.Breached);
+        Assert.Equal(HttpStatusCode.Unauthorized, (await App.NewClient().GetAsync("/api/v1/dashboard")).StatusCode);
+    }
+}
+
+public sealed class DashboardTestsOnSqlite(SqliteApp app) : DashboardTests<SqliteApp>(app);
+
+public sealed class DashboardTestsOnSqlServer(SqlServerApp app) : DashboardTests<SqlServerApp>(app);

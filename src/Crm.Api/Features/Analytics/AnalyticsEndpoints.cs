@@ -90,6 +90,12 @@ public static class AnalyticsEndpoints
             .WithName("UpdateScorecardTemplate").WithSummary("Publish a new version of the scorecard (Admin); weights must sum to 100")
             .Produces<ScorecardTemplateDto>().ProducesProblem(400);
 
+        app.MapGet("/api/v1/customers/{customerId:guid}/loyalty", async (Guid customerId, IMediator mediator, HttpContext http) =>
+                TypedResults.Ok(await mediator.Send(new CustomerLoyaltyQuery(customerId), http.RequestAborted)))
+            .WithTags("Loyalty").RequireAuthorization(AccessPolicies.Read("customers"))
+            .WithName("GetCustomerLoyalty").WithSummary("客户忠诚度: repeat purchase, RFM, cadence and lapse risk, tenure, referrals, complaints, visits, price sensitivity, stage and index with their inputs")
+            .Produces<CustomerLoyaltyDto>().ProducesProblem(404);
+
         app.MapGet("/api/v1/dashboard", async (IMediator mediator, HttpContext http) => TypedResults.Ok(await mediator.Send(new DashboardQuery(), http.RequestAborted)))
             .WithTags("Dashboard").RequireAuthorization(AccessPolicies.Read("customers"))
             .WithName("GetDashboard").WithSummary("The home page in one call: target vs actual, visit compliance, complaints by SLA, referral funnel, tier mix, my tasks, today's reminders")

@@ -142,6 +142,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/customers/{customerId}/loyalty": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 客户忠诚度: repeat purchase, RFM, cadence and lapse risk, tenure, referrals, complaints, visits, price sensitivity, stage and index with their inputs */
+        get: operations["GetCustomerLoyalty"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/dashboard": {
         parameters: {
             query?: never;
@@ -1770,7 +1787,7 @@ export interface components {
             lastVisitAt?: null | string;
         };
         /** @enum {unknown} */
-        ComplianceStatus: "Met" | "AtRisk" | "Missed";
+        ComplianceStatus: "Met" | "AtRisk" | "Missed" | null;
         ComplianceSummaryDto: {
             /** Format: int32 */
             customers: number;
@@ -1963,6 +1980,62 @@ export interface components {
         CustomerKind: "Company" | "Person";
         /** @enum {unknown} */
         CustomerLevel: "Special" | "A" | "B" | "C";
+        CustomerLoyaltyDto: {
+            /** Format: uuid */
+            customerId: string;
+            /** Format: date */
+            asOf: string;
+            /** Format: int32 */
+            purchases: number;
+            /** Format: int32 */
+            purchasesLast12Months: number;
+            /** Format: int32 */
+            purchasesAfterFirst: number;
+            /** Format: int32 */
+            monthsWithPurchaseLast12: number;
+            /** Format: double */
+            repeatPurchaseRate: number;
+            /** Format: int32 */
+            recencyDays?: null | number;
+            /** Format: double */
+            monetaryLast12Months: number;
+            /** Format: int32 */
+            recencyScore: number;
+            /** Format: int32 */
+            frequencyScore: number;
+            /** Format: int32 */
+            monetaryScore: number;
+            /** Format: double */
+            cadenceDays?: null | number;
+            /** Format: double */
+            lapseRatio?: null | number;
+            lapseRisk: string;
+            /** Format: int32 */
+            tenureDays: number;
+            /** Format: int32 */
+            referralsMade: number;
+            /** Format: int32 */
+            referralsWon: number;
+            /** Format: int32 */
+            complaints: number;
+            /** Format: int32 */
+            recurringComplaints: number;
+            /** Format: double */
+            averageSatisfaction?: null | number;
+            /** Format: double */
+            visitsPerMonth: number;
+            visitComplianceThisWeek: null | components["schemas"]["ComplianceStatus"];
+            /** Format: double */
+            priceSensitivity?: null | number;
+            /** Format: int64 */
+            points: number;
+            tier?: null | string;
+            stage: components["schemas"]["LoyaltyStage"];
+            stageReason: string;
+            /** Format: double */
+            loyaltyIndex: number;
+            components: components["schemas"]["LoyaltyComponentDto"][];
+        };
         /** @enum {unknown} */
         CustomerOrigin: "External" | "Internal" | null;
         /** @enum {unknown} */
@@ -2121,6 +2194,16 @@ export interface components {
             purposes?: null | components["schemas"]["VisitPurpose"][];
             agenda?: null | string;
         };
+        LoyaltyComponentDto: {
+            key: string;
+            name: string;
+            /** Format: double */
+            value: number;
+            /** Format: double */
+            score: number;
+            /** Format: int32 */
+            weight: number;
+        };
         LoyaltySettingsDto: {
             /** Format: double */
             pointsPerCurrencyUnit: number;
@@ -2134,6 +2217,8 @@ export interface components {
             /** Format: int64 */
             version: number;
         };
+        /** @enum {unknown} */
+        LoyaltyStage: "None" | "Cognitive" | "Emotional" | "Behavioural";
         /** @enum {unknown} */
         ManualPointsKind: "Redeem" | "Adjust" | "Campaign" | "Goodwill";
         MeDto: {
@@ -3495,6 +3580,55 @@ export interface operations {
             };
             /** @description Signed in, but the role or key scope does not allow this. */
             403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    GetCustomerLoyalty: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                customerId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CustomerLoyaltyDto"];
+                };
+            };
+            /** @description Not signed in, or the credentials are invalid, expired or revoked. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Signed in, but the role or key scope does not allow this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Not Found */
+            404: {
                 headers: {
                     [name: string]: unknown;
                 };

@@ -1,0 +1,65 @@
+using System.Net;
+using System.Net.Http.Json;
+using Crm.Api.Features.Analytics;
+using Crm.Api.IntegrationTests.Infrastructure;
+
+namespace Crm.Api.IntegrationTests.Features.Analytics;
+
+/// <summary>
+/// Loyalty metrics on a hand-computed history (today is 2026-11-18): purchases on 2025-06-01 (1,000), 2025-09-01 (2,000),
+/// 2025-12-01 (3,000), 2026-03-01 (4,000) and 2026-11-08 (5,000 against a list price of 5,500).
+/// </summary>
+public abstract class CustomerLoyaltyTests<TApp>(TApp app) : ApiTest<TApp>(app) where TApp : CrmApp
+{
+    private async Task<Guid> CustomerWith(params (string On, decimal Price, decimal? List)[] purchases)
+    {
+        var customer = await Arrange.OwnedByAsync(App, Who.Rep1);
+        var rep = await As(Who.Rep1);
+        foreach (var (on, price, list) in purchases)
+            Assert.Equal(HttpStatusCode.Created, (await rep.PostAsJsonAsync($"/api/v1/customers/{customer.Id}/purchases",
+                new { purchasedOn = on, product = "P", category = "C", quantity = 1, unitPrice = price, listUnitPrice = list }, Json)).StatusCode);
+        return customer.Id;
+    }
+
+    [Fact]
+    public async Task Each_metric_matches_the_hand_computed_figures()
+    {
+        var id = await CustomerWith(("2025-06-01", 1000, null), ("2025-09-01", 2000, 2500), ("2025-12-01", 3000, 3000), ("2026-03-01", 4000, 4000), ("2026-11-08", 5000, 5500));
+        var m = await Read<CustomerLoyaltyDto>(await (await As(Who.Rep1)).GetAsync($"/api/v1/customers/{id}/loyalty"));
+
+        Assert.Equal(5, m.Purchases);
+        Assert.Equal(4, m.PurchasesAfterFirst);
+        Assert.Equal(3, m.PurchasesLast12Months);          // Dec, Mar, Nov
+        Assert.Equal(3, m.MonthsWithPurchaseLast12);
+        Assert.Equal(25.0, m.RepeatPurchaseRate);          // 3 of 12 months
+        Assert.Equal(10, m.RecencyDays);
+        Assert.Equal(12000m, m.MonetaryLast12Months);
+        Assert.Equal((5, 3, 2), (m.RecencyScore, m.FrequencyScore, m.MonetaryScore));
+        Assert.Equal(91.5, m.CadenceDays);                 // gaps 92, 91, 90, 252 → median of 90, 91, 92, 252
+        Assert.Equal(0.11, m.LapseRatio);                  // 10 / 91.5
+        Assert.Equal("low", m.LapseRisk);
+        Assert.Equal(535, m.TenureDays);
+        Assert.Equal(33.3, m.PriceSensitivity);            // 1 of the 3 recent purchases with a list price was below it
+        Assert.Equal(LoyaltyStage.Behavioural, m.Stage);
+        Assert.Equal(100, m.Components.Sum(c => c.Weight));
+        Assert.Equal(59.1, m.LoyaltyIndex);                // 20 + 12 + 6 + 3.75 + 7.33 + 10 + 0
+    }
+
+    [Fact]
+    public async Task The_stage_rules_tell_cognitive_from_emotional_and_a_prospect_has_none()
+    {
+        var once = await CustomerWith(("2026-10-01", 100, null));
+        Assert.Equal(LoyaltyStage.Cognitive, (await Read<CustomerLoyaltyDto>(await (await As(Who.Rep1)).GetAsync($"/api/v1/customers/{once}/loyalty"))).Stage);
+        var twice = await CustomerWith(("2026-05-01", 100, null), ("2026-10-01", 100, null));
+        Assert.Equal(LoyaltyStage.Emotional, (await Read<CustomerLoyaltyDto>(await (await As(Who.Rep1)).GetAsync($"/api/v1/customers/{twice}/loyalty"))).Stage);
+        var prospect = await Arrange.OwnedByAsync(App, Who.Rep1);
+        var none = await Read<CustomerLoyaltyDto>(await (await As(Who.Rep1)).GetAsync($"/api/v1/customers/{prospect.Id}/loyalty"));
+        Assert.Equal(LoyaltyStage.None, none.Stage);
+        Assert.Null(none.RecencyDays);
+        await Problem(await (await As(Who.Rep3)).GetAsync($"/api/v1/customers/{prospect.Id}/loyalty"), HttpStatusCode.NotFound);
+    }
+}
+
+public sealed class CustomerLoyaltyTestsOnSqlite(SqliteApp app) : CustomerLoyaltyTests<SqliteApp>(app);
+
+public sealed class CustomerLoyaltyTestsOnSqlServer(SqlServerApp app) : CustomerLoyaltyTests<SqlServerApp>(app);

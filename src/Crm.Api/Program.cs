@@ -20,7 +20,7 @@ var builder = WebApplication.CreateBuilder(args);
 if (!builder.Environment.IsDevelopment()) builder.Logging.AddJsonConsole(o => o.IncludeScopes = true);
 
 builder.Services
-    .AddCrmHttp()
+    .AddCrmHttp(builder.Configuration)
     .AddCrmDatabase(builder.Configuration)
     .AddCrmAuth(builder.Environment)
     .AddCrmMediator(typeof(Program).Assembly)

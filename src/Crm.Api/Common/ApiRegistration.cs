@@ -9,7 +9,7 @@ public static class ApiRegistration
 {
     public const long MaxRequestBodyBytes = 1024 * 1024;
 
-    public static IServiceCollection AddCrmHttp(this IServiceCollection services)
+    public static IServiceCollection AddCrmHttp(this IServiceCollection services, IConfiguration configuration)
     {
         services.Configure<JsonOptions>(o =>
         {
@@ -30,6 +30,15 @@ public static class ApiRegistration
         services.AddProblemDetails(o => o.CustomizeProblemDetails = ProblemTypes.Customize);
         services.AddExceptionHandler<ProblemExceptionHandler>();
         services.AddOpenApi("v1", OpenApiDocumentSetup.Configure);
+        services.AddHsts(o =>
+        {
+            o.MaxAge = TimeSpan.FromDays(365);
+            o.IncludeSubDomains = true;
+        });
+        // Cross-origin callers only from configured origins (Crm:Cors:Origins); none by default.
+        services.AddCors(o => o.AddDefaultPolicy(p => p
+            .WithOrigins(configuration.GetSection("Crm:Cors:Origins").Get<string[]>() ?? [])
+            .AllowAnyHeader().AllowAnyMethod().AllowCredentials()));
         services.AddScoped<Caller>();
         services.AddSingleton(TimeProvider.System);
         return services;
@@ -37,6 +46,8 @@ public static class ApiRegistration
 
     public static WebApplication UseCrmPipeline(this WebApplication app)
     {
+        app.UseMiddleware<SecurityHeadersMiddleware>();
+        if (!app.Environment.IsDevelopment()) app.UseHsts();
         app.UseExceptionHandler();
         app.UseStatusCodePages();
         if (app.Environment.IsDevelopment() || app.Configuration.GetValue("Crm:SwaggerUi", false))
@@ -49,6 +60,7 @@ public static class ApiRegistration
         // The built SPA (wwwroot, copied by scripts/build-web.sh) is served from the same origin, anonymously.
         app.UseDefaultFiles();
         app.UseStaticFiles();
+        app.UseCors();
         app.UseAuthentication();
         app.UseMiddleware<CallerMiddleware>();
         app.UseAuthorization();

@@ -84,3 +84,43 @@ public sealed class DatabaseLostTests(SqliteApp app) : ApiTest<SqliteApp>(app)
         Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/health/live")).StatusCode);
     }
 }
+
+public sealed class SecurityHeaderTests(SqliteApp app) : ApiTest<SqliteApp>(app)
+{
+    [Fact]
+    public async Task Api_responses_are_not_cached_or_sniffed_and_the_spa_gets_a_content_security_policy_without_inline_script()
+    {
+        var api = await (await As(Who.Rep1)).GetAsync("/api/v1/customers");
+        Assert.Equal("no-store", api.Headers.CacheControl?.ToString());
+        Assert.Equal("nosniff", api.Headers.GetValues("X-Content-Type-Options").Single());
+        Assert.Equal("DENY", api.Headers.GetValues("X-Frame-Options").Single());
+
+        var spa = await App.NewClient().GetAsync("/customers/some-client-route");
+        var csp = spa.Headers.GetValues("Content-Security-Policy").Single();
+        Assert.Contains("script-src 'self'", csp, StringComparison.Ordinal);
+        var scriptSource = csp.Split(';').Select(d => d.Trim()).Single(d => d.StartsWith("script-src", StringComparison.Ordinal));
+        Assert.DoesNotContain("unsafe-inline", scriptSource, StringComparison.Ordinal);
+        Assert.Contains("frame-ancestors 'none'", csp, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Https_responses_outside_development_carry_a_one_year_hsts_header()
+    {
+        // HSTS is never sent to localhost, so the request names a real host.
+        var client = App.CreateClient(new Microsoft.AspNetCore.Mvc.Testing.WebApplicationFactoryClientOptions { BaseAddress = new Uri("https://crm.example") });
+        var response = await client.GetAsync("/health/live");
+        var hsts = response.Headers.GetValues("Strict-Transport-Security").Single();
+        Assert.Contains("max-age=31536000", hsts, StringComparison.Ordinal);
+        Assert.Contains("includeSubDomains", hsts, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task No_cross_origin_caller_is_allowed_by_default()
+    {
+        var request = new HttpRequestMessage(HttpMethod.Options, "/api/v1/customers");
+        request.Headers.Add("Origin", "https://evil.example");
+        request.Headers.Add("Access-Control-Request-Method", "GET");
+        var response = await App.NewClient().SendAsync(request);
+        Assert.False(response.Headers.Contains("Access-Control-Allow-Origin"));
+    }
+}

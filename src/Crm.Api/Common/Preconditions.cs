@@ -24,6 +24,10 @@ public static class Preconditions
         return long.TryParse(tag, NumberStyles.None, CultureInfo.InvariantCulture, out var version) ? version : throw new PreconditionFailedException();
     }
 
+    /// <summary>For state-changing POST actions If-Match is optional: checked when sent.</summary>
+    public static long? OptionalVersion(HttpContext http) =>
+        http.Request.Headers.IfMatch.Count > 0 ? RequiredVersion(http) : null;
+
     /// <summary>Throws 412 unless the record is still at the version the caller last saw.</summary>
     public static void EnsureVersion(long current, long expected)
     {

@@ -40,31 +40,31 @@ public static class ComplaintEndpoints
             .Produces<ComplaintDto>(201).ProducesProblem(400).ProducesProblem(404);
 
         complaints.MapPost("/{id:guid}/advance", async (Guid id, AdvanceComplaintRequest body, IMediator mediator, HttpContext http) =>
-                await Reply(mediator, http, id, new AdvanceComplaintCommand(id, OptionalVersion(http), body)))
+                await Reply(mediator, http, id, new AdvanceComplaintCommand(id, Preconditions.OptionalVersion(http), body)))
             .RequireAuthorization(write)
             .WithName("AdvanceComplaint").WithSummary("Acknowledge (first response), investigate, or reopen within the window; illegal steps answer 409 with the allowed ones")
             .Produces<ComplaintDto>().ProducesProblem(400).ProducesProblem(404).ProducesProblem(409).ProducesProblem(412);
 
         complaints.MapPost("/{id:guid}/assign", async (Guid id, AssignComplaintRequest body, IMediator mediator, HttpContext http) =>
-                await Reply(mediator, http, id, new AssignComplaintCommand(id, OptionalVersion(http), body.AssigneeId)))
+                await Reply(mediator, http, id, new AssignComplaintCommand(id, Preconditions.OptionalVersion(http), body.AssigneeId)))
             .RequireAuthorization(write)
             .WithName("AssignComplaint").WithSummary("Assign to a service agent or the account manager (recorded in the timeline)")
             .Produces<ComplaintDto>().ProducesProblem(400).ProducesProblem(404).ProducesProblem(412);
 
         complaints.MapPost("/{id:guid}/commitment", async (Guid id, CommitResolutionRequest body, IMediator mediator, HttpContext http) =>
-                await Reply(mediator, http, id, new CommitResolutionCommand(id, OptionalVersion(http), body)))
+                await Reply(mediator, http, id, new CommitResolutionCommand(id, Preconditions.OptionalVersion(http), body)))
             .RequireAuthorization(write)
             .WithName("CommitResolution").WithSummary("承诺时间: commit to a resolution time (later than the policy only with a reason)")
             .Produces<ComplaintDto>().ProducesProblem(400).ProducesProblem(404).ProducesProblem(409).ProducesProblem(412);
 
         complaints.MapPost("/{id:guid}/resolve", async (Guid id, ResolveComplaintRequest body, IMediator mediator, HttpContext http) =>
-                await Reply(mediator, http, id, new ResolveComplaintCommand(id, OptionalVersion(http), body)))
+                await Reply(mediator, http, id, new ResolveComplaintCommand(id, Preconditions.OptionalVersion(http), body)))
             .RequireAuthorization(write)
             .WithName("ResolveComplaint").WithSummary("Resolve: factual ones need a resolution type, root cause and corrective action; others the explanation")
             .Produces<ComplaintDto>().ProducesProblem(400).ProducesProblem(404).ProducesProblem(409).ProducesProblem(412);
 
         complaints.MapPost("/{id:guid}/close", async (Guid id, CloseComplaintRequest body, IMediator mediator, HttpContext http) =>
-                await Reply(mediator, http, id, new CloseComplaintCommand(id, OptionalVersion(http), body)))
+                await Reply(mediator, http, id, new CloseComplaintCommand(id, Preconditions.OptionalVersion(http), body)))
             .RequireAuthorization(write)
             .WithName("CloseComplaint").WithSummary("回访: close after the follow-up call with the customer's satisfaction (1–5)")
             .Produces<ComplaintDto>().ProducesProblem(400).ProducesProblem(404).ProducesProblem(409).ProducesProblem(412);
@@ -148,6 +148,4 @@ public static class ComplaintEndpoints
         return Preconditions.Tagged(http, await mediator.Send(new GetComplaintQuery(id), http.RequestAborted));
     }
 
-    private static long? OptionalVersion(HttpContext http) =>
-        http.Request.Headers.IfMatch.Count > 0 ? Preconditions.RequiredVersion(http) : null;
 }

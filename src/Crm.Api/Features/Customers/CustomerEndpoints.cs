@@ -44,7 +44,7 @@ public static class CustomerEndpoints
 
         group.MapPost("/{id:guid}/archive", async (Guid id, IMediator mediator, HttpContext http) =>
             {
-                await mediator.Send(new ArchiveCustomerCommand(id, OptionalVersion(http)), http.RequestAborted);
+                await mediator.Send(new ArchiveCustomerCommand(id, Preconditions.OptionalVersion(http)), http.RequestAborted);
                 return Preconditions.Tagged(http, await mediator.Send(new GetCustomerQuery(id), http.RequestAborted));
             })
             .RequireAuthorization(write)
@@ -53,7 +53,7 @@ public static class CustomerEndpoints
 
         group.MapPost("/{id:guid}/restore", async (Guid id, IMediator mediator, HttpContext http) =>
             {
-                await mediator.Send(new RestoreCustomerCommand(id, OptionalVersion(http)), http.RequestAborted);
+                await mediator.Send(new RestoreCustomerCommand(id, Preconditions.OptionalVersion(http)), http.RequestAborted);
                 return Preconditions.Tagged(http, await mediator.Send(new GetCustomerQuery(id), http.RequestAborted));
             })
             .RequireAuthorization(write)
@@ -62,7 +62,7 @@ public static class CustomerEndpoints
 
         group.MapPost("/{id:guid}/transfer", async (Guid id, TransferCustomerRequest body, IMediator mediator, HttpContext http) =>
             {
-                await mediator.Send(new TransferCustomerCommand(id, OptionalVersion(http), body), http.RequestAborted);
+                await mediator.Send(new TransferCustomerCommand(id, Preconditions.OptionalVersion(http), body), http.RequestAborted);
                 return Preconditions.Tagged(http, await mediator.Send(new GetCustomerQuery(id), http.RequestAborted));
             })
             .RequireAuthorization(AccessPolicies.ManageOwners)
@@ -70,6 +70,4 @@ public static class CustomerEndpoints
             .Produces<CustomerDto>().ProducesProblem(400).ProducesProblem(404).ProducesProblem(409).ProducesProblem(412);
     }
 
-    private static long? OptionalVersion(HttpContext http) =>
-        http.Request.Headers.IfMatch.Count > 0 ? Preconditions.RequiredVersion(http) : null;
 }

@@ -47,7 +47,7 @@ public static class ReferralEndpoints
 
         referrals.MapPost("/{id:guid}/status", async (Guid id, MoveReferralRequest body, IMediator mediator, HttpContext http) =>
             {
-                var version = http.Request.Headers.IfMatch.Count > 0 ? Preconditions.RequiredVersion(http) : (long?)null;
+                var version = Preconditions.OptionalVersion(http);
                 await mediator.Send(new MoveReferralCommand(id, version, body), http.RequestAborted);
                 return Preconditions.Tagged(http, await mediator.Send(new GetReferralQuery(id), http.RequestAborted));
             })

@@ -47,7 +47,7 @@ public static class TaskEndpoints
 
         tasks.MapPost("/{id:guid}/status", async (Guid id, ChangeTaskStatusRequest body, IMediator mediator, HttpContext http) =>
             {
-                var version = http.Request.Headers.IfMatch.Count > 0 ? Preconditions.RequiredVersion(http) : (long?)null;
+                var version = Preconditions.OptionalVersion(http);
                 await mediator.Send(new ChangeTaskStatusCommand(id, version, body.Status), http.RequestAborted);
                 return Preconditions.Tagged(http, await mediator.Send(new GetTaskQuery(id), http.RequestAborted));
             })

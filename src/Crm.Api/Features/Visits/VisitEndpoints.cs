@@ -41,13 +41,13 @@ public static class VisitEndpoints
             .Produces<VisitDto>(201).ProducesProblem(400).ProducesProblem(404).ProducesProblem(409);
 
         visits.MapPost("/{id:guid}/appointment", async (Guid id, ChangeAppointmentRequest body, IMediator mediator, HttpContext http) =>
-                await Reply(mediator, http, id, new ChangeAppointmentCommand(id, OptionalVersion(http), body)))
+                await Reply(mediator, http, id, new ChangeAppointmentCommand(id, Preconditions.OptionalVersion(http), body)))
             .RequireAuthorization(write)
             .WithName("ChangeAppointment").WithSummary("Confirm, reschedule, cancel (by customer or by us) or mark a no-show; illegal changes answer 409 with the allowed ones")
             .Produces<VisitDto>().ProducesProblem(400).ProducesProblem(404).ProducesProblem(409).ProducesProblem(412);
 
         visits.MapPost("/{id:guid}/complete", async (Guid id, VisitRecordInput body, IMediator mediator, HttpContext http) =>
-                await Reply(mediator, http, id, new CompleteVisitCommand(id, OptionalVersion(http), body)))
+                await Reply(mediator, http, id, new CompleteVisitCommand(id, Preconditions.OptionalVersion(http), body)))
             .RequireAuthorization(write)
             .WithName("CompleteVisit").WithSummary("Complete a planned visit with its record (by the visitor); the record goes to review")
             .Produces<VisitDto>().ProducesProblem(400).ProducesProblem(403).ProducesProblem(404).ProducesProblem(409).ProducesProblem(412);
@@ -59,13 +59,13 @@ public static class VisitEndpoints
             .Produces<VisitDto>().ProducesProblem(400).ProducesProblem(403).ProducesProblem(404).ProducesProblem(409).ProducesProblem(412).ProducesProblem(428);
 
         visits.MapPost("/{id:guid}/resubmit", async (Guid id, IMediator mediator, HttpContext http) =>
-                await Reply(mediator, http, id, new ResubmitVisitCommand(id, OptionalVersion(http))))
+                await Reply(mediator, http, id, new ResubmitVisitCommand(id, Preconditions.OptionalVersion(http))))
             .RequireAuthorization(write)
             .WithName("ResubmitVisit").WithSummary("Resubmit a returned record for review")
             .Produces<VisitDto>().ProducesProblem(403).ProducesProblem(404).ProducesProblem(409).ProducesProblem(412);
 
         visits.MapPost("/{id:guid}/review", async (Guid id, ReviewVisitRequest body, IMediator mediator, HttpContext http) =>
-                await Reply(mediator, http, id, new ReviewVisitCommand(id, OptionalVersion(http), body)))
+                await Reply(mediator, http, id, new ReviewVisitCommand(id, Preconditions.OptionalVersion(http), body)))
             .RequireAuthorization(write)
             .WithName("ReviewVisit").WithSummary("核查及存档: approve the record, or return it with a comment (the visitor's manager or an admin)")
             .Produces<VisitDto>().ProducesProblem(400).ProducesProblem(403).ProducesProblem(404).ProducesProblem(409).ProducesProblem(412);
@@ -120,6 +120,4 @@ public static class VisitEndpoints
         return Preconditions.Tagged(http, await mediator.Send(new GetVisitQuery(id), http.RequestAborted));
     }
 
-    private static long? OptionalVersion(HttpContext http) =>
-        http.Request.Headers.IfMatch.Count > 0 ? Preconditions.RequiredVersion(http) : null;
 }

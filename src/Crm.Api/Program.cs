@@ -25,6 +25,7 @@ builder.Services
     .AddCrmAuth(builder.Environment)
     .AddCrmMediator(typeof(Program).Assembly)
     .AddAutoMapper(cfg => cfg.LicenseKey = builder.Configuration["AutoMapper:LicenseKey"], typeof(Program).Assembly)
+    .AddCrmRateLimits(builder.Configuration)
     .AddCrmHealth()
     .AddScoped<Credentials>()
     .AddSingleton<OrganisationCalendar>();

@@ -63,6 +63,7 @@ public static class ApiRegistration
         app.UseCors();
         app.UseAuthentication();
         app.UseMiddleware<CallerMiddleware>();
+        app.UseRateLimiter();
         app.UseAuthorization();
         app.MapOpenApi("/openapi/{documentName}.json").AllowAnonymous();
         app.MapOpenApi("/openapi/{documentName}.yaml").AllowAnonymous();

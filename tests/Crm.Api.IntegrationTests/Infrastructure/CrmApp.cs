@@ -35,6 +35,9 @@ public abstract class CrmApp : WebApplicationFactory<Program>, IAsyncLifetime
     private readonly Dictionary<Who, HttpClient> _clients = [];
     private readonly SemaphoreSlim _clientLock = new(1, 1);
 
+    protected virtual int RateLimitPerMinute => 1_000_000;
+    protected virtual int SignInPerMinute => 1_000_000;
+
     protected abstract string Provider { get; }
     protected abstract string ConnectionString { get; }
 
@@ -57,6 +60,9 @@ public abstract class CrmApp : WebApplicationFactory<Program>, IAsyncLifetime
         builder.UseSetting("Crm:Demo:Seed", "false");
         builder.UseSetting("Crm:BootstrapAdmin:Email", "admin@test.crm");
         builder.UseSetting("Crm:BootstrapAdmin:Password", Password);
+        // The suite signs in far more often than a person would; the rate-limit tests use their own app with low limits.
+        builder.UseSetting("Crm:RateLimits:PerMinute", RateLimitPerMinute.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        builder.UseSetting("Crm:RateLimits:SignInPerMinute", SignInPerMinute.ToString(System.Globalization.CultureInfo.InvariantCulture));
         builder.ConfigureServices(services =>
         {
             services.RemoveAll<TimeProvider>();

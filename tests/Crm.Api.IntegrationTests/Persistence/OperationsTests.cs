@@ -124,3 +124,45 @@ public sealed class SecurityHeaderTests(SqliteApp app) : ApiTest<SqliteApp>(app)
         Assert.False(response.Headers.Contains("Access-Control-Allow-Origin"));
     }
 }
+
+/// <summary>The API with small limits: 30 requests a minute per caller, 3 sign-ins a minute per address.</summary>
+public sealed class RateLimitedSqliteApp : SqliteApp
+{
+    protected override int RateLimitPerMinute => 30;
+    protected override int SignInPerMinute => 3;
+}
+
+public sealed class RateLimitTests(RateLimitedSqliteApp app) : ApiTest<RateLimitedSqliteApp>(app)
+{
+    [Fact]
+    public async Task A_caller_past_the_limit_gets_429_with_retry_after_while_other_callers_go_on()
+    {
+        var rep = await As(Who.Rep1);
+        var statuses = new List<HttpStatusCode>();
+        for (var i = 0; i < 40; i++) statuses.Add((await rep.GetAsync("/api/v1/auth/me")).StatusCode);
+        Assert.Contains(HttpStatusCode.TooManyRequests, statuses);
+        Assert.True(statuses.Count(s => s == HttpStatusCode.OK) >= 25, "the first requests of the minute pass");
+
+        var refused = await rep.GetAsync("/api/v1/auth/me");
+        await Problem(refused, HttpStatusCode.TooManyRequests);
+        Assert.True(refused.Headers.RetryAfter?.Delta > TimeSpan.Zero);
+        Assert.Equal("30", refused.Headers.GetValues("X-RateLimit-Limit").Single());
+
+        Assert.Equal(HttpStatusCode.OK, (await (await As(Who.Rep2)).GetAsync("/api/v1/auth/me")).StatusCode);
+    }
+}
+
+/// <summary>Uses up the sign-in allowance, so it has an app of its own.</summary>
+public sealed class SignInRateLimitTests(RateLimitedSqliteApp app) : ApiTest<RateLimitedSqliteApp>(app)
+{
+    [Fact]
+    public async Task Signing_in_is_limited_more_strictly()
+    {
+        var client = App.NewClient();
+        var statuses = new List<HttpStatusCode>();
+        for (var i = 0; i < 6; i++)
+            statuses.Add((await client.PostAsJsonAsync("/api/v1/auth/login", new { email = "nobody@test.crm", password = "guess-" + i }, Json)).StatusCode);
+        Assert.Equal(HttpStatusCode.Unauthorized, statuses[0]);
+        Assert.Equal(HttpStatusCode.TooManyRequests, statuses[^1]);
+    }
+}

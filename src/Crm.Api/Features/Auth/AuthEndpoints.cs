@@ -1,3 +1,4 @@
+using Crm.Api.Common;
 using Crm.Api.Common.Auth;
 using Crm.Api.Domain;
 using MediatR;
@@ -20,7 +21,7 @@ public static class AuthEndpoints
                 http.User = principal;
                 return TypedResults.Ok(new MeDto(user.Id, user.Email!, user.DisplayName, user.Role.ToString(), user.TeamId, antiforgery.GetAndStoreTokens(http).RequestToken));
             })
-            .AllowAnonymous()
+            .AllowAnonymous().RequireRateLimiting(RateLimits.SignIn)
             .WithName("LogIn").WithSummary("Sign in to the SPA with a cookie session")
             .WithDescription("Sets an HttpOnly, SameSite=Strict session cookie. Send the returned antiforgeryToken in the X-XSRF-TOKEN header on unsafe requests.")
             .Produces<MeDto>().ProducesProblem(400).ProducesProblem(401).ProducesProblem(429);
@@ -47,13 +48,13 @@ public static class AuthEndpoints
 
         group.MapPost("/token", async (IssueTokenCommand body, IMediator mediator, HttpContext http) =>
                 TypedResults.Ok(await mediator.Send(body, http.RequestAborted)))
-            .AllowAnonymous()
+            .AllowAnonymous().RequireRateLimiting(RateLimits.SignIn)
             .WithName("IssueToken").WithSummary("Mobile sign-in: an access token and a refresh token")
             .Produces<TokenResponse>().ProducesProblem(400).ProducesProblem(401).ProducesProblem(429);
 
         group.MapPost("/refresh", async (RefreshTokenCommand body, IMediator mediator, HttpContext http) =>
                 TypedResults.Ok(await mediator.Send(body, http.RequestAborted)))
-            .AllowAnonymous()
+            .AllowAnonymous().RequireRateLimiting(RateLimits.SignIn)
             .WithName("RefreshToken").WithSummary("Exchange a refresh token for new tokens (the old refresh token stops working)")
             .Produces<TokenResponse>().ProducesProblem(400).ProducesProblem(401);
     }

@@ -1,5 +1,5 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
+import type { Browser, Locator, Page } from 'playwright-core';
 import { launch, logIn, newPage, pickOption, screenshot, visible } from './browser';
 
 // One story through the real API on a fresh, demo-seeded SQLite database: an administrator works a new
@@ -131,6 +131,21 @@ describe('CRM SPA against the real API', () => {
     await visible(page.getByRole('cell', { name: 'ERP 集成' }));
   });
 
+  it('opens the work settings and overview pages as administrator', async () => {
+    await page.goto('/admin/visit-policy');
+    await visible(page.getByRole('heading', { name: '拜访频率' }));
+    await visible(page.getByRole('cell', { name: '特级' }));
+    await page.goto('/complaints/answers');
+    await visible(page.getByRole('heading', { name: '标准回答' }));
+    await page.goto('/visits/compliance');
+    await visible(page.getByRole('heading', { name: '大客户拜访达标' }));
+    await page.goto('/complaints/stats');
+    await visible(page.getByRole('heading', { name: '投诉统计' }));
+    await visible(page.getByText('收到投诉'));
+    await page.goto('/visits');
+    await visible(page.getByTestId('visit-week'));
+  });
+
   it('lets a rep see only their own customers, without the admin menu', async () => {
     await page.getByTestId('user-menu').click();
     await page.getByRole('menuitem', { name: '退出登录' }).click();
@@ -148,5 +163,145 @@ describe('CRM SPA against the real API', () => {
     await screenshot(page, '13-rep-customers');
     await page.goto('/admin/users');
     await visible(page.getByText('没有权限'));
+  });
+
+  // ---- Work screens: visits, complaints, board, referrals and points ----
+  let visitedCustomer = '';
+  const prospect = `E2E 转介绍客户 ${Date.now().toString(36)}`;
+  const taskTitle = `E2E 回访投诉客户 ${Date.now().toString(36)}`;
+
+  async function switchUser(email: string) {
+    await page.getByTestId('user-menu').click();
+    await page.getByRole('menuitem', { name: '退出登录' }).click();
+    await page.waitForURL(/\/login/);
+    await logIn(page, email);
+  }
+
+  async function searchAndPick(combobox: Locator, text: string) {
+    await combobox.click();
+    await combobox.fill(text);
+    await page.locator('.ant-select-dropdown:visible .ant-select-item-option').filter({ hasText: text }).first().click();
+  }
+
+  it('lets rep1 plan a visit from "my week" and complete it with a record', async () => {
+    await page.goto('/visits/my-week');
+    const due = page.getByTestId('due-visits');
+    await visible(due.locator('.ant-card'));
+    await screenshot(page, '14-my-week');
+    const first = due.locator('.ant-card').first();
+    visitedCustomer = (await first.locator('.ant-card-head-title a').innerText()).trim();
+    await first.getByRole('button', { name: '计划拜访' }).click();
+    const dialog = page.getByRole('dialog');
+    await visible(dialog.getByText(visitedCustomer));
+    await dialog.getByRole('button', { name: /保\s*存/ }).click();
+    await page.waitForURL(/\/visits\/[0-9a-f-]{36}$/);
+    await visible(page.getByTestId('visit-status').getByText('已计划'));
+
+    await page.getByRole('button', { name: '填写拜访记录' }).click();
+    const record = page.getByRole('dialog');
+    await record.getByLabel('拜访纪要').fill('太短');
+    await record.getByRole('button', { name: /保\s*存/ }).click();
+    await visible(record.getByText('拜访纪要至少 10 个字'));
+    await record.getByLabel('拜访纪要').fill('与采购部王经理讨论了明年的框架协议和交货计划，客户对服务满意。');
+    await record.getByLabel('下一步').fill('下周发送报价单');
+    await record.getByRole('button', { name: /保\s*存/ }).click();
+    await visible(page.getByTestId('visit-status').getByText('已完成'));
+    await visible(page.getByTestId('visit-status').getByText('待核查'));
+  });
+
+  it('lets manager1 approve the record from the review queue', async () => {
+    await switchUser('manager1@demo.crm');
+    await page.goto('/visits/review');
+    const row = page.getByTestId('review-queue').getByRole('row').filter({ hasText: visitedCustomer });
+    await visible(row);
+    await screenshot(page, '15-review-queue');
+    await row.getByRole('button', { name: '核查通过' }).click();
+    await expect.poll(() => row.count(), { timeout: 10_000 }).toBe(0);
+  });
+
+  it('lets the service desk log a complaint and resolve it as factual', async () => {
+    await switchUser('service@demo.crm');
+    await page.goto('/complaints');
+    await visible(page.getByRole('heading', { name: '投诉处理' }));
+    await page.getByRole('button', { name: '登记投诉' }).click();
+    const dialog = page.getByRole('dialog');
+    await searchAndPick(dialog.getByRole('combobox', { name: '客户' }), name);
+    await pickOption(page, dialog.getByRole('combobox', { name: '投诉类别' }), '产品质量');
+    await dialog.getByLabel('投诉内容').fill('CK6150 主轴运行两周后出现异响，客户要求上门检修。');
+    await dialog.getByRole('button', { name: /保\s*存/ }).click();
+    await page.waitForURL(/\/complaints\/[0-9a-f-]{36}$/);
+    await visible(page.getByTestId('complaint-status').getByText('待受理'));
+    const detailUrl = page.url();
+    await page.goto('/complaints');
+    await visible(page.getByTestId('complaint-queue').getByRole('row').filter({ hasText: name }));
+    await screenshot(page, '16-complaint-queue');
+    await page.goto(detailUrl);
+    await page.getByRole('button', { name: /受\s*理/ }).click();
+    await visible(page.getByTestId('complaint-status').getByText('已受理'));
+
+    await page.getByRole('button', { name: /解\s*决/ }).click();
+    const resolve = page.getByRole('dialog');
+    await resolve.getByText('属实', { exact: true }).click();
+    await resolve.getByRole('button', { name: /解\s*决/ }).click();
+    await visible(resolve.getByText('请填写根本原因'));
+    await pickOption(page, resolve.getByRole('combobox', { name: '解决方式' }), '维修');
+    await resolve.getByLabel('根本原因').fill('主轴轴承装配预紧力不足');
+    await resolve.getByLabel('改进措施').fill('装配工序增加预紧力检测，并对同批次设备回访');
+    await resolve.getByRole('button', { name: /解\s*决/ }).click();
+    await visible(page.getByTestId('complaint-status').getByText('已解决'));
+    await visible(page.getByText('主轴轴承装配预紧力不足'));
+  });
+
+  it('shows the weekly board and creates a task on it', async () => {
+    await page.goto('/board');
+    await visible(page.getByTestId('board'));
+    await page.getByRole('button', { name: '新建任务' }).click();
+    await page.getByLabel('任务', { exact: true }).fill(taskTitle);
+    await page.locator('.ant-drawer').getByRole('button', { name: /保\s*存/ }).click();
+    await visible(page.getByTestId('column-dueToday').getByText(taskTitle));
+    await page.locator('.ant-drawer-content-wrapper:visible').waitFor({ state: 'hidden' }).catch(() => undefined);
+    await screenshot(page, '17-board');
+    // Drag the card into "done": the task's status becomes Done.
+    await page.getByTestId('column-dueToday').getByTestId('task-card').filter({ hasText: taskTitle }).dragTo(page.getByTestId('column-doneThisWeek'));
+    await visible(page.getByTestId('column-doneThisWeek').getByText(taskTitle));
+  });
+
+  it('lets rep1 record a referral with a new prospect; the first purchase rewards the referrer', async () => {
+    await switchUser('rep1@demo.crm');
+    await page.goto('/referrals');
+    await page.getByRole('button', { name: '记录转介绍' }).click();
+    const dialog = page.getByRole('dialog');
+    await searchAndPick(dialog.getByRole('combobox', { name: '介绍人' }), visitedCustomer);
+    await dialog.getByLabel('潜在客户名称').fill(prospect);
+    await dialog.getByLabel('联系人').fill('李总');
+    await dialog.getByRole('button', { name: /保\s*存/ }).click();
+    await visible(page.getByTestId('funnel-New').getByText(prospect));
+    await page.locator('.ant-modal-wrap:visible').waitFor({ state: 'hidden' }).catch(() => undefined);
+    await screenshot(page, '18-referral-funnel');
+
+    await page.getByTestId('funnel-New').getByRole('link', { name: prospect }).click();
+    await visible(page.getByRole('heading', { name: prospect }));
+    await page.getByRole('tab', { name: '成交档案' }).click();
+    await page.getByRole('button', { name: '记录成交' }).click();
+    const purchase = page.getByRole('dialog');
+    await purchase.getByLabel('产品', { exact: true }).fill('数控车床 CK6140');
+    await purchase.getByLabel('产品类别').fill('机床');
+    await purchase.getByLabel('数量').fill('1');
+    await purchase.getByLabel('单价').first().fill('86000');
+    await purchase.getByRole('button', { name: /保\s*存/ }).click();
+    await visible(page.getByRole('cell', { name: '数控车床 CK6140' }));
+
+    await page.goto('/referrals');
+    await page.getByTestId('funnel-Won').getByText(prospect).waitFor();
+    const referrerLink = page.getByTestId('funnel-Won').locator('[data-testid=referral-card]').filter({ hasText: prospect });
+    const referrerId = await page.evaluate(async (p) => {
+      const r = await (await fetch('/api/v1/referrals?limit=200')).json();
+      return r.items.find((x: { referredName: string }) => x.referredName === p).referrerId as string;
+    }, prospect);
+    expect(await referrerLink.count()).toBe(1);
+    await page.goto(`/customers/${referrerId}?tab=points`);
+    const entries = page.getByRole('row').filter({ hasText: '转介绍' });
+    await visible(entries.filter({ hasText: '+100' }));
+    await visible(page.getByText('积分余额'));
   });
 });

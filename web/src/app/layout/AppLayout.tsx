@@ -2,7 +2,8 @@ import { Suspense, useState } from 'react';
 import { Avatar, Button, Dropdown, Flex, Grid, Layout, Menu, Typography, theme, type MenuProps } from 'antd';
 import {
   ApiOutlined, HomeOutlined, LogoutOutlined, MenuFoldOutlined, MenuUnfoldOutlined,
-  TeamOutlined, UserOutlined, ContactsOutlined,
+  TeamOutlined, UserOutlined, ContactsOutlined, CalendarOutlined, CarryOutOutlined, AuditOutlined, BarChartOutlined,
+  AlertOutlined, BookOutlined, SettingOutlined, ProjectOutlined, ShareAltOutlined, PieChartOutlined,
 } from '@ant-design/icons';
 import { Link, Outlet, useLocation } from 'react-router';
 import { useTranslation } from 'react-i18next';
@@ -10,9 +11,13 @@ import { LanguageSwitch } from '@/components/LanguageSwitch';
 import { LoadingBlock } from '@/components/LoadingBlock';
 import { hasRole, useMe, useSession } from '@/lib/session/session';
 import { useLogOut } from '@/features/auth/api/logOut';
+import { OverdueBadge } from '@/features/tasks/components/OverdueBadge';
+import { roles } from '../roles';
 
 function selectedKey(pathname: string): string {
   if (pathname.startsWith('/customers')) return '/customers';
+  for (const key of ['/visits/my-week', '/visits/review', '/visits/compliance', '/complaints/stats', '/complaints/answers']) if (pathname.startsWith(key)) return key;
+  for (const key of ['/visits', '/complaints', '/board', '/referrals']) if (pathname.startsWith(key)) return key;
   if (pathname.startsWith('/admin/')) return pathname.split('/').slice(0, 3).join('/');
   return '/';
 }
@@ -31,6 +36,22 @@ export function AppLayout() {
   const items: MenuProps['items'] = [
     { key: '/', icon: <HomeOutlined />, label: <Link to="/">{t('nav.home')}</Link> },
     { key: '/customers', icon: <ContactsOutlined />, label: <Link to="/customers">{t('nav.customers')}</Link> },
+    {
+      key: 'work',
+      label: t('work.nav.work'),
+      type: 'group' as const,
+      children: [
+        ...(hasRole(me, ...roles.visits) ? [{ key: '/visits/my-week', icon: <CarryOutOutlined />, label: <Link to="/visits/my-week">{t('work.nav.myWeek')}</Link> }] : []),
+        ...(hasRole(me, ...roles.visits) ? [{ key: '/visits', icon: <CalendarOutlined />, label: <Link to="/visits">{t('work.nav.visits')}</Link> }] : []),
+        ...(hasRole(me, ...roles.review) ? [{ key: '/visits/review', icon: <AuditOutlined />, label: <Link to="/visits/review">{t('work.nav.reviewQueue')}</Link> }] : []),
+        ...(hasRole(me, ...roles.compliance) ? [{ key: '/visits/compliance', icon: <BarChartOutlined />, label: <Link to="/visits/compliance">{t('work.nav.compliance')}</Link> }] : []),
+        ...(hasRole(me, ...roles.complaints) ? [{ key: '/complaints', icon: <AlertOutlined />, label: <Link to="/complaints">{t('work.nav.complaints')}</Link> }] : []),
+        ...(hasRole(me, ...roles.complaintStats) ? [{ key: '/complaints/stats', icon: <PieChartOutlined />, label: <Link to="/complaints/stats">{t('work.nav.complaintStats')}</Link> }] : []),
+        ...(hasRole(me, ...roles.standardAnswers) ? [{ key: '/complaints/answers', icon: <BookOutlined />, label: <Link to="/complaints/answers">{t('work.nav.standardAnswers')}</Link> }] : []),
+        ...(hasRole(me, ...roles.referrals) ? [{ key: '/referrals', icon: <ShareAltOutlined />, label: <Link to="/referrals">{t('work.nav.referrals')}</Link> }] : []),
+        { key: '/board', icon: <ProjectOutlined />, label: <Link to="/board">{t('work.nav.board')}</Link> },
+      ],
+    },
     ...(hasRole(me, 'Admin')
       ? [
           {
@@ -41,6 +62,7 @@ export function AppLayout() {
               { key: '/admin/users', icon: <UserOutlined />, label: <Link to="/admin/users">{t('nav.users')}</Link> },
               { key: '/admin/teams', icon: <TeamOutlined />, label: <Link to="/admin/teams">{t('nav.teams')}</Link> },
               { key: '/admin/api-keys', icon: <ApiOutlined />, label: <Link to="/admin/api-keys">{t('nav.apiKeys')}</Link> },
+              { key: '/admin/visit-policy', icon: <SettingOutlined />, label: <Link to="/admin/visit-policy">{t('work.nav.visitPolicy')}</Link> },
             ],
           },
         ]
@@ -101,6 +123,7 @@ export function AppLayout() {
               onClick={() => setCollapsed(!isCollapsed)}
             />
             <Flex align="center" gap={12}>
+              <OverdueBadge />
               <LanguageSwitch />
               <Dropdown menu={userMenu} trigger={['click']} placement="bottomRight">
                 <Button type="text" aria-label={t('header.userMenu')} data-testid="user-menu" style={{ height: 40 }}>

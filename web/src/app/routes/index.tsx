@@ -1,7 +1,8 @@
-import { lazy, Suspense, type ReactNode } from 'react';
+import { lazy, Suspense, type ComponentType, type ReactNode } from 'react';
 import { Navigate, Route, Routes, useLocation } from 'react-router';
 import { LoadingBlock } from '@/components/LoadingBlock';
 import { hasRole, useSession, type Role } from '@/lib/session/session';
+import { roles } from '../roles';
 
 // Every page is its own chunk so the first load carries only the shell.
 // The layout (menu, header) is a chunk of its own too: it loads while the session probe runs.
@@ -17,6 +18,19 @@ const CustomerDetailRoute = lazy(() => import('../CustomerDetailRoute').then((m)
 const UsersPage = lazy(() => import('@/features/users/components/UsersPage').then((m) => ({ default: m.UsersPage })));
 const TeamsPage = lazy(() => import('@/features/teams/components/TeamsPage').then((m) => ({ default: m.TeamsPage })));
 const ApiKeysPage = lazy(() => import('@/features/apiKeys/components/ApiKeysPage').then((m) => ({ default: m.ApiKeysPage })));
+const lazyNamed = <K extends string>(load: () => Promise<Record<K, ComponentType>>, name: K) => lazy(() => load().then((m) => ({ default: m[name] })));
+const MyWeekPage = lazyNamed(() => import('@/features/visits/components/MyWeekPage'), 'MyWeekPage');
+const VisitsPage = lazyNamed(() => import('@/features/visits/components/VisitsPage'), 'VisitsPage');
+const VisitDetailPage = lazyNamed(() => import('@/features/visits/components/VisitDetailPage'), 'VisitDetailPage');
+const ReviewQueuePage = lazyNamed(() => import('@/features/visits/components/ReviewQueuePage'), 'ReviewQueuePage');
+const CompliancePage = lazyNamed(() => import('@/features/visits/components/CompliancePage'), 'CompliancePage');
+const ComplaintQueuePage = lazyNamed(() => import('@/features/complaints/components/ComplaintQueuePage'), 'ComplaintQueuePage');
+const ComplaintDetailPage = lazyNamed(() => import('@/features/complaints/components/ComplaintDetailPage'), 'ComplaintDetailPage');
+const ComplaintStatsPage = lazyNamed(() => import('@/features/complaints/components/ComplaintStatsPage'), 'ComplaintStatsPage');
+const StandardAnswersPage = lazyNamed(() => import('@/features/complaints/components/StandardAnswersPage'), 'StandardAnswersPage');
+const VisitPolicyPage = lazyNamed(() => import('@/features/visits/components/VisitPolicyPage'), 'VisitPolicyPage');
+const BoardPage = lazyNamed(() => import('@/features/tasks/components/BoardPage'), 'BoardPage');
+const ReferralsPage = lazyNamed(() => import('@/features/referrals/components/ReferralsPage'), 'ReferralsPage');
 
 function RequireSignIn({ children }: { children: ReactNode }) {
   const { state } = useSession();
@@ -68,6 +82,18 @@ export function AppRoutes() {
         <Route path="customers/new" element={page(<CustomerCreatePage />)} />
         <Route path="customers/:id" element={page(<CustomerDetailRoute />)} />
         <Route path="customers/:id/edit" element={page(<CustomerEditPage />)} />
+        <Route path="visits" element={<RequireRole roles={roles.visits}>{page(<VisitsPage />)}</RequireRole>} />
+        <Route path="visits/my-week" element={<RequireRole roles={roles.visits}>{page(<MyWeekPage />)}</RequireRole>} />
+        <Route path="visits/review" element={<RequireRole roles={roles.review}>{page(<ReviewQueuePage />)}</RequireRole>} />
+        <Route path="visits/compliance" element={<RequireRole roles={roles.compliance}>{page(<CompliancePage />)}</RequireRole>} />
+        <Route path="visits/:id" element={<RequireRole roles={roles.compliance}>{page(<VisitDetailPage />)}</RequireRole>} />
+        <Route path="complaints" element={<RequireRole roles={roles.complaints}>{page(<ComplaintQueuePage />)}</RequireRole>} />
+        <Route path="complaints/stats" element={<RequireRole roles={roles.complaintStats}>{page(<ComplaintStatsPage />)}</RequireRole>} />
+        <Route path="complaints/answers" element={<RequireRole roles={roles.standardAnswers}>{page(<StandardAnswersPage />)}</RequireRole>} />
+        <Route path="complaints/:id" element={<RequireRole roles={roles.complaints}>{page(<ComplaintDetailPage />)}</RequireRole>} />
+        <Route path="board" element={page(<BoardPage />)} />
+        <Route path="referrals" element={<RequireRole roles={roles.referrals}>{page(<ReferralsPage />)}</RequireRole>} />
+        <Route path="admin/visit-policy" element={<RequireRole roles={['Admin']}>{page(<VisitPolicyPage />)}</RequireRole>} />
         <Route path="admin/users" element={<RequireRole roles={['Admin']}>{page(<UsersPage />)}</RequireRole>} />
         <Route path="admin/teams" element={<RequireRole roles={['Admin']}>{page(<TeamsPage />)}</RequireRole>} />
         <Route path="admin/api-keys" element={<RequireRole roles={['Admin']}>{page(<ApiKeysPage />)}</RequireRole>} />

@@ -1,4 +1,5 @@
 import type { Messages } from './zh-CN';
+import { workEn } from './work';
 
 type Shape<T> = { [K in keyof T]: T[K] extends string ? string : Shape<T[K]> };
 
@@ -123,6 +124,7 @@ const en: Shape<Messages> = {
     noDifferences: 'No differences.', loadingServer: 'Fetching the latest data from the server…',
   },
   language: { 'zh-CN': '简体中文', en: 'English' },
+  work: workEn,
 };
 
 export default en;

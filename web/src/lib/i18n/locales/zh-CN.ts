@@ -1,4 +1,5 @@
 // zh-CN is the default language; terms follow the glossary in DOMAIN.md.
+import { workZh } from './work';
 const zhCN = {
   app: { name: '客户管理系统', shortName: 'CRM' },
   common: {
@@ -120,6 +121,7 @@ const zhCN = {
     noDifferences: '没有字段差异。', loadingServer: '正在获取服务器上的最新数据…',
   },
   language: { 'zh-CN': '简体中文', en: 'English' },
+  work: workZh,
 };
 
 export default zhCN;

@@ -1,0 +1,13 @@
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { api, unwrap, type Schemas } from '@/lib/api/client';
+import { complaintKeys } from './keys';
+
+export function useCommentOnComplaint(id: string) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: async (body: Schemas['CommentOnComplaintRequest']) =>
+      unwrap(await api.POST('/api/v1/complaints/{id}/comments', { params: { path: { id } }, body })),
+    meta: { silent: true },
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: complaintKeys.all }),
+  });
+}

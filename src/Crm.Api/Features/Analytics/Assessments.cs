@@ -112,6 +112,14 @@ public sealed class AssessCustomerHandler(CrmDbContext db, OrganisationCalendar 
         db.Assessments.Add(assessment);
         customer.LatestGrade = grade;
         customer.LastAssessedOn = today;
+        if (chosen != Recommendation.Improve)
+        {
+            // A later assessment that no longer asks for improvement closes the improvement tasks it superseded.
+            var open = await db.Tasks.IgnoreQueryFilters()
+                .Where(t => t.Source == TaskSource.AssessmentAction && t.CustomerId == customer.Id && (t.Status == TaskItemStatus.ToDo || t.Status == TaskItemStatus.InProgress))
+                .ToListAsync(ct);
+            foreach (var task in open) task.CloseBySource(calendar.StartOfDayUtc(today));
+        }
         if (chosen == Recommendation.Improve)
             await AutomaticTasks.EnsureAsync(db, TaskSource.AssessmentAction, assessment.Id, () => new TaskItem
             {

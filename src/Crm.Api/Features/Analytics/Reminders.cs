@@ -8,7 +8,7 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Crm.Api.Features.Analytics;
 
-public enum ReminderKind { Birthday, ImportantDate, Festival, NotContacted, ComplaintDue, ThanksDue, VisitDue }
+public enum ReminderKind { Birthday, ImportantDate, Festival, NotContacted, ComplaintDue, ThanksDue, VisitDue, TaskDue }
 
 /// <summary>One thing to remember, linked to its record (<c>link</c> is the API path of the record).</summary>
 public sealed record ReminderDto(ReminderKind Kind, DateOnly Date, string Title, Guid? CustomerId, string? CustomerName, Guid? RecordId, string? Link);
@@ -70,6 +70,19 @@ public sealed class RemindersHandler(CrmDbContext db, OrganisationCalendar calen
             .Take(MaxPerKind).ToListAsync(ct);
         reminders.AddRange(dated.SelectMany(c => c.Dates.Where(d => keys.Contains(d.Date.Month * 100 + d.Date.Day)).Select(d =>
             new ReminderDto(ReminderKind.ImportantDate, On(d.Date.Month, d.Date.Day), $"{d.Label}: {c.Name}", c.Id, c.Name, c.Id, $"/api/v1/customers/{c.Id}"))));
+
+        if (db.Caller.UserId is { } me)
+        {
+            // My tasks due in the range, and those already overdue when the range includes today.
+            var open = new[] { TaskItemStatus.ToDo, TaskItemStatus.InProgress };
+            var overdueToo = from <= today && today <= to;
+            var tasks = await db.Tasks.AsNoTracking()
+                .Where(t => t.AssigneeId == me && open.Contains(t.Status) && ((t.DueDate >= from && t.DueDate <= to) || (overdueToo && t.DueDate < today)))
+                .OrderBy(t => t.DueDate).Take(MaxPerKind)
+                .Select(t => new { t.Id, t.Title, t.DueDate, t.CustomerId, CustomerName = t.Customer != null ? t.Customer.Name : null }).ToListAsync(ct);
+            reminders.AddRange(tasks.Select(t => new ReminderDto(ReminderKind.TaskDue, t.DueDate < from ? today : t.DueDate,
+                (t.DueDate < today ? "已逾期 Overdue: " : "任务 Task: ") + t.Title, t.CustomerId, t.CustomerName, t.Id, $"/api/v1/tasks/{t.Id}")));
+        }
 
         reminders.AddRange(ChineseFestivals.Between(from, to).Select(f => new ReminderDto(ReminderKind.Festival, f.Date, $"{f.NameZh} {f.NameEn}", null, null, null, null)));
 

@@ -67,6 +67,12 @@ public abstract class AssessmentTests<TApp>(TApp app) : ApiTest<TApp>(app) where
         var task = Assert.Single((await Read<Page<TaskDto>>(await (await As(Who.Rep2)).GetAsync($"/api/v1/tasks?sourceId={assessment.Id}"))).Items);
         Assert.Equal(TaskSource.AssessmentAction, task.Source);
         Assert.Equal(App.UserIds[Who.Rep2], task.AssigneeId);
+
+        // The next assessment no longer asks for improvement: the improvement task closes with it.
+        await Read<AssessmentDto>(await (await As(Who.ManagerA)).PostAsJsonAsync($"/api/v1/customers/{customer.Id}/assessments",
+            new { scores = Scores(90, 90, 90, 90, 90, 90) }, Json), HttpStatusCode.Created);
+        var closed = Assert.Single((await Read<Page<TaskDto>>(await (await As(Who.Rep2)).GetAsync($"/api/v1/tasks?sourceId={assessment.Id}"))).Items);
+        Assert.Equal(TaskItemStatus.Done, closed.Status);
     }
 
     [Fact]

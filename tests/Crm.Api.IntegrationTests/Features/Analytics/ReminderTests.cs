@@ -57,6 +57,20 @@ public abstract class ReminderTests<TApp>(TApp app) : ApiTest<TApp>(app) where T
     }
 
     [Fact]
+    public async Task My_tasks_due_in_the_range_and_overdue_ones_are_reminded()
+    {
+        var rep = await As(Who.Rep3);
+        await rep.PostAsJsonAsync("/api/v1/tasks", new { title = "Call the buyer", dueDate = "2026-11-19" }, Json);
+        await rep.PostAsJsonAsync("/api/v1/tasks", new { title = "Late report", dueDate = "2026-11-10", backdated = true }, Json);
+        await rep.PostAsJsonAsync("/api/v1/tasks", new { title = "Next month", dueDate = "2026-12-20" }, Json);
+        var reminders = (await Reminders(Who.Rep3)).Items.Where(r => r.Kind == ReminderKind.TaskDue).ToList();
+        Assert.Contains(reminders, r => r.Title.EndsWith("Call the buyer", StringComparison.Ordinal) && r.Date == new DateOnly(2026, 11, 19));
+        Assert.Contains(reminders, r => r.Title.Contains("Overdue", StringComparison.Ordinal) && r.Title.EndsWith("Late report", StringComparison.Ordinal));
+        Assert.DoesNotContain(reminders, r => r.Title.EndsWith("Next month", StringComparison.Ordinal));
+        Assert.DoesNotContain((await Reminders(Who.Rep1)).Items, r => r.Kind == ReminderKind.TaskDue && r.Title.EndsWith("Call the buyer", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public async Task A_range_longer_than_three_months_is_refused() =>
         await Problem(await (await As(Who.Rep1)).GetAsync("/api/v1/reminders?from=2026-01-01&to=2026-12-31"), HttpStatusCode.BadRequest);
 }

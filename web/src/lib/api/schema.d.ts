@@ -2585,7 +2585,7 @@ export interface components {
             link?: null | string;
         };
         /** @enum {unknown} */
-        ReminderKind: "Birthday" | "ImportantDate" | "Festival" | "NotContacted" | "ComplaintDue" | "ThanksDue" | "VisitDue";
+        ReminderKind: "Birthday" | "ImportantDate" | "Festival" | "NotContacted" | "ComplaintDue" | "ThanksDue" | "VisitDue" | "TaskDue";
         RepTargetDto: {
             /** Format: uuid */
             userId: string;

@@ -64,6 +64,7 @@ public static class ApiRegistration
         app.UseAuthentication();
         app.UseMiddleware<CallerMiddleware>();
         app.UseRateLimiter();
+        app.UseMiddleware<IdempotencyMiddleware>();
         app.UseAuthorization();
         app.MapOpenApi("/openapi/{documentName}.json").AllowAnonymous();
         app.MapOpenApi("/openapi/{documentName}.yaml").AllowAnonymous();

@@ -86,6 +86,16 @@ public static class OpenApiDocumentSetup
         options.AddOperationTransformer((operation, context, _) =>
         {
             var method = context.Description.HttpMethod;
+            if (method == "POST" && !context.Description.ActionDescriptor.EndpointMetadata.OfType<IAllowAnonymous>().Any())
+            {
+                operation.Parameters ??= [];
+                operation.Parameters.Add(new OpenApiParameter
+                {
+                    Name = IdempotencyMiddleware.Header, In = ParameterLocation.Header, Required = false,
+                    Description = "Makes the request safe to retry for 24 hours: the same key and body replay the first response; another body with the key is 422; a retry while the first runs is 409.",
+                    Schema = new OpenApiSchema { Type = JsonSchemaType.String, MaxLength = 100 },
+                });
+            }
             if (method is "PUT" or "DELETE")
             {
                 operation.Parameters ??= [];

@@ -39,6 +39,7 @@ public abstract class CrmDbContext(DbContextOptions options, Caller caller, Time
     public DbSet<Holiday> Holidays => Set<Holiday>();
     public DbSet<ScorecardTemplate> ScorecardTemplates => Set<ScorecardTemplate>();
     public DbSet<Assessment> Assessments => Set<Assessment>();
+    public DbSet<IdempotencyRecord> IdempotencyRecords => Set<IdempotencyRecord>();
     public DbSet<Sequence> Sequences => Set<Sequence>();
     public DbSet<SystemSetting> SystemSettings => Set<SystemSetting>();
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();

@@ -3390,7 +3390,10 @@ export interface operations {
     AssessCustomer: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Makes the request safe to retry for 24 hours: the same key and body replay the first response; another body with the key is 422; a retry while the first runs is 409. */
+                "Idempotency-Key"?: string;
+            };
             path: {
                 customerId: string;
             };
@@ -3541,7 +3544,10 @@ export interface operations {
     UpdateScorecardTemplate: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Makes the request safe to retry for 24 hours: the same key and body replay the first response; another body with the key is 422; a retry while the first runs is 409. */
+                "Idempotency-Key"?: string;
+            };
             path?: never;
             cookie?: never;
         };
@@ -3780,7 +3786,10 @@ export interface operations {
     LogOut: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Makes the request safe to retry for 24 hours: the same key and body replay the first response; another body with the key is 422; a retry while the first runs is 409. */
+                "Idempotency-Key"?: string;
+            };
             path?: never;
             cookie?: never;
         };
@@ -3999,7 +4008,10 @@ export interface operations {
     CreateUser: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Makes the request safe to retry for 24 hours: the same key and body replay the first response; another body with the key is 422; a retry while the first runs is 409. */
+                "Idempotency-Key"?: string;
+            };
             path?: never;
             cookie?: never;
         };
@@ -4115,7 +4127,10 @@ export interface operations {
     DisableUser: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Makes the request safe to retry for 24 hours: the same key and body replay the first response; another body with the key is 422; a retry while the first runs is 409. */
+                "Idempotency-Key"?: string;
+            };
             path: {
                 id: string;
             };
@@ -4173,7 +4188,10 @@ export interface operations {
     EnableUser: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Makes the request safe to retry for 24 hours: the same key and body replay the first response; another body with the key is 422; a retry while the first runs is 409. */
+                "Idempotency-Key"?: string;
+            };
             path: {
                 id: string;
             };
@@ -4222,7 +4240,10 @@ export interface operations {
     ChangeUserRole: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Makes the request safe to retry for 24 hours: the same key and body replay the first response; another body with the key is 422; a retry while the first runs is 409. */
+                "Idempotency-Key"?: string;
+            };
             path: {
                 id: string;
             };
@@ -4331,7 +4352,10 @@ export interface operations {
     CreateTeam: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Makes the request safe to retry for 24 hours: the same key and body replay the first response; another body with the key is 422; a retry while the first runs is 409. */
+                "Idempotency-Key"?: string;
+            };
             path?: never;
             cookie?: never;
         };
@@ -4447,7 +4471,10 @@ export interface operations {
     AddTeamMember: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Makes the request safe to retry for 24 hours: the same key and body replay the first response; another body with the key is 422; a retry while the first runs is 409. */
+                "Idempotency-Key"?: string;
+            };
             path: {
                 id: string;
             };
@@ -4627,7 +4654,10 @@ export interface operations {
     CreateApiKey: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Makes the request safe to retry for 24 hours: the same key and body replay the first response; another body with the key is 422; a retry while the first runs is 409. */
+                "Idempotency-Key"?: string;
+            };
             path?: never;
             cookie?: never;
         };
@@ -4716,7 +4746,10 @@ export interface operations {
     RevokeApiKey: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Makes the request safe to retry for 24 hours: the same key and body replay the first response; another body with the key is 422; a retry while the first runs is 409. */
+                "Idempotency-Key"?: string;
+            };
             path: {
                 id: string;
             };
@@ -4836,7 +4869,10 @@ export interface operations {
     CreateCustomer: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Makes the request safe to retry for 24 hours: the same key and body replay the first response; another body with the key is 422; a retry while the first runs is 409. */
+                "Idempotency-Key"?: string;
+            };
             path?: never;
             cookie?: never;
         };
@@ -5044,7 +5080,10 @@ export interface operations {
     ArchiveCustomer: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Makes the request safe to retry for 24 hours: the same key and body replay the first response; another body with the key is 422; a retry while the first runs is 409. */
+                "Idempotency-Key"?: string;
+            };
             path: {
                 id: string;
             };
@@ -5111,7 +5150,10 @@ export interface operations {
     RestoreCustomer: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Makes the request safe to retry for 24 hours: the same key and body replay the first response; another body with the key is 422; a retry while the first runs is 409. */
+                "Idempotency-Key"?: string;
+            };
             path: {
                 id: string;
             };
@@ -5178,7 +5220,10 @@ export interface operations {
     TransferCustomer: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Makes the request safe to retry for 24 hours: the same key and body replay the first response; another body with the key is 422; a retry while the first runs is 409. */
+                "Idempotency-Key"?: string;
+            };
             path: {
                 id: string;
             };
@@ -5319,7 +5364,10 @@ export interface operations {
     AddContact: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Makes the request safe to retry for 24 hours: the same key and body replay the first response; another body with the key is 422; a retry while the first runs is 409. */
+                "Idempotency-Key"?: string;
+            };
             path: {
                 customerId: string;
             };
@@ -5673,7 +5721,10 @@ export interface operations {
     RecordPurchase: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Makes the request safe to retry for 24 hours: the same key and body replay the first response; another body with the key is 422; a retry while the first runs is 409. */
+                "Idempotency-Key"?: string;
+            };
             path: {
                 customerId: string;
             };
@@ -6081,7 +6132,10 @@ export interface operations {
     PlanVisit: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Makes the request safe to retry for 24 hours: the same key and body replay the first response; another body with the key is 422; a retry while the first runs is 409. */
+                "Idempotency-Key"?: string;
+            };
             path?: never;
             cookie?: never;
         };
@@ -6206,7 +6260,10 @@ export interface operations {
     LogVisit: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Makes the request safe to retry for 24 hours: the same key and body replay the first response; another body with the key is 422; a retry while the first runs is 409. */
+                "Idempotency-Key"?: string;
+            };
             path?: never;
             cookie?: never;
         };
@@ -6275,7 +6332,10 @@ export interface operations {
     ChangeAppointment: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Makes the request safe to retry for 24 hours: the same key and body replay the first response; another body with the key is 422; a retry while the first runs is 409. */
+                "Idempotency-Key"?: string;
+            };
             path: {
                 id: string;
             };
@@ -6355,7 +6415,10 @@ export interface operations {
     CompleteVisit: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Makes the request safe to retry for 24 hours: the same key and body replay the first response; another body with the key is 422; a retry while the first runs is 409. */
+                "Idempotency-Key"?: string;
+            };
             path: {
                 id: string;
             };
@@ -6527,7 +6590,10 @@ export interface operations {
     ResubmitVisit: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Makes the request safe to retry for 24 hours: the same key and body replay the first response; another body with the key is 422; a retry while the first runs is 409. */
+                "Idempotency-Key"?: string;
+            };
             path: {
                 id: string;
             };
@@ -6594,7 +6660,10 @@ export interface operations {
     ReviewVisit: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Makes the request safe to retry for 24 hours: the same key and body replay the first response; another body with the key is 422; a retry while the first runs is 409. */
+                "Idempotency-Key"?: string;
+            };
             path: {
                 id: string;
             };
@@ -7050,7 +7119,10 @@ export interface operations {
     LogComplaint: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Makes the request safe to retry for 24 hours: the same key and body replay the first response; another body with the key is 422; a retry while the first runs is 409. */
+                "Idempotency-Key"?: string;
+            };
             path?: never;
             cookie?: never;
         };
@@ -7166,7 +7238,10 @@ export interface operations {
     AdvanceComplaint: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Makes the request safe to retry for 24 hours: the same key and body replay the first response; another body with the key is 422; a retry while the first runs is 409. */
+                "Idempotency-Key"?: string;
+            };
             path: {
                 id: string;
             };
@@ -7246,7 +7321,10 @@ export interface operations {
     AssignComplaint: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Makes the request safe to retry for 24 hours: the same key and body replay the first response; another body with the key is 422; a retry while the first runs is 409. */
+                "Idempotency-Key"?: string;
+            };
             path: {
                 id: string;
             };
@@ -7317,7 +7395,10 @@ export interface operations {
     CommitResolution: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Makes the request safe to retry for 24 hours: the same key and body replay the first response; another body with the key is 422; a retry while the first runs is 409. */
+                "Idempotency-Key"?: string;
+            };
             path: {
                 id: string;
             };
@@ -7397,7 +7478,10 @@ export interface operations {
     ResolveComplaint: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Makes the request safe to retry for 24 hours: the same key and body replay the first response; another body with the key is 422; a retry while the first runs is 409. */
+                "Idempotency-Key"?: string;
+            };
             path: {
                 id: string;
             };
@@ -7477,7 +7561,10 @@ export interface operations {
     CloseComplaint: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Makes the request safe to retry for 24 hours: the same key and body replay the first response; another body with the key is 422; a retry while the first runs is 409. */
+                "Idempotency-Key"?: string;
+            };
             path: {
                 id: string;
             };
@@ -7557,7 +7644,10 @@ export interface operations {
     CommentOnComplaint: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Makes the request safe to retry for 24 hours: the same key and body replay the first response; another body with the key is 422; a retry while the first runs is 409. */
+                "Idempotency-Key"?: string;
+            };
             path: {
                 id: string;
             };
@@ -7857,7 +7947,10 @@ export interface operations {
     CreateStandardAnswer: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Makes the request safe to retry for 24 hours: the same key and body replay the first response; another body with the key is 422; a retry while the first runs is 409. */
+                "Idempotency-Key"?: string;
+            };
             path?: never;
             cookie?: never;
         };
@@ -8230,7 +8323,10 @@ export interface operations {
     RecordReferral: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Makes the request safe to retry for 24 hours: the same key and body replay the first response; another body with the key is 422; a retry while the first runs is 409. */
+                "Idempotency-Key"?: string;
+            };
             path?: never;
             cookie?: never;
         };
@@ -8355,7 +8451,10 @@ export interface operations {
     MoveReferral: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Makes the request safe to retry for 24 hours: the same key and body replay the first response; another body with the key is 422; a retry while the first runs is 409. */
+                "Idempotency-Key"?: string;
+            };
             path: {
                 id: string;
             };
@@ -8435,7 +8534,10 @@ export interface operations {
     ThankReferrer: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Makes the request safe to retry for 24 hours: the same key and body replay the first response; another body with the key is 422; a retry while the first runs is 409. */
+                "Idempotency-Key"?: string;
+            };
             path: {
                 id: string;
             };
@@ -8596,7 +8698,10 @@ export interface operations {
     PostPoints: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Makes the request safe to retry for 24 hours: the same key and body replay the first response; another body with the key is 422; a retry while the first runs is 409. */
+                "Idempotency-Key"?: string;
+            };
             path: {
                 customerId: string;
             };
@@ -8901,7 +9006,10 @@ export interface operations {
     CreateTask: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Makes the request safe to retry for 24 hours: the same key and body replay the first response; another body with the key is 422; a retry while the first runs is 409. */
+                "Idempotency-Key"?: string;
+            };
             path?: never;
             cookie?: never;
         };
@@ -9138,7 +9246,10 @@ export interface operations {
     ChangeTaskStatus: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Makes the request safe to retry for 24 hours: the same key and body replay the first response; another body with the key is 422; a retry while the first runs is 409. */
+                "Idempotency-Key"?: string;
+            };
             path: {
                 id: string;
             };
@@ -9267,7 +9378,10 @@ export interface operations {
     CommentOnTask: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Makes the request safe to retry for 24 hours: the same key and body replay the first response; another body with the key is 422; a retry while the first runs is 409. */
+                "Idempotency-Key"?: string;
+            };
             path: {
                 id: string;
             };
@@ -9532,7 +9646,10 @@ export interface operations {
     SetSalesTarget: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Makes the request safe to retry for 24 hours: the same key and body replay the first response; another body with the key is 422; a retry while the first runs is 409. */
+                "Idempotency-Key"?: string;
+            };
             path?: never;
             cookie?: never;
         };
@@ -9623,7 +9740,10 @@ export interface operations {
     SetHoliday: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Makes the request safe to retry for 24 hours: the same key and body replay the first response; another body with the key is 422; a retry while the first runs is 409. */
+                "Idempotency-Key"?: string;
+            };
             path?: never;
             cookie?: never;
         };
@@ -9674,7 +9794,10 @@ export interface operations {
     RemoveHoliday: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Makes the request safe to retry for 24 hours: the same key and body replay the first response; another body with the key is 422; a retry while the first runs is 409. */
+                "Idempotency-Key"?: string;
+            };
             path: {
                 date: string;
             };

@@ -2,6 +2,7 @@ using Crm.Api.Common;
 using Crm.Api.Common.Auth;
 using Crm.Api.Features.Analytics;
 using Crm.Api.Features.ApiKeys;
+using Crm.Api.Features.Audit;
 using Crm.Api.Features.Auth;
 using Crm.Api.Features.Complaints;
 using Crm.Api.Features.Contacts;
@@ -48,6 +49,7 @@ app.MapReferralEndpoints();
 app.MapLoyaltyEndpoints();
 app.MapTaskEndpoints();
 app.MapAnalyticsEndpoints();
+app.MapAuditEndpoints();
 
 app.Run();
 

@@ -40,6 +40,7 @@ public abstract class CrmDbContext(DbContextOptions options, Caller caller, Time
     public DbSet<ScorecardTemplate> ScorecardTemplates => Set<ScorecardTemplate>();
     public DbSet<Assessment> Assessments => Set<Assessment>();
     public DbSet<IdempotencyRecord> IdempotencyRecords => Set<IdempotencyRecord>();
+    public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
     public DbSet<Sequence> Sequences => Set<Sequence>();
     public DbSet<SystemSetting> SystemSettings => Set<SystemSetting>();
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
@@ -87,6 +88,7 @@ public abstract class CrmDbContext(DbContextOptions options, Caller caller, Time
     {
         StampAuditedEntities();
         await CustomerSearchIndex.RefreshAsync(this, cancellationToken);
+        AuditTrail.Record(this, clock.GetUtcNow().UtcDateTime);
         return await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
     }
 
@@ -94,6 +96,7 @@ public abstract class CrmDbContext(DbContextOptions options, Caller caller, Time
     {
         StampAuditedEntities();
         CustomerSearchIndex.RefreshAsync(this, CancellationToken.None).GetAwaiter().GetResult();
+        AuditTrail.Record(this, clock.GetUtcNow().UtcDateTime);
         return base.SaveChanges(acceptAllChangesOnSuccess);
     }
 

@@ -229,3 +229,60 @@ public abstract class IdempotencyTests<TApp>(TApp app) : ApiTest<TApp>(app) wher
 public sealed class IdempotencyTestsOnSqlite(SqliteApp app) : IdempotencyTests<SqliteApp>(app);
 
 public sealed class IdempotencyTestsOnSqlServer(SqlServerApp app) : IdempotencyTests<SqlServerApp>(app);
+
+public abstract class AuditTrailTests<TApp>(TApp app) : ApiTest<TApp>(app) where TApp : CrmApp
+{
+    private async Task<Crm.Api.Common.Page<Crm.Api.Features.Audit.AuditEntryDto>> Audit(Who who, string query) =>
+        await Read<Crm.Api.Common.Page<Crm.Api.Features.Audit.AuditEntryDto>>(await (await As(who)).GetAsync("/api/v1/audit?" + query));
+
+    [Fact]
+    public async Task Every_change_leaves_an_audit_line_with_field_level_before_and_after()
+    {
+        var customer = await Arrange.OwnedByAsync(App, Who.Rep1, "Audit before");
+        var rep = await As(Who.Rep1);
+        await Read<Crm.Api.Features.Customers.CustomerDto>(await rep.SendAsync(WithIfMatch(HttpMethod.Put, $"/api/v1/customers/{customer.Id}", "\"1\"",
+            Arrange.UpdateBody(customer, b => b["name"] = "Audit after"))));
+
+        var lines = await Audit(Who.Admin, $"entityType=Customer&entityId={customer.Id}");
+        var update = Assert.Single(lines.Items, l => l.Action == Crm.Api.Domain.AuditAction.Update);
+        Assert.Equal(App.UserIds[Who.Rep1], update.ActorId);
+        Assert.Equal("mobile", update.Source);
+        Assert.False(string.IsNullOrEmpty(update.TraceId));
+        using var changes = JsonDocument.Parse(update.Changes!);
+        var name = changes.RootElement.EnumerateArray().Single(c => c.GetProperty("field").GetString() == "name");
+        Assert.Equal("Audit before", name.GetProperty("before").GetString());
+        Assert.Equal("Audit after", name.GetProperty("after").GetString());
+        Assert.DoesNotContain(changes.RootElement.EnumerateArray(), c => c.GetProperty("field").GetString() == "code");
+        var create = Assert.Single(lines.Items, l => l.Action == Crm.Api.Domain.AuditAction.Create);
+        Assert.Equal(App.UserIds[Who.Admin], create.ActorId);
+    }
+
+    [Fact]
+    public async Task Sign_ins_and_failed_sign_ins_are_audited_without_the_password()
+    {
+        await App.NewClient().PostAsJsonAsync("/api/v1/auth/token", new { email = CrmApp.EmailOf(Who.Analyst), password = "Not-The-Password-9" }, Json);
+        await App.NewClient().PostAsJsonAsync("/api/v1/auth/token", new { email = CrmApp.EmailOf(Who.Analyst), password = CrmApp.Password }, Json);
+        var lines = await Audit(Who.Admin, $"entityType=User&entityId={App.UserIds[Who.Analyst]}");
+        Assert.Contains(lines.Items, l => l.Action == Crm.Api.Domain.AuditAction.SignInFailed);
+        Assert.Contains(lines.Items, l => l.Action == Crm.Api.Domain.AuditAction.SignIn);
+        var all = await (await As(Who.Admin)).GetStringAsync("/api/v1/audit?limit=200");
+        Assert.DoesNotContain("Not-The-Password-9", all, StringComparison.Ordinal);
+        Assert.DoesNotContain(CrmApp.Password, all, StringComparison.Ordinal);
+        Assert.DoesNotContain("passwordHash", all, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Admins_read_the_whole_trail_managers_their_teams_and_reps_none_of_it()
+    {
+        await Arrange.CreateAsync(await As(Who.Rep3), new { name = "Team B change", kind = "Company" });
+        await Arrange.CreateAsync(await As(Who.Rep1), new { name = "Team A change", kind = "Company" });
+        var managerA = await Audit(Who.ManagerA, "entityType=Customer&limit=200");
+        Assert.Contains(managerA.Items, l => l.ActorId == App.UserIds[Who.Rep1]);
+        Assert.DoesNotContain(managerA.Items, l => l.ActorId == App.UserIds[Who.Rep3]);
+        await Problem(await (await As(Who.Rep1)).GetAsync("/api/v1/audit"), HttpStatusCode.Forbidden);
+    }
+}
+
+public sealed class AuditTrailTestsOnSqlite(SqliteApp app) : AuditTrailTests<SqliteApp>(app);
+
+public sealed class AuditTrailTestsOnSqlServer(SqlServerApp app) : AuditTrailTests<SqlServerApp>(app);

@@ -13,6 +13,7 @@ public static class AccessPolicies
     public const string Admin = "admin";
     public const string ManageOwners = "customers:transfer";
     public const string ServiceDesk = "complaints:standard-answers";
+    public const string Audit = "audit:read";
 
     public static readonly string[] Areas = ["customers", "purchases", "visits", "complaints", "referrals", "points", "tasks"];
 
@@ -45,6 +46,7 @@ public static class AccessPolicies
             options.AddPolicy(Write(area), p => p.AddRequirements(new AreaAccess(Write(area), WritersOf(area), [Write(area)])));
         }
         options.AddPolicy(ServiceDesk, p => p.AddRequirements(new AreaAccess(ServiceDesk, [Role.Admin, Role.Service], [Write("complaints")])));
+        options.AddPolicy(Audit, p => p.AddRequirements(new AreaAccess(Audit, [Role.Admin, Role.Manager], [])));
         options.AddPolicy(Admin, p => p.AddRequirements(new AreaAccess(Admin, [Role.Admin], [])));
         options.AddPolicy(ManageOwners, p => p.AddRequirements(new AreaAccess(ManageOwners, [Role.Admin, Role.Manager], [Write("customers")])));
         options.DefaultPolicy = new AuthorizationPolicyBuilder(CrmClaims.SelectorScheme).RequireAuthenticatedUser().Build();

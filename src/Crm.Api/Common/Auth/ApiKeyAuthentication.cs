@@ -32,7 +32,15 @@ public sealed class ApiKeyAuthenticationHandler(
 
         // Last-used is kept to the minute so that a busy integration does not turn every read into a write.
         if (key.LastUsedAt is null || key.LastUsedAt < now.AddMinutes(-1))
+        {
             await db.ApiKeys.Where(k => k.Id == key.Id).ExecuteUpdateAsync(s => s.SetProperty(k => k.LastUsedAt, now), Context.RequestAborted);
+            db.AuditEntries.Add(new Domain.AuditEntry
+            {
+                At = now, ActorId = key.Id, Source = CrmClaims.SourceApiKey, TraceId = System.Diagnostics.Activity.Current?.TraceId.ToString(),
+                Action = Domain.AuditAction.KeyUse, EntityType = nameof(Domain.ApiKey), EntityId = key.Id.ToString(),
+            });
+            await db.SaveChangesAsync(Context.RequestAborted);
+        }
 
         var claims = new List<Claim>
         {

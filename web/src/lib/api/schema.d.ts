@@ -193,6 +193,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/audit": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The audit trail: every create, update, delete, sign-in and key use with field-level before/after (Admin; Manager for their team) */
+        get: operations["ListAuditTrail"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/auth/login": {
         parameters: {
             query?: never;
@@ -1573,6 +1590,22 @@ export interface components {
             /** Format: int32 */
             breached: number;
         };
+        /** @enum {unknown} */
+        AuditAction: "Create" | "Update" | "Delete" | "SignIn" | "SignInFailed" | "KeyUse";
+        AuditEntryDto: {
+            /** Format: uuid */
+            id: string;
+            /** Format: date-time */
+            at: string;
+            /** Format: uuid */
+            actorId?: null | string;
+            source: string;
+            traceId?: null | string;
+            action: components["schemas"]["AuditAction"];
+            entityType: string;
+            entityId?: null | string;
+            changes?: null | string;
+        };
         BoardWeekColumnDto: {
             week: string;
             /** Format: date */
@@ -2274,6 +2307,10 @@ export interface components {
         };
         PageOfAssignableUserDto: {
             items: components["schemas"]["AssignableUserDto"][];
+            nextCursor: null | string;
+        };
+        PageOfAuditEntryDto: {
+            items: components["schemas"]["AuditEntryDto"][];
             nextCursor: null | string;
         };
         PageOfComplaintDto: {
@@ -3701,6 +3738,62 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["PageOfReminderDto"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Not signed in, or the credentials are invalid, expired or revoked. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Signed in, but the role or key scope does not allow this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    ListAuditTrail: {
+        parameters: {
+            query?: {
+                entityType?: string;
+                entityId?: string;
+                actorId?: string;
+                action?: components["schemas"]["AuditAction"];
+                from?: string;
+                to?: string;
+                limit?: number;
+                cursor?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PageOfAuditEntryDto"];
                 };
             };
             /** @description Bad Request */

@@ -230,7 +230,7 @@ public class ComplaintEvent
 /// SLA targets by severity. Key accounts and Special/A customers get the priority targets (e.g. critical:
 /// respond in 2 h, resolve in 24 h).
 /// </summary>
-public class ComplaintSlaTarget
+public class ComplaintSlaTarget : IVersionedRow
 {
     public ComplaintSeverity Severity { get; set; }
     public int RespondHours { get; set; }

@@ -1,11 +1,17 @@
 namespace Crm.Api.Domain;
 
+/// <summary>A row whose Version is its concurrency token and ETag; SaveChanges moves it on with every change.</summary>
+public interface IVersionedRow
+{
+    long Version { get; set; }
+}
+
 /// <summary>
 /// Every mutable record carries its audit stamp and a version. The version is the optimistic
 /// concurrency token behind ETag/If-Match; it is bumped on every save on both providers because
 /// SQLite has no rowversion.
 /// </summary>
-public abstract class AuditedEntity
+public abstract class AuditedEntity : IVersionedRow
 {
     public Guid Id { get; init; } = Guid.CreateVersion7();
     public long Version { get; set; } = 1;

@@ -30,7 +30,7 @@ public sealed class InsufficientPointsException(long balance, long wanted)
     : DomainRuleException($"The balance is {balance} points; {wanted} cannot be taken from it.");
 
 /// <summary>会员俱乐部 tier: reached by points earned over the last 12 months.</summary>
-public class MembershipTier
+public class MembershipTier : IVersionedRow
 {
     public Guid Id { get; init; } = Guid.CreateVersion7();
     public string Name { get; set; } = "";
@@ -63,7 +63,7 @@ public class TierChange
 }
 
 /// <summary>Loyalty and referral settings (one row): points per currency unit, referral reward, deadlines.</summary>
-public class LoyaltyPolicy
+public class LoyaltyPolicy : IVersionedRow
 {
     public int Id { get; set; } = 1;
     /// <summary>Points earned per unit of purchase amount (default 0.01: one point per 100 CNY).</summary>

@@ -3,7 +3,7 @@ using Microsoft.AspNetCore.Identity;
 namespace Crm.Api.Domain;
 
 /// <summary>A person who signs in. Passwords and lockout are Identity's; role and team are ours.</summary>
-public class User : IdentityUser<Guid>
+public class User : IdentityUser<Guid>, IVersionedRow
 {
     public User() => Id = Guid.CreateVersion7();
     public string DisplayName { get; set; } = "";

@@ -239,7 +239,7 @@ public class VisitEvent
 }
 
 /// <summary>拜访频率: minimum visits per ISO week for customers of a level. Defaults from the manuals.</summary>
-public class VisitPolicy
+public class VisitPolicy : IVersionedRow
 {
     public CustomerLevel Level { get; set; }
     public int MinOnSitePerWeek { get; set; }

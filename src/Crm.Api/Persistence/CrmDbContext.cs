@@ -123,15 +123,8 @@ public abstract class CrmDbContext(DbContextOptions options, Caller caller, Time
         }
         foreach (var entry in ChangeTracker.Entries<Customer>().Where(e => e.State is EntityState.Added or EntityState.Modified))
             entry.Entity.RefreshListOrder();
-        foreach (var entry in ChangeTracker.Entries<User>().Where(e => e.State == EntityState.Modified))
-            entry.Entity.Version++;
-        foreach (var entry in ChangeTracker.Entries<VisitPolicy>().Where(e => e.State == EntityState.Modified))
-            entry.Entity.Version++;
-        foreach (var entry in ChangeTracker.Entries<ComplaintSlaTarget>().Where(e => e.State == EntityState.Modified))
-            entry.Entity.Version++;
-        foreach (var entry in ChangeTracker.Entries<LoyaltyPolicy>().Where(e => e.State == EntityState.Modified))
-            entry.Entity.Version++;
-        foreach (var entry in ChangeTracker.Entries<MembershipTier>().Where(e => e.State == EntityState.Modified))
+        // Rows outside AuditedEntity (users, settings) still carry a version for their ETag.
+        foreach (var entry in ChangeTracker.Entries<IVersionedRow>().Where(e => e.State == EntityState.Modified && e.Entity is not AuditedEntity))
             entry.Entity.Version++;
     }
 }

@@ -29,7 +29,8 @@ builder.Services
     .AddCrmRateLimits(builder.Configuration)
     .AddCrmHealth()
     .AddScoped<Credentials>()
-    .AddSingleton<OrganisationCalendar>();
+    .AddSingleton<OrganisationCalendar>()
+    .AddSingleton<Crm.Api.Features.Analytics.RfmQuintiles>();
 
 var app = builder.Build();
 await app.PrepareDatabaseAsync();

@@ -73,6 +73,8 @@ public class LoyaltyPolicy : IVersionedRow
     public int ReferralMustCloseDays { get; set; } = 30;
     /// <summary>A won referral not thanked within this many days is listed as thanks due (default 7).</summary>
     public int ThanksDueDays { get; set; } = 7;
+    /// <summary>A customer is on the win-back list once the days since their last purchase exceed this many cadences (default 2).</summary>
+    public double WinBackLapseFactor { get; set; } = 2;
     public long Version { get; set; } = 1;
 
     public long PointsFor(decimal amount) => (long)Math.Floor(amount * PointsPerCurrencyUnit);

@@ -43,6 +43,7 @@ public abstract class CrmDbContext(DbContextOptions options, Caller caller, Time
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
     public DbSet<Sequence> Sequences => Set<Sequence>();
     public DbSet<SystemSetting> SystemSettings => Set<SystemSetting>();
+    public DbSet<CustomerStats> CustomerStats => Set<CustomerStats>();
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 
     public Caller Caller => caller;
@@ -73,6 +74,7 @@ public abstract class CrmDbContext(DbContextOptions options, Caller caller, Time
         builder.Entity<TaskItem>().HasQueryFilter(t => SeesAllCustomers || VisibleOwnerIds.Contains(t.AssigneeId)
             || (t.CustomerId != null && VisibleOwnerIds.Contains(t.Customer!.OwnerId)));
         builder.Entity<Assessment>().HasQueryFilter(a => SeesAllCustomers || VisibleOwnerIds.Contains(a.Customer!.OwnerId));
+        builder.Entity<CustomerStats>().HasQueryFilter(s => SeesAllCustomers || VisibleOwnerIds.Contains(s.Customer!.OwnerId));
         builder.Entity<Visit>().HasQueryFilter(v => SeesAllCustomers || VisibleOwnerIds.Contains(v.Customer!.OwnerId));
     }
 
@@ -89,7 +91,16 @@ public abstract class CrmDbContext(DbContextOptions options, Caller caller, Time
         StampAuditedEntities();
         await CustomerSearchIndex.RefreshAsync(this, cancellationToken);
         AuditTrail.Record(this, clock.GetUtcNow().UtcDateTime);
-        return await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+        var touched = CustomerStatistics.TouchedCustomers(this);
+        if (touched.Count == 0) return await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+
+        // The statistics are recomputed from the saved records, so they follow the save inside the same transaction.
+        await using var own = Database.CurrentTransaction is null ? await Database.BeginTransactionAsync(cancellationToken) : null;
+        var written = await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+        await CustomerStatistics.RefreshAsync(this, touched, cancellationToken);
+        await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+        if (own is not null) await own.CommitAsync(cancellationToken);
+        return written;
     }
 
     public override int SaveChanges(bool acceptAllChangesOnSuccess)
@@ -97,7 +108,15 @@ public abstract class CrmDbContext(DbContextOptions options, Caller caller, Time
         StampAuditedEntities();
         CustomerSearchIndex.RefreshAsync(this, CancellationToken.None).GetAwaiter().GetResult();
         AuditTrail.Record(this, clock.GetUtcNow().UtcDateTime);
-        return base.SaveChanges(acceptAllChangesOnSuccess);
+        var touched = CustomerStatistics.TouchedCustomers(this);
+        if (touched.Count == 0) return base.SaveChanges(acceptAllChangesOnSuccess);
+
+        using var own = Database.CurrentTransaction is null ? Database.BeginTransaction() : null;
+        var written = base.SaveChanges(acceptAllChangesOnSuccess);
+        CustomerStatistics.RefreshAsync(this, touched, CancellationToken.None).GetAwaiter().GetResult();
+        base.SaveChanges(acceptAllChangesOnSuccess);
+        own?.Commit();
+        return written;
     }
 
     private void StampAuditedEntities()

@@ -24,6 +24,12 @@ public static class DatabaseStartup
             if (db.Database.IsSqlite())
                 await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;");
             await db.Database.MigrateAsync();
+            // Customer statistics arrived after data existed (or a bulk load bypassed SaveChanges): build them once.
+            if (!await db.CustomerStats.IgnoreQueryFilters().AnyAsync() && await db.Customers.IgnoreQueryFilters().AnyAsync())
+            {
+                logger.LogInformation("Building customer statistics for existing customers");
+                await CustomerStatistics.RebuildAllAsync(db, CancellationToken.None);
+            }
         }
 
         await LoadSigningKeyAsync(db, config, services.GetRequiredService<TokenSigningKey>());

@@ -96,6 +96,17 @@ public static class AnalyticsEndpoints
             .WithName("GetCustomerLoyalty").WithSummary("客户忠诚度: repeat purchase, RFM, cadence and lapse risk, tenure, referrals, complaints, visits, price sensitivity, stage and index with their inputs")
             .Produces<CustomerLoyaltyDto>().ProducesProblem(404);
 
+        analytics.MapGet("/loyalty", async (IMediator mediator, HttpContext http) => TypedResults.Ok(await mediator.Send(new LoyaltyPortfolioQuery(), http.RequestAborted)))
+            .RequireAuthorization(AccessPolicies.Read("purchases")).WithName("GetLoyaltyPortfolio")
+            .WithSummary("Portfolio loyalty: customers by stage, tier and RFM segment (with the R/F/M cells and quintile cut points), repeat-purchase rate by month, win-back count")
+            .Produces<LoyaltyPortfolioDto>();
+
+        analytics.MapGet("/win-back", async (int? limit, string? cursor, IMediator mediator, HttpContext http) =>
+                TypedResults.Ok(await mediator.Send(new WinBackQuery(limit, cursor), http.RequestAborted)))
+            .RequireAuthorization(AccessPolicies.Read("purchases")).WithName("ListWinBackCustomers")
+            .WithSummary("The win-back list: repeat buyers whose days since the last purchase exceed the win-back factor times their cadence, most valuable first")
+            .Produces<Crm.Api.Common.Page<WinBackCustomerDto>>().ProducesProblem(400);
+
         app.MapGet("/api/v1/dashboard", async (IMediator mediator, HttpContext http) => TypedResults.Ok(await mediator.Send(new DashboardQuery(), http.RequestAborted)))
             .WithTags("Dashboard").RequireAuthorization(AccessPolicies.Read("customers"))
             .WithName("GetDashboard").WithSummary("The home page in one call: target vs actual, visit compliance, complaints by SLA, referral funnel, tier mix, my tasks, today's reminders")

@@ -48,6 +48,8 @@ public sealed record CustomerLoyaltyDto
     public string StageReason { get; init; } = "";
     public double LoyaltyIndex { get; init; }
     public IReadOnlyList<LoyaltyComponentDto> Components { get; init; } = [];
+    /// <summary>The portfolio's quintile cut points the R, F and M scores were read from.</summary>
+    public required RfmCutPointsDto Quintiles { get; init; }
 }
 
 /// <summary>
@@ -57,7 +59,7 @@ public sealed record CustomerLoyaltyDto
 /// </summary>
 public sealed record CustomerLoyaltyQuery(Guid CustomerId) : IRequest<CustomerLoyaltyDto>;
 
-public sealed class CustomerLoyaltyHandler(CrmDbContext db, OrganisationCalendar calendar) : IRequestHandler<CustomerLoyaltyQuery, CustomerLoyaltyDto>
+public sealed class CustomerLoyaltyHandler(CrmDbContext db, OrganisationCalendar calendar, RfmQuintiles quintiles) : IRequestHandler<CustomerLoyaltyQuery, CustomerLoyaltyDto>
 {
     public async Task<CustomerLoyaltyDto> Handle(CustomerLoyaltyQuery request, CancellationToken ct)
     {
@@ -90,9 +92,10 @@ public sealed class CustomerLoyaltyHandler(CrmDbContext db, OrganisationCalendar
         var (stage, reason) = LoyaltyRules.Stage(purchases.Count, recency, purchases.Count == 0 ? 0 : purchases[^1].PurchasedOn.DayNumber - purchases[0].PurchasedOn.DayNumber,
             complaints?.Satisfaction, referrals?.Made ?? 0);
 
-        var recencyScore = LoyaltyRules.RecencyScore(recency);
-        var frequencyScore = LoyaltyRules.FrequencyScore(recent.Count);
-        var monetaryScore = LoyaltyRules.MonetaryScore(monetary);
+        var cuts = await quintiles.GetAsync(db, today, ct);
+        var recencyScore = cuts.RecencyScore(recency);
+        var frequencyScore = cuts.FrequencyScore(recent.Count);
+        var monetaryScore = cuts.MonetaryScore(monetary);
         var components = new List<LoyaltyComponentDto>
         {
             new("recency", "最近购买 Recency (days)", recency ?? -1, recencyScore * 20, 20),
@@ -116,7 +119,7 @@ public sealed class CustomerLoyaltyHandler(CrmDbContext db, OrganisationCalendar
             AverageSatisfaction = complaints?.Satisfaction is { } avg ? Math.Round(avg, 2) : null,
             VisitsPerMonth = Math.Round(visits / 3.0, 2), VisitComplianceThisWeek = compliance?.Status,
             PriceSensitivity = priced.Count == 0 ? null : Math.Round(100.0 * priced.Count(p => p.UnitPrice < p.ListUnitPrice) / priced.Count, 1),
-            Points = customer.Points, Tier = customer.Tier, Stage = stage, StageReason = reason, LoyaltyIndex = index, Components = components,
+            Points = customer.Points, Tier = customer.Tier, Stage = stage, StageReason = reason, LoyaltyIndex = index, Components = components, Quintiles = cuts,
         };
     }
 }
@@ -124,12 +127,6 @@ public sealed class CustomerLoyaltyHandler(CrmDbContext db, OrganisationCalendar
 /// <summary>The documented rules (docs/loyalty.md) in one place.</summary>
 public static class LoyaltyRules
 {
-    public static int RecencyScore(int? days) => days switch { null => 1, <= 30 => 5, <= 90 => 4, <= 180 => 3, <= 365 => 2, _ => 1 };
-
-    public static int FrequencyScore(int purchasesIn12Months) => purchasesIn12Months switch { >= 12 => 5, >= 6 => 4, >= 3 => 3, >= 2 => 2, _ => 1 };
-
-    public static int MonetaryScore(decimal amountIn12Months) => amountIn12Months switch { >= 500_000 => 5, >= 100_000 => 4, >= 30_000 => 3, >= 5_000 => 2, _ => 1 };
-
     /// <summary>
     /// Behavioural (行为忠诚): repeat purchases over at least 12 months, the last within a year.
     /// Emotional (情感忠诚): repeat purchases and positive signals (no complaints or average satisfaction ≥ 4, or a referral made).

@@ -11,7 +11,7 @@ public sealed record MembershipTierDto(string Name, long MinPointsEarned12Months
 
 /// <summary>Points and referral policy, and the membership tiers (会员俱乐部).</summary>
 public sealed record LoyaltySettingsDto(decimal PointsPerCurrencyUnit, long ReferralRewardPoints, int ReferralMustCloseDays, int ThanksDueDays,
-    IReadOnlyList<MembershipTierDto> Tiers, long Version) : IVersioned;
+    IReadOnlyList<MembershipTierDto> Tiers, long Version, double WinBackLapseFactor) : IVersioned;
 
 public sealed record GetLoyaltySettingsQuery : IRequest<LoyaltySettingsDto>;
 
@@ -22,12 +22,13 @@ public sealed class GetLoyaltySettingsHandler(CrmDbContext db) : IRequestHandler
         var policy = await db.LoyaltyPolicies.AsNoTracking().SingleAsync(ct);
         var tiers = await db.MembershipTiers.AsNoTracking().OrderBy(t => t.MinPointsEarned12Months).ToListAsync(ct);
         return new LoyaltySettingsDto(policy.PointsPerCurrencyUnit, policy.ReferralRewardPoints, policy.ReferralMustCloseDays, policy.ThanksDueDays,
-            tiers.Select(t => new MembershipTierDto(t.Name, t.MinPointsEarned12Months, t.Benefits)).ToList(), policy.Version);
+            tiers.Select(t => new MembershipTierDto(t.Name, t.MinPointsEarned12Months, t.Benefits)).ToList(), policy.Version, policy.WinBackLapseFactor);
     }
 }
 
+/// <param name="WinBackLapseFactor">Absent: unchanged.</param>
 public sealed record UpdateLoyaltySettingsRequest(decimal PointsPerCurrencyUnit, long ReferralRewardPoints, int ReferralMustCloseDays, int ThanksDueDays,
-    IReadOnlyList<MembershipTierDto> Tiers);
+    IReadOnlyList<MembershipTierDto> Tiers, double? WinBackLapseFactor = null);
 
 public sealed record UpdateLoyaltySettingsCommand(long ExpectedVersion, UpdateLoyaltySettingsRequest Settings) : ICommand<Unit>;
 
@@ -39,6 +40,7 @@ public sealed class UpdateLoyaltySettingsValidator : AbstractValidator<UpdateLoy
         RuleFor(x => x.Settings.ReferralRewardPoints).InclusiveBetween(0, 1_000_000).OverridePropertyName("referralRewardPoints");
         RuleFor(x => x.Settings.ReferralMustCloseDays).InclusiveBetween(1, 365).OverridePropertyName("referralMustCloseDays");
         RuleFor(x => x.Settings.ThanksDueDays).InclusiveBetween(1, 90).OverridePropertyName("thanksDueDays");
+        RuleFor(x => x.Settings.WinBackLapseFactor).InclusiveBetween(1, 10).OverridePropertyName("winBackLapseFactor");
         RuleFor(x => x.Settings.Tiers).NotEmpty()
             .Must(t => t.Any(x => x.MinPointsEarned12Months == 0)).WithMessage("One tier must start at 0 points so that every customer has a tier.")
             .Must(t => t.Select(x => x.Name.Trim()).Distinct(StringComparer.OrdinalIgnoreCase).Count() == t.Count).WithMessage("Tier names must differ.")
@@ -63,6 +65,7 @@ public sealed class UpdateLoyaltySettingsHandler(CrmDbContext db) : IRequestHand
         var s = request.Settings;
         (policy.PointsPerCurrencyUnit, policy.ReferralRewardPoints, policy.ReferralMustCloseDays, policy.ThanksDueDays) =
             (s.PointsPerCurrencyUnit, s.ReferralRewardPoints, s.ReferralMustCloseDays, s.ThanksDueDays);
+        policy.WinBackLapseFactor = s.WinBackLapseFactor ?? policy.WinBackLapseFactor;
         db.Entry(policy).State = EntityState.Modified;
         db.MembershipTiers.RemoveRange(await db.MembershipTiers.ToListAsync(ct));
         await db.SaveChangesAsync(ct);

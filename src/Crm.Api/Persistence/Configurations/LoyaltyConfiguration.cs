@@ -74,3 +74,15 @@ internal sealed class ReferralConfiguration : IEntityTypeConfiguration<Referral>
         b.HasIndex(r => new { r.Status, r.WonAt });
     }
 }
+
+internal sealed class CustomerStatsConfiguration : IEntityTypeConfiguration<CustomerStats>
+{
+    public void Configure(EntityTypeBuilder<CustomerStats> b)
+    {
+        b.HasKey(s => s.CustomerId);
+        b.HasOne(s => s.Customer).WithOne().HasForeignKey<CustomerStats>(s => s.CustomerId).OnDelete(DeleteBehavior.Cascade);
+        // Recency quintile cut points and the win-back list (most valuable first) read these in order.
+        b.HasIndex(s => s.LastPurchaseDay);
+        b.HasIndex(s => s.TotalAmount);
+    }
+}

@@ -34,7 +34,8 @@ public abstract class CustomerLoyaltyTests<TApp>(TApp app) : ApiTest<TApp>(app) 
         Assert.Equal(25.0, m.RepeatPurchaseRate);          // 3 of 12 months
         Assert.Equal(10, m.RecencyDays);
         Assert.Equal(12000m, m.MonetaryLast12Months);
-        Assert.Equal((5, 3, 2), (m.RecencyScore, m.FrequencyScore, m.MonetaryScore));
+        // R, F and M are read from the portfolio's quintiles (LoyaltyPortfolioTests checks them on a known portfolio).
+        Assert.Equal((m.Quintiles.RecencyScore(10), m.Quintiles.FrequencyScore(3), m.Quintiles.MonetaryScore(12000m)), (m.RecencyScore, m.FrequencyScore, m.MonetaryScore));
         Assert.Equal(91.5, m.CadenceDays);                 // gaps 92, 91, 90, 252 → median of 90, 91, 92, 252
         Assert.Equal(0.11, m.LapseRatio);                  // 10 / 91.5
         Assert.Equal("low", m.LapseRisk);
@@ -42,7 +43,10 @@ public abstract class CustomerLoyaltyTests<TApp>(TApp app) : ApiTest<TApp>(app) 
         Assert.Equal(33.3, m.PriceSensitivity);            // 1 of the 3 recent purchases with a list price was below it
         Assert.Equal(LoyaltyStage.Behavioural, m.Stage);
         Assert.Equal(100, m.Components.Sum(c => c.Weight));
-        Assert.Equal(59.1, m.LoyaltyIndex);                // 20 + 12 + 6 + 3.75 + 7.33 + 10 + 0
+        var score = m.Components.ToDictionary(c => c.Key, c => c.Score);
+        Assert.Equal((25.0, 73.3, 100.0, 0.0), (score["repeat"], score["tenure"], score["satisfaction"], score["referrals"])); // 3/12; 535 ÷ 7.3; no complaints; none won
+        Assert.Equal((m.RecencyScore * 20.0, m.FrequencyScore * 20.0, m.MonetaryScore * 20.0), (score["recency"], score["frequency"], score["monetary"]));
+        Assert.Equal(Math.Round((score["recency"] * 20 + score["frequency"] * 20 + score["monetary"] * 15 + 25 * 15 + 73.3 * 10 + 100 * 10) / 100, 1), m.LoyaltyIndex);
     }
 
     [Fact]

@@ -1443,6 +1443,40 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/analytics/loyalty": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Portfolio loyalty: customers by stage, tier and RFM segment (with the R/F/M cells and quintile cut points), repeat-purchase rate by month, win-back count */
+        get: operations["GetLoyaltyPortfolio"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/analytics/win-back": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The win-back list: repeat buyers whose days since the last purchase exceed the win-back factor times their cadence, most valuable first */
+        get: operations["ListWinBackCustomers"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/targets": {
         parameters: {
             query?: never;
@@ -2068,6 +2102,7 @@ export interface components {
             /** Format: double */
             loyaltyIndex: number;
             components: components["schemas"]["LoyaltyComponentDto"][];
+            quintiles: components["schemas"]["RfmCutPointsDto"];
         };
         /** @enum {unknown} */
         CustomerOrigin: "External" | "Internal" | null;
@@ -2144,6 +2179,13 @@ export interface components {
             /** Format: double */
             attainmentPercent: null | number;
             history: components["schemas"]["MonthTotalDto"][];
+        };
+        DistributionRowDto: {
+            key: string;
+            /** Format: int32 */
+            customers: number;
+            /** Format: double */
+            share: number;
         };
         DueVisitDto: {
             compliance: components["schemas"]["ComplianceRowDto"];
@@ -2237,6 +2279,22 @@ export interface components {
             /** Format: int32 */
             weight: number;
         };
+        LoyaltyPortfolioDto: {
+            /** Format: date */
+            asOf: string;
+            /** Format: int32 */
+            customers: number;
+            byStage: components["schemas"]["DistributionRowDto"][];
+            byTier: components["schemas"]["DistributionRowDto"][];
+            bySegment: components["schemas"]["DistributionRowDto"][];
+            rfmCells: components["schemas"]["RfmCellDto"][];
+            repeatRateByMonth: components["schemas"]["RepeatRateMonthDto"][];
+            /** Format: double */
+            winBackLapseFactor: number;
+            /** Format: int32 */
+            winBackCustomers: number;
+            quintiles: components["schemas"]["RfmCutPointsDto"];
+        };
         LoyaltySettingsDto: {
             /** Format: double */
             pointsPerCurrencyUnit: number;
@@ -2249,6 +2307,8 @@ export interface components {
             tiers: components["schemas"]["MembershipTierDto"][];
             /** Format: int64 */
             version: number;
+            /** Format: double */
+            winBackLapseFactor: number;
         };
         /** @enum {unknown} */
         LoyaltyStage: "None" | "Cognitive" | "Emotional" | "Behavioural";
@@ -2387,6 +2447,10 @@ export interface components {
         };
         PageOfVisitDto: {
             items: components["schemas"]["VisitDto"][];
+            nextCursor: null | string;
+        };
+        PageOfWinBackCustomerDto: {
+            items: components["schemas"]["WinBackCustomerDto"][];
             nextCursor: null | string;
         };
         PersonalProfileDto: {
@@ -2623,6 +2687,15 @@ export interface components {
         };
         /** @enum {unknown} */
         ReminderKind: "Birthday" | "ImportantDate" | "Festival" | "NotContacted" | "ComplaintDue" | "ThanksDue" | "VisitDue" | "TaskDue";
+        RepeatRateMonthDto: {
+            month: string;
+            /** Format: int32 */
+            buyers: number;
+            /** Format: int32 */
+            repeatBuyers: number;
+            /** Format: double */
+            repeatRate: number;
+        };
         RepTargetDto: {
             /** Format: uuid */
             userId: string;
@@ -2691,6 +2764,28 @@ export interface components {
         ReviewVisitRequest: {
             decision: components["schemas"]["ReviewDecision"];
             comment: null | string;
+        };
+        RfmCellDto: {
+            /** Format: int32 */
+            r: number;
+            /** Format: int32 */
+            f: number;
+            /** Format: int32 */
+            m: number;
+            /** Format: int32 */
+            customers: number;
+            segment: string;
+        };
+        RfmCutPointsDto: {
+            /** Format: date */
+            asOf: string;
+            /** Format: int32 */
+            customersWithPurchase: number;
+            /** Format: int32 */
+            customersWithPurchaseLast12Months: number;
+            recencyDays: number[];
+            frequency: number[];
+            monetary: number[];
         };
         /** @enum {unknown} */
         Role: "Admin" | "Manager" | "Rep" | "Service" | "Analyst";
@@ -2940,6 +3035,8 @@ export interface components {
             /** Format: int32 */
             thanksDueDays: number;
             tiers: components["schemas"]["MembershipTierDto"][];
+            /** Format: double */
+            winBackLapseFactor?: null | number;
         };
         UpdateScorecardTemplateCommand: {
             name: string;
@@ -3102,6 +3199,29 @@ export interface components {
             restOfWeek: components["schemas"]["TaskDto"][];
             focusThisWeek: components["schemas"]["TaskDto"][];
             doneThisWeek: components["schemas"]["TaskDto"][];
+        };
+        WinBackCustomerDto: {
+            /** Format: uuid */
+            customerId: string;
+            code: string;
+            name: string;
+            level: components["schemas"]["CustomerLevel"];
+            /** Format: uuid */
+            ownerId: string;
+            ownerName: string;
+            phone?: null | string;
+            /** Format: date */
+            lastPurchaseOn: string;
+            /** Format: int32 */
+            daysSinceLastPurchase: number;
+            /** Format: double */
+            cadenceDays: number;
+            /** Format: double */
+            lapseRatio: number;
+            /** Format: int32 */
+            purchases: number;
+            /** Format: double */
+            totalAmount: number;
         };
     };
     responses: never;
@@ -9655,6 +9775,94 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["CompositionDto"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Not signed in, or the credentials are invalid, expired or revoked. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Signed in, but the role or key scope does not allow this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    GetLoyaltyPortfolio: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["LoyaltyPortfolioDto"];
+                };
+            };
+            /** @description Not signed in, or the credentials are invalid, expired or revoked. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Signed in, but the role or key scope does not allow this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    ListWinBackCustomers: {
+        parameters: {
+            query?: {
+                limit?: number;
+                cursor?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PageOfWinBackCustomerDto"];
                 };
             };
             /** @description Bad Request */

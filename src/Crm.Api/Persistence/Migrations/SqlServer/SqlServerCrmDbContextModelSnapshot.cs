@@ -808,6 +808,60 @@ namespace Crm.Api.Persistence.Migrations.SqlServer
                     b.ToTable("CustomerSearchTerms");
                 });
 
+            modelBuilder.Entity("Crm.Api.Domain.CustomerStats", b =>
+                {
+                    b.Property<Guid>("CustomerId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<double?>("CadenceDays")
+                        .HasColumnType("float");
+
+                    b.Property<int>("Complaints")
+                        .HasColumnType("int");
+
+                    b.Property<int?>("FirstPurchaseDay")
+                        .HasColumnType("int");
+
+                    b.Property<DateOnly?>("FirstPurchaseOn")
+                        .HasColumnType("date");
+
+                    b.Property<int?>("LastPurchaseDay")
+                        .HasColumnType("int");
+
+                    b.Property<DateOnly?>("LastPurchaseOn")
+                        .HasColumnType("date");
+
+                    b.Property<int>("Purchases")
+                        .HasColumnType("int");
+
+                    b.Property<int>("RatedComplaints")
+                        .HasColumnType("int");
+
+                    b.Property<int>("RecurringComplaints")
+                        .HasColumnType("int");
+
+                    b.Property<int>("ReferralsMade")
+                        .HasColumnType("int");
+
+                    b.Property<int>("ReferralsWon")
+                        .HasColumnType("int");
+
+                    b.Property<int>("SatisfactionTotal")
+                        .HasColumnType("int");
+
+                    b.Property<decimal>("TotalAmount")
+                        .HasPrecision(18, 2)
+                        .HasColumnType("decimal(18,2)");
+
+                    b.HasKey("CustomerId");
+
+                    b.HasIndex("LastPurchaseDay");
+
+                    b.HasIndex("TotalAmount");
+
+                    b.ToTable("CustomerStats");
+                });
+
             modelBuilder.Entity("Crm.Api.Domain.CustomerTag", b =>
                 {
                     b.Property<Guid>("CustomerId")
@@ -895,6 +949,9 @@ namespace Crm.Api.Persistence.Migrations.SqlServer
                         .IsConcurrencyToken()
                         .HasColumnType("bigint");
 
+                    b.Property<double>("WinBackLapseFactor")
+                        .HasColumnType("float");
+
                     b.HasKey("Id");
 
                     b.ToTable("LoyaltyPolicies");
@@ -907,7 +964,8 @@ namespace Crm.Api.Persistence.Migrations.SqlServer
                             ReferralMustCloseDays = 30,
                             ReferralRewardPoints = 100L,
                             ThanksDueDays = 7,
-                            Version = 1L
+                            Version = 1L,
+                            WinBackLapseFactor = 2.0
                         });
                 });
 
@@ -2156,6 +2214,17 @@ namespace Crm.Api.Persistence.Migrations.SqlServer
                         .HasForeignKey("CustomerId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+                });
+
+            modelBuilder.Entity("Crm.Api.Domain.CustomerStats", b =>
+                {
+                    b.HasOne("Crm.Api.Domain.Customer", "Customer")
+                        .WithOne()
+                        .HasForeignKey("Crm.Api.Domain.CustomerStats", "CustomerId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Customer");
                 });
 
             modelBuilder.Entity("Crm.Api.Domain.CustomerTag", b =>

@@ -800,6 +800,60 @@ namespace Crm.Api.Persistence.Migrations.Sqlite
                     b.ToTable("CustomerSearchTerms");
                 });
 
+            modelBuilder.Entity("Crm.Api.Domain.CustomerStats", b =>
+                {
+                    b.Property<Guid>("CustomerId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<double?>("CadenceDays")
+                        .HasColumnType("REAL");
+
+                    b.Property<int>("Complaints")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("FirstPurchaseDay")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly?>("FirstPurchaseOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("LastPurchaseDay")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly?>("LastPurchaseOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Purchases")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("RatedComplaints")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("RecurringComplaints")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ReferralsMade")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ReferralsWon")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("SatisfactionTotal")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<double>("TotalAmount")
+                        .HasPrecision(18, 2)
+                        .HasColumnType("REAL");
+
+                    b.HasKey("CustomerId");
+
+                    b.HasIndex("LastPurchaseDay");
+
+                    b.HasIndex("TotalAmount");
+
+                    b.ToTable("CustomerStats");
+                });
+
             modelBuilder.Entity("Crm.Api.Domain.CustomerTag", b =>
                 {
                     b.Property<Guid>("CustomerId")
@@ -887,6 +941,9 @@ namespace Crm.Api.Persistence.Migrations.Sqlite
                         .IsConcurrencyToken()
                         .HasColumnType("INTEGER");
 
+                    b.Property<double>("WinBackLapseFactor")
+                        .HasColumnType("REAL");
+
                     b.HasKey("Id");
 
                     b.ToTable("LoyaltyPolicies");
@@ -899,7 +956,8 @@ namespace Crm.Api.Persistence.Migrations.Sqlite
                             ReferralMustCloseDays = 30,
                             ReferralRewardPoints = 100L,
                             ThanksDueDays = 7,
-                            Version = 1L
+                            Version = 1L,
+                            WinBackLapseFactor = 2.0
                         });
                 });
 
@@ -2142,6 +2200,17 @@ namespace Crm.Api.Persistence.Migrations.Sqlite
                         .HasForeignKey("CustomerId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+                });
+
+            modelBuilder.Entity("Crm.Api.Domain.CustomerStats", b =>
+                {
+                    b.HasOne("Crm.Api.Domain.Customer", "Customer")
+                        .WithOne()
+                        .HasForeignKey("Crm.Api.Domain.CustomerStats", "CustomerId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Customer");
                 });
 
             modelBuilder.Entity("Crm.Api.Domain.CustomerTag", b =>

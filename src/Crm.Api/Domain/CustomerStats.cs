@@ -1,0 +1,26 @@
+namespace Crm.Api.Domain;
+
+/// <summary>
+/// One customer's purchase, complaint and referral figures, kept in step with those records on every save
+/// (Persistence/CustomerStatistics.cs) so that portfolio analytics read one narrow row per customer instead of
+/// aggregating millions of purchases. Days are <see cref="DateOnly.DayNumber"/> values so SQL can do arithmetic on them.
+/// </summary>
+public class CustomerStats
+{
+    public Guid CustomerId { get; set; }
+    public Customer? Customer { get; set; }
+    public int Purchases { get; set; }
+    public decimal TotalAmount { get; set; }
+    public DateOnly? FirstPurchaseOn { get; set; }
+    public DateOnly? LastPurchaseOn { get; set; }
+    public int? FirstPurchaseDay { get; set; }
+    public int? LastPurchaseDay { get; set; }
+    /// <summary>Median days between consecutive purchases on different days; null below two purchase days.</summary>
+    public double? CadenceDays { get; set; }
+    public int Complaints { get; set; }
+    public int RecurringComplaints { get; set; }
+    public int RatedComplaints { get; set; }
+    public int SatisfactionTotal { get; set; }
+    public int ReferralsMade { get; set; }
+    public int ReferralsWon { get; set; }
+}

@@ -1,0 +1,162 @@
+using Crm.Api.Common;
+using Crm.Api.Domain;
+using Crm.Api.Persistence;
+using MediatR;
+using Microsoft.EntityFrameworkCore;
+
+namespace Crm.Api.Features.Analytics;
+
+public sealed record DistributionRowDto(string Key, int Customers, double Share);
+
+/// <summary>One calendar month: customers who bought, how many of them had bought before (repeat buyers), and the rate.</summary>
+public sealed record RepeatRateMonthDto(string Month, int Buyers, int RepeatBuyers, double RepeatRate);
+
+/// <summary>Customers in one R/F/M score cell (1–5 each).</summary>
+public sealed record RfmCellDto(int R, int F, int M, int Customers, string Segment);
+
+public sealed record LoyaltyPortfolioDto(DateOnly AsOf, int Customers, IReadOnlyList<DistributionRowDto> ByStage, IReadOnlyList<DistributionRowDto> ByTier,
+    IReadOnlyList<DistributionRowDto> BySegment, IReadOnlyList<RfmCellDto> RfmCells, IReadOnlyList<RepeatRateMonthDto> RepeatRateByMonth,
+    double WinBackLapseFactor, int WinBackCustomers, RfmCutPointsDto Quintiles);
+
+/// <summary>
+/// The loyalty of the caller's portfolio (active, non-archived customers in scope): distribution by loyalty stage,
+/// membership tier and RFM segment, the repeat-purchase rate of each of the last 12 calendar months, and how many
+/// customers are on the win-back list. Every figure is aggregated in SQL over <see cref="CustomerStats"/> and the
+/// last year's purchases; no customer rows are loaded.
+/// </summary>
+public sealed record LoyaltyPortfolioQuery : IRequest<LoyaltyPortfolioDto>;
+
+public sealed class LoyaltyPortfolioHandler(CrmDbContext db, OrganisationCalendar calendar, RfmQuintiles quintiles) : IRequestHandler<LoyaltyPortfolioQuery, LoyaltyPortfolioDto>
+{
+    public async Task<LoyaltyPortfolioDto> Handle(LoyaltyPortfolioQuery request, CancellationToken ct)
+    {
+        var today = calendar.Today;
+        var todayDay = today.DayNumber;
+        var yearAgo = today.AddDays(-365);
+        var customers = db.Customers.AsNoTracking().Where(c => c.Lifecycle != Lifecycle.Archived);
+        var cuts = await quintiles.GetAsync(db, today, ct);
+
+        // The stage rules of LoyaltyRules.Stage, written as one SQL expression over the statistics row.
+        var stages = await (from c in customers
+                            join s in db.CustomerStats on c.Id equals s.CustomerId into sj
+                            from s in sj.DefaultIfEmpty()
+                            select s == null || s.Purchases == 0 ? LoyaltyStage.None
+                                : s.Purchases >= 2 && s.LastPurchaseDay - s.FirstPurchaseDay >= 365 && todayDay - s.LastPurchaseDay <= 365 ? LoyaltyStage.Behavioural
+                                : s.Purchases >= 2 && (s.RatedComplaints == 0 || s.SatisfactionTotal >= 4 * s.RatedComplaints || s.ReferralsMade > 0) ? LoyaltyStage.Emotional
+                                : LoyaltyStage.Cognitive)
+            .GroupBy(stage => stage).Select(g => new { g.Key, Count = g.Count() }).ToListAsync(ct);
+        var total = stages.Sum(s => s.Count);
+        var byStage = Enum.GetValues<LoyaltyStage>().Select(stage => Row(stage.ToString(), stages.FirstOrDefault(s => s.Key == stage)?.Count ?? 0, total)).ToList();
+
+        var tiers = await customers.GroupBy(c => c.Tier).Select(g => new { g.Key, Count = g.Count() }).ToListAsync(ct);
+        var byTier = tiers.OrderByDescending(t => t.Count).Select(t => Row(t.Key ?? "", t.Count, total)).ToList();
+
+        var cells = await RfmCellsAsync(customers, cuts, todayDay, yearAgo, today, ct);
+        var segmented = cells.Sum(c => c.Customers);
+        var bySegment = RfmSegments.All.Select(segment => Row(segment, cells.Where(c => c.Segment == segment).Sum(c => c.Customers), segmented)).ToList();
+
+        var policy = await db.LoyaltyPolicies.AsNoTracking().SingleAsync(ct);
+        var winBack = await WinBackList.Lapsed(db, todayDay, policy.WinBackLapseFactor).CountAsync(ct);
+
+        return new LoyaltyPortfolioDto(today, total, byStage, byTier, bySegment, cells, await RepeatRateAsync(today, ct), policy.WinBackLapseFactor, winBack, cuts);
+    }
+
+    private static DistributionRowDto Row(string key, int count, int total) => new(key, count, total == 0 ? 0 : Math.Round(100.0 * count / total, 1));
+
+    private async Task<List<RfmCellDto>> RfmCellsAsync(IQueryable<Customer> customers, RfmCutPointsDto cuts, int todayDay, DateOnly yearAgo, DateOnly today, CancellationToken ct)
+    {
+        // Scores compare with the cut points exactly as RfmCutPointsDto does; without cut points (no data) everyone scores 1.
+        // Recency as last-purchase day thresholds: fewer days than the k-th cut point means a day on or after today − cut.
+        var (r0, r1, r2, r3) = cuts.RecencyDays is [var ra, var rb, var rc, var rd] ? (todayDay - ra, todayDay - rb, todayDay - rc, todayDay - rd) : (int.MaxValue, int.MaxValue, int.MaxValue, int.MaxValue);
+        var (f0, f1, f2, f3) = cuts.Frequency is [var fa, var fb, var fc, var fd] ? (fa, fb, fc, fd) : (int.MaxValue, int.MaxValue, int.MaxValue, int.MaxValue);
+        var (m0, m1, m2, m3) = cuts.Monetary is [var ma, var mb, var mc, var md] ? (ma, mb, mc, md) : (decimal.MaxValue, decimal.MaxValue, decimal.MaxValue, decimal.MaxValue);
+        var lastYear = db.Purchases.AsNoTracking().Where(p => p.PurchasedOn > yearAgo && p.PurchasedOn <= today)
+            .GroupBy(p => p.CustomerId).Select(g => new { CustomerId = g.Key, Count = g.Count(), Amount = g.Sum(p => p.Amount) });
+        var stats = db.CustomerStats.AsNoTracking();
+        var recentBuyers = await (from c in customers
+                                  join s in stats on c.Id equals s.CustomerId
+                                  join y in lastYear on c.Id equals y.CustomerId
+                                  select new
+                                  {
+                                      // A later last purchase (a higher day number) is a fresher customer.
+                                      R = 1 + (s.LastPurchaseDay >= r3 ? 1 : 0) + (s.LastPurchaseDay >= r2 ? 1 : 0) + (s.LastPurchaseDay >= r1 ? 1 : 0) + (s.LastPurchaseDay >= r0 ? 1 : 0),
+                                      F = 1 + (y.Count > f0 ? 1 : 0) + (y.Count > f1 ? 1 : 0) + (y.Count > f2 ? 1 : 0) + (y.Count > f3 ? 1 : 0),
+                                      M = 1 + (y.Amount > m0 ? 1 : 0) + (y.Amount > m1 ? 1 : 0) + (y.Amount > m2 ? 1 : 0) + (y.Amount > m3 ? 1 : 0),
+                                  })
+            .GroupBy(x => new { x.R, x.F, x.M }).Select(g => new { g.Key.R, g.Key.F, g.Key.M, Count = g.Count() }).ToListAsync(ct);
+        // Customers whose purchases are all older than a year score F = M = 1.
+        var yearAgoDay = yearAgo.DayNumber;
+        var formerBuyers = await (from c in customers
+                                  join s in stats on c.Id equals s.CustomerId
+                                  where s.LastPurchaseDay != null && s.LastPurchaseDay <= yearAgoDay
+                                  select 1 + (s.LastPurchaseDay >= r3 ? 1 : 0) + (s.LastPurchaseDay >= r2 ? 1 : 0) + (s.LastPurchaseDay >= r1 ? 1 : 0) + (s.LastPurchaseDay >= r0 ? 1 : 0))
+            .GroupBy(r => r).Select(g => new { R = g.Key, F = 1, M = 1, Count = g.Count() }).ToListAsync(ct);
+        var rows = recentBuyers.Concat(formerBuyers).GroupBy(x => (x.R, x.F, x.M)).Select(g => new { g.Key.R, g.Key.F, g.Key.M, Count = g.Sum(x => x.Count) }).ToList();
+        return rows.OrderByDescending(x => x.R).ThenByDescending(x => x.F).ThenByDescending(x => x.M)
+            .Select(x => new RfmCellDto(x.R, x.F, x.M, x.Count, RfmSegments.Of(x.R, x.F, x.M))).ToList();
+    }
+
+    private async Task<List<RepeatRateMonthDto>> RepeatRateAsync(DateOnly today, CancellationToken ct)
+    {
+        var firstMonth = new DateOnly(today.Year, today.Month, 1).AddMonths(-11);
+        var months = await (from p in db.Purchases.AsNoTracking()
+                            where p.PurchasedOn >= firstMonth && p.PurchasedOn <= today
+                            join s in db.CustomerStats on p.CustomerId equals s.CustomerId
+                            select new { p.PurchasedOn.Year, p.PurchasedOn.Month, p.CustomerId, Repeat = p.PurchasedOn > s.FirstPurchaseOn })
+            .GroupBy(x => new { x.Year, x.Month })
+            .Select(g => new { g.Key.Year, g.Key.Month, Buyers = g.Select(x => x.CustomerId).Distinct().Count(), RepeatBuyers = g.Where(x => x.Repeat).Select(x => x.CustomerId).Distinct().Count() })
+            .ToListAsync(ct);
+        return Enumerable.Range(0, 12).Select(i => firstMonth.AddMonths(i)).Select(month =>
+        {
+            var row = months.FirstOrDefault(m => m.Year == month.Year && m.Month == month.Month);
+            var (buyers, repeat) = (row?.Buyers ?? 0, row?.RepeatBuyers ?? 0);
+            return new RepeatRateMonthDto($"{month:yyyy-MM}", buyers, repeat, buyers == 0 ? 0 : Math.Round(100.0 * repeat / buyers, 1));
+        }).ToList();
+    }
+}
+
+/// <summary>RFM segments, first match wins (documented in docs/loyalty.md).</summary>
+public static class RfmSegments
+{
+    public static readonly string[] All = ["champions", "atRisk", "loyal", "promising", "hibernating", "needsAttention"];
+
+    public static string Of(int r, int f, int m) =>
+        r >= 4 && f >= 4 && m >= 4 ? "champions"
+        : r <= 2 && f >= 3 ? "atRisk"
+        : f >= 4 ? "loyal"
+        : r >= 4 ? "promising"
+        : r <= 2 ? "hibernating"
+        : "needsAttention";
+}
+
+public sealed record WinBackCustomerDto(Guid CustomerId, string Code, string Name, CustomerLevel Level, Guid OwnerId, string OwnerName, string? Phone,
+    DateOnly LastPurchaseOn, int DaysSinceLastPurchase, double CadenceDays, double LapseRatio, int Purchases, decimal TotalAmount);
+
+/// <summary>
+/// The win-back list (the manuals' "finance knows who stopped buying"): customers who have bought repeatedly and whose
+/// days since the last purchase exceed the win-back factor (setting, default 2) times their usual cadence; the most
+/// valuable first, with owner and last purchase, cursor-paged.
+/// </summary>
+public sealed record WinBackQuery(int? Limit, string? Cursor) : IRequest<Page<WinBackCustomerDto>>;
+
+public sealed class WinBackHandler(CrmDbContext db, OrganisationCalendar calendar) : IRequestHandler<WinBackQuery, Page<WinBackCustomerDto>>
+{
+    public async Task<Page<WinBackCustomerDto>> Handle(WinBackQuery request, CancellationToken ct)
+    {
+        var todayDay = calendar.Today.DayNumber;
+        var factor = await db.LoyaltyPolicies.AsNoTracking().Select(p => p.WinBackLapseFactor).SingleAsync(ct);
+        return await new Keyset<CustomerStats>(WinBackList.Lapsed(db, todayDay, factor), s => s.CustomerId).PageAsync(
+            s => s.TotalAmount, descending: true, request.Cursor, Paging.Limit(request.Limit),
+            q => q.Select(s => new WinBackCustomerDto(s.CustomerId, s.Customer!.Code, s.Customer.Name, s.Customer.Level, s.Customer.OwnerId, s.Customer.Owner!.DisplayName,
+                s.Customer.Phone, s.LastPurchaseOn!.Value, todayDay - s.LastPurchaseDay!.Value, s.CadenceDays!.Value,
+                Math.Round((todayDay - s.LastPurchaseDay!.Value) / s.CadenceDays!.Value, 2), s.Purchases, s.TotalAmount)),
+            r => (r.TotalAmount, r.CustomerId), ct);
+    }
+}
+
+internal static class WinBackList
+{
+    public static IQueryable<CustomerStats> Lapsed(CrmDbContext db, int todayDay, double factor) =>
+        db.CustomerStats.AsNoTracking().Where(s => s.Customer!.Lifecycle != Lifecycle.Archived && s.Customer.Lifecycle != Lifecycle.Prospect
+            && s.Purchases >= 2 && s.CadenceDays != null && s.CadenceDays > 0 && todayDay - s.LastPurchaseDay > factor * s.CadenceDays);
+}

@@ -1,0 +1,93 @@
+using Crm.Api.Common;
+using Crm.Api.Persistence;
+using Microsoft.EntityFrameworkCore;
+
+namespace Crm.Api.Features.Analytics;
+
+/// <summary>
+/// The quintile cut points of recency, frequency and monetary value over the whole customer base, so a score says
+/// where a customer stands among all customers. Each list holds the last value of quintiles 1–4: a value above the
+/// k-th cut point scores more than k (recency the other way round, fewer days is better). Ties share the lowest score.
+/// </summary>
+public sealed record RfmCutPointsDto(DateOnly AsOf, int CustomersWithPurchase, int CustomersWithPurchaseLast12Months,
+    IReadOnlyList<int> RecencyDays, IReadOnlyList<int> Frequency, IReadOnlyList<decimal> Monetary)
+{
+    public int RecencyScore(int? days) => days is null || RecencyDays.Count == 0 ? 1 : 5 - RecencyDays.Count(c => days > c);
+
+    public int FrequencyScore(int purchasesLast12Months) => purchasesLast12Months == 0 || Frequency.Count == 0 ? 1 : 1 + Frequency.Count(c => purchasesLast12Months > c);
+
+    public int MonetaryScore(decimal amountLast12Months) => amountLast12Months <= 0 || Monetary.Count == 0 ? 1 : 1 + Monetary.Count(c => amountLast12Months > c);
+}
+
+/// <summary>
+/// Computes the cut points in SQL (a handful of ordered index reads) and keeps them for the organisation's day:
+/// one customer's loyalty page then costs no portfolio-wide work. A day-old or hour-old set is served while a fresh one is
+/// computed in the background, so no request waits on it after the first.
+/// </summary>
+public sealed class RfmQuintiles(IServiceScopeFactory scopes, TimeProvider clock, ILogger<RfmQuintiles> log)
+{
+    private static readonly TimeSpan FreshFor = TimeSpan.FromHours(1);
+    private (RfmCutPointsDto CutPoints, DateTimeOffset At)? current;
+    private int refreshing;
+
+    public async Task<RfmCutPointsDto> GetAsync(CrmDbContext db, DateOnly today, CancellationToken ct)
+    {
+        var snapshot = current;
+        if (snapshot is { } s && s.CutPoints.AsOf == today && clock.GetUtcNow() - s.At < FreshFor) return s.CutPoints;
+        if (snapshot is { } stale)
+        {
+            RefreshInBackground(today);
+            return stale.CutPoints;
+        }
+        var computed = await ComputeAsync(db, today, ct);
+        current = (computed, clock.GetUtcNow());
+        return computed;
+    }
+
+    private void RefreshInBackground(DateOnly today)
+    {
+        if (Interlocked.Exchange(ref refreshing, 1) == 1) return;
+        _ = Task.Run(async () =>
+        {
+            try
+            {
+                await using var scope = scopes.CreateAsyncScope();
+                var db = scope.ServiceProvider.GetRequiredService<CrmDbContext>();
+                current = (await ComputeAsync(db, today, CancellationToken.None), clock.GetUtcNow());
+            }
+            catch (Exception e)
+            {
+                log.LogWarning(e, "Refreshing the RFM quintiles failed; the previous ones stay in use");
+            }
+            finally
+            {
+                Volatile.Write(ref refreshing, 0);
+            }
+        });
+    }
+
+    public static async Task<RfmCutPointsDto> ComputeAsync(CrmDbContext db, DateOnly today, CancellationToken ct)
+    {
+        var todayDay = today.DayNumber;
+        var yearAgo = today.AddDays(-365);
+        var stats = db.CustomerStats.IgnoreQueryFilters().AsNoTracking().Where(s => s.LastPurchaseDay != null);
+        var withPurchase = await stats.CountAsync(ct);
+        var recency = new List<int>();
+        foreach (var index in CutIndexes(withPurchase))
+            recency.Add(todayDay - (await stats.OrderByDescending(s => s.LastPurchaseDay).Skip(index).Select(s => s.LastPurchaseDay!.Value).FirstAsync(ct)));
+
+        var lastYear = db.Purchases.IgnoreQueryFilters().AsNoTracking().Where(p => p.PurchasedOn > yearAgo && p.PurchasedOn <= today).GroupBy(p => p.CustomerId);
+        var buyers = await lastYear.CountAsync(ct);
+        var frequency = new List<int>();
+        var monetary = new List<decimal>();
+        foreach (var index in CutIndexes(buyers))
+        {
+            frequency.Add(await lastYear.Select(g => g.Count()).OrderBy(x => x).Skip(index).FirstAsync(ct));
+            monetary.Add(await lastYear.Select(g => g.Sum(p => p.Amount)).OrderBy(x => x).Skip(index).FirstAsync(ct));
+        }
+        return new RfmCutPointsDto(today, withPurchase, buyers, recency, frequency, monetary);
+    }
+
+    /// <summary>The position of the last member of quintiles 1–4 in a sorted list of n values.</summary>
+    public static IEnumerable<int> CutIndexes(int n) => n == 0 ? [] : Enumerable.Range(1, 4).Select(k => Math.Max(0, (int)Math.Ceiling(k * n / 5.0) - 1));
+}

@@ -14,7 +14,9 @@ using Crm.Api.Features.Referrals;
 using Crm.Api.Features.Tasks;
 using Crm.Api.Features.Teams;
 using Crm.Api.Features.Users;
+using Crm.Api.Features.Sync;
 using Crm.Api.Features.Visits;
+using Crm.Api.Features.Webhooks;
 using Crm.Api.Persistence;
 
 var builder = WebApplication.CreateBuilder(args);
@@ -30,7 +32,8 @@ builder.Services
     .AddCrmHealth()
     .AddScoped<Credentials>()
     .AddSingleton<OrganisationCalendar>()
-    .AddSingleton<Crm.Api.Features.Analytics.RfmQuintiles>();
+    .AddSingleton<Crm.Api.Features.Analytics.RfmQuintiles>()
+    .AddCrmWebhooks();
 
 var app = builder.Build();
 await app.PrepareDatabaseAsync();
@@ -51,6 +54,8 @@ app.MapLoyaltyEndpoints();
 app.MapTaskEndpoints();
 app.MapAnalyticsEndpoints();
 app.MapAuditEndpoints();
+app.MapSyncEndpoints();
+app.MapWebhookEndpoints();
 
 app.Run();
 

@@ -112,7 +112,7 @@ public static class OpenApiDocumentSetup
         // Response shapes (…Dto) always carry every non-nullable member, so generated clients need no optional checks.
         options.AddSchemaTransformer((schema, context, _) =>
         {
-            if (context.JsonPropertyInfo is null && context.JsonTypeInfo.Type.Name.EndsWith("Dto", StringComparison.Ordinal) && schema.Properties is { Count: > 0 })
+            if (context.JsonTypeInfo.Type.Name.EndsWith("Dto", StringComparison.Ordinal) && schema.Properties is { Count: > 0 })
             {
                 schema.Required = new HashSet<string>(schema.Properties
                     .Where(p => p.Value is not OpenApiSchema { Type: { } type } || !type.HasFlag(JsonSchemaType.Null))

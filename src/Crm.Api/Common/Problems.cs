@@ -120,3 +120,10 @@ public static class ProblemTypes
         context.ProblemDetails.Instance ??= context.HttpContext.Request.Path;
     }
 }
+
+/// <summary>A 400 with one field error, for rules a validator cannot check (they need the database or the network).</summary>
+public static class Invalid
+{
+    public static FluentValidation.ValidationException Field(string field, string message) =>
+        new([new FluentValidation.Results.ValidationFailure(field, message)]);
+}

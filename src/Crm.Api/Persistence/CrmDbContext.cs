@@ -44,6 +44,11 @@ public abstract class CrmDbContext(DbContextOptions options, Caller caller, Time
     public DbSet<Sequence> Sequences => Set<Sequence>();
     public DbSet<SystemSetting> SystemSettings => Set<SystemSetting>();
     public DbSet<CustomerStats> CustomerStats => Set<CustomerStats>();
+    public DbSet<ChangeRecord> ChangeRecords => Set<ChangeRecord>();
+    public DbSet<OutboxEvent> OutboxEvents => Set<OutboxEvent>();
+    public DbSet<WebhookSubscription> WebhookSubscriptions => Set<WebhookSubscription>();
+    public DbSet<WebhookDelivery> WebhookDeliveries => Set<WebhookDelivery>();
+    public DbSet<SlaBreachNotice> SlaBreachNotices => Set<SlaBreachNotice>();
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 
     public Caller Caller => caller;
@@ -91,6 +96,7 @@ public abstract class CrmDbContext(DbContextOptions options, Caller caller, Time
         StampAuditedEntities();
         await CustomerSearchIndex.RefreshAsync(this, cancellationToken);
         AuditTrail.Record(this, clock.GetUtcNow().UtcDateTime);
+        await ChangeCapture.CaptureAsync(this, clock.GetUtcNow().UtcDateTime, cancellationToken);
         var touched = CustomerStatistics.TouchedCustomers(this);
         if (touched.Count == 0) return await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
 
@@ -108,6 +114,7 @@ public abstract class CrmDbContext(DbContextOptions options, Caller caller, Time
         StampAuditedEntities();
         CustomerSearchIndex.RefreshAsync(this, CancellationToken.None).GetAwaiter().GetResult();
         AuditTrail.Record(this, clock.GetUtcNow().UtcDateTime);
+        ChangeCapture.CaptureAsync(this, clock.GetUtcNow().UtcDateTime, CancellationToken.None).GetAwaiter().GetResult();
         var touched = CustomerStatistics.TouchedCustomers(this);
         if (touched.Count == 0) return base.SaveChanges(acceptAllChangesOnSuccess);
 

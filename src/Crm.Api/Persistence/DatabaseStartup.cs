@@ -30,6 +30,23 @@ public static class DatabaseStartup
                 logger.LogInformation("Building customer statistics for existing customers");
                 await CustomerStatistics.RebuildAllAsync(db, CancellationToken.None);
             }
+            // Likewise the change log that delta sync reads: one change per existing record, so an empty cursor gets everything.
+            if (!await db.ChangeRecords.AnyAsync() && await db.Customers.IgnoreQueryFilters().AnyAsync())
+            {
+                logger.LogInformation("Numbering existing records for delta sync");
+                await db.Database.ExecuteSqlRawAsync("""
+                    INSERT INTO "Changes" ("EntityType", "EntityId", "CustomerId", "OwnerId", "Deleted", "ChangedAt")
+                    SELECT 'customer', "Id", "Id", "OwnerId", 0, "UpdatedAt" FROM "Customers";
+                    INSERT INTO "Changes" ("EntityType", "EntityId", "CustomerId", "OwnerId", "Deleted", "ChangedAt")
+                    SELECT 'contact', x."Id", x."CustomerId", c."OwnerId", 0, x."UpdatedAt" FROM "Contacts" x JOIN "Customers" c ON c."Id" = x."CustomerId";
+                    INSERT INTO "Changes" ("EntityType", "EntityId", "CustomerId", "OwnerId", "Deleted", "ChangedAt")
+                    SELECT 'purchase', x."Id", x."CustomerId", c."OwnerId", 0, x."UpdatedAt" FROM "Purchases" x JOIN "Customers" c ON c."Id" = x."CustomerId";
+                    INSERT INTO "Changes" ("EntityType", "EntityId", "CustomerId", "OwnerId", "Deleted", "ChangedAt")
+                    SELECT 'visit', x."Id", x."CustomerId", c."OwnerId", 0, x."UpdatedAt" FROM "Visits" x JOIN "Customers" c ON c."Id" = x."CustomerId";
+                    INSERT INTO "Changes" ("EntityType", "EntityId", "CustomerId", "OwnerId", "Deleted", "ChangedAt")
+                    SELECT 'complaint', x."Id", x."CustomerId", c."OwnerId", 0, x."UpdatedAt" FROM "Complaints" x JOIN "Customers" c ON c."Id" = x."CustomerId";
+                    """);
+            }
         }
 
         await LoadSigningKeyAsync(db, config, services.GetRequiredService<TokenSigningKey>());

@@ -210,6 +210,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/sync": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Delta sync: changes and removals after the cursor across customers, contacts, purchases, visits and complaints in the caller's scope */
+        get: operations["SyncChanges"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/auth/login": {
         parameters: {
             query?: never;
@@ -1530,6 +1547,94 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/webhooks": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Webhook subscriptions with their state and failure count (Admin) */
+        get: operations["ListWebhooks"];
+        put?: never;
+        /** Subscribe an https URL to event types (Admin). Internal addresses are refused. The signing secret is in this response only */
+        post: operations["CreateWebhook"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/webhooks/event-types": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The event types a webhook can subscribe to ("*" for all) */
+        get: operations["ListWebhookEventTypes"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/webhooks/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One webhook subscription (Admin) */
+        get: operations["GetWebhook"];
+        /** Change URL, event types or active state (Admin, If-Match); re-enabling clears the failure count */
+        put: operations["UpdateWebhook"];
+        post?: never;
+        /** Remove a webhook subscription and its delivery log (Admin) */
+        delete: operations["DeleteWebhook"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/webhooks/{id}/deliveries": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The delivery log: each event with its attempts, last answer and outcome, newest first (Admin) */
+        get: operations["ListWebhookDeliveries"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/webhooks/{id}/deliveries/{deliveryId}/redeliver": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Send a delivery again with the same event id and body (Admin) */
+        post: operations["RedeliverWebhookEvent"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -1649,7 +1754,7 @@ export interface components {
             tasks: components["schemas"]["TaskDto"][];
         };
         /** @enum {unknown} */
-        ChainPosition: "Final" | "Intermediate" | null;
+        ChainPosition: "Final" | "Intermediate";
         ChangeAppointmentRequest: {
             change?: components["schemas"]["AppointmentChange"];
             /** Format: date-time */
@@ -1980,6 +2085,10 @@ export interface components {
             apiKey: components["schemas"]["ApiKeyDto"];
             key: string;
         };
+        CreatedWebhookDto: {
+            webhook: components["schemas"]["WebhookDto"];
+            secret: string;
+        };
         CreateTeamCommand: {
             name: string;
             /** Format: uuid */
@@ -2105,7 +2214,7 @@ export interface components {
             quintiles: components["schemas"]["RfmCutPointsDto"];
         };
         /** @enum {unknown} */
-        CustomerOrigin: "External" | "Internal" | null;
+        CustomerOrigin: "External" | "Internal";
         /** @enum {unknown} */
         CustomerState: "Actual" | "Potential";
         CustomerSummaryDto: {
@@ -2177,9 +2286,11 @@ export interface components {
             /** Format: double */
             actual: number;
             /** Format: double */
-            attainmentPercent: null | number;
+            attainmentPercent?: null | number;
             history: components["schemas"]["MonthTotalDto"][];
         };
+        /** @enum {unknown} */
+        DeliveryStatus: "Pending" | "Delivered" | "Failed";
         DistributionRowDto: {
             key: string;
             /** Format: int32 */
@@ -2193,7 +2304,7 @@ export interface components {
             coveredByPlan: boolean;
         };
         /** @enum {unknown} */
-        EnterpriseType: "StateOwned" | "Foreign" | "JointVenture" | "Private" | "Individual" | "Other" | null;
+        EnterpriseType: "StateOwned" | "Foreign" | "JointVenture" | "Private" | "Individual" | "Other";
         FunnelMonthDto: {
             month: string;
             /** Format: int32 */
@@ -2235,7 +2346,7 @@ export interface components {
             password: string;
         };
         /** @enum {unknown} */
-        LeadSource: "Advertising" | "TradeShow" | "PhoneMailCampaign" | "Finance" | "ServiceDepartment" | "Referral" | "PersonalNetwork" | "Other" | null;
+        LeadSource: "Advertising" | "TradeShow" | "PhoneMailCampaign" | "Finance" | "ServiceDepartment" | "Referral" | "PersonalNetwork" | "Other";
         /** @enum {unknown} */
         Lifecycle: "Prospect" | "Active" | "Lapsed" | "Archived";
         LogComplaintCommand: {
@@ -2449,19 +2560,23 @@ export interface components {
             items: components["schemas"]["VisitDto"][];
             nextCursor: null | string;
         };
+        PageOfWebhookDeliveryDto: {
+            items: components["schemas"]["WebhookDeliveryDto"][];
+            nextCursor: null | string;
+        };
         PageOfWinBackCustomerDto: {
             items: components["schemas"]["WinBackCustomerDto"][];
             nextCursor: null | string;
         };
         PersonalProfileDto: {
-            gender?: components["schemas"]["Gender"];
+            gender: components["schemas"]["Gender"];
             /** Format: date */
             birthday?: null | string;
             hobbies?: null | string;
             personality?: null | string;
             family?: null | string;
             occupation?: null | string;
-            incomeBand?: components["schemas"]["IncomeBand"];
+            incomeBand: components["schemas"]["IncomeBand"];
         };
         PlannedVisitDto: {
             /** Format: uuid */
@@ -2854,6 +2969,26 @@ export interface components {
             answer: string;
             tags: null | string[];
         };
+        SyncChangeDto: {
+            /** Format: int64 */
+            sequence: number;
+            type: string;
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            customerId: string;
+            operation: string;
+            customer: null | components["schemas"]["CustomerDto"];
+            contact: null | components["schemas"]["ContactDto"];
+            purchase: null | components["schemas"]["PurchaseDto"];
+            visit: null | components["schemas"]["VisitDto"];
+            complaint: null | components["schemas"]["ComplaintDto"];
+        };
+        SyncPageDto: {
+            changes: components["schemas"]["SyncChangeDto"][];
+            nextCursor: string;
+            hasMore: boolean;
+        };
         TargetBoardDto: {
             month: string;
             /** Format: int32 */
@@ -3189,6 +3324,50 @@ export interface components {
         };
         /** @enum {unknown} */
         VisitStatus: "Planned" | "Confirmed" | "Completed" | "CancelledByCustomer" | "CancelledByUs" | "NoShow";
+        WebhookDeliveryDto: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            eventId: string;
+            eventType: string;
+            status: components["schemas"]["DeliveryStatus"];
+            /** Format: int32 */
+            attempts: number;
+            /** Format: date-time */
+            nextAttemptAt: string;
+            /** Format: int32 */
+            lastStatusCode?: null | number;
+            lastError?: null | string;
+            /** Format: date-time */
+            lastAttemptAt?: null | string;
+            /** Format: date-time */
+            deliveredAt?: null | string;
+            /** Format: date-time */
+            createdAt: string;
+        };
+        WebhookDto: {
+            /** Format: uuid */
+            id: string;
+            url: string;
+            description: string;
+            eventTypes: string[];
+            isActive: boolean;
+            /** Format: int32 */
+            consecutiveFailures: number;
+            /** Format: date-time */
+            disabledAt?: null | string;
+            disabledReason?: null | string;
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: int64 */
+            version: number;
+        };
+        WebhookInput: {
+            url: string;
+            description: null | string;
+            eventTypes: string[];
+            isActive?: null | boolean;
+        };
         WeekBoardDto: {
             week: string;
             /** Format: date */
@@ -3914,6 +4093,57 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["PageOfAuditEntryDto"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Not signed in, or the credentials are invalid, expired or revoked. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Signed in, but the role or key scope does not allow this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    SyncChanges: {
+        parameters: {
+            query?: {
+                since?: string;
+                types?: string;
+                limit?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SyncPageDto"];
                 };
             };
             /** @description Bad Request */
@@ -10114,6 +10344,431 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["PageOfHolidayDto"];
                 };
+            };
+            /** @description Not signed in, or the credentials are invalid, expired or revoked. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Signed in, but the role or key scope does not allow this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    ListWebhooks: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WebhookDto"][];
+                };
+            };
+            /** @description Not signed in, or the credentials are invalid, expired or revoked. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Signed in, but the role or key scope does not allow this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    CreateWebhook: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Makes the request safe to retry for 24 hours: the same key and body replay the first response; another body with the key is 422; a retry while the first runs is 409. */
+                "Idempotency-Key"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["WebhookInput"];
+            };
+        };
+        responses: {
+            /** @description Created */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CreatedWebhookDto"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Not signed in, or the credentials are invalid, expired or revoked. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Signed in, but the role or key scope does not allow this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    ListWebhookEventTypes: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": string[];
+                };
+            };
+            /** @description Not signed in, or the credentials are invalid, expired or revoked. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Signed in, but the role or key scope does not allow this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    GetWebhook: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WebhookDto"];
+                };
+            };
+            /** @description Not signed in, or the credentials are invalid, expired or revoked. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Signed in, but the role or key scope does not allow this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    UpdateWebhook: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description The ETag from the last GET (e.g. "3"): 428 without it, 412 when the record changed since. */
+                "If-Match": string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["WebhookInput"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WebhookDto"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Not signed in, or the credentials are invalid, expired or revoked. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Signed in, but the role or key scope does not allow this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Precondition Failed */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Precondition Required */
+            428: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    DeleteWebhook: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description The ETag from the last GET (e.g. "3"): 428 without it, 412 when the record changed since. */
+                "If-Match": string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description No Content */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Not signed in, or the credentials are invalid, expired or revoked. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Signed in, but the role or key scope does not allow this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    ListWebhookDeliveries: {
+        parameters: {
+            query?: {
+                status?: components["schemas"]["DeliveryStatus"];
+                limit?: number;
+                cursor?: string;
+            };
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PageOfWebhookDeliveryDto"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Not signed in, or the credentials are invalid, expired or revoked. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Signed in, but the role or key scope does not allow this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    RedeliverWebhookEvent: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Makes the request safe to retry for 24 hours: the same key and body replay the first response; another body with the key is 422; a retry while the first runs is 409. */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                id: string;
+                deliveryId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Accepted */
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
             };
             /** @description Not signed in, or the credentials are invalid, expired or revoked. */
             401: {

@@ -2,7 +2,7 @@ namespace Crm.Api.Domain;
 
 public enum PointsKind { Earn, Redeem, Adjust, Expire }
 
-public enum PointsSource { Purchase, Referral, Complaint, Campaign, Redemption, Adjustment, Expiry, Reversal }
+public enum PointsSource { Purchase, Referral, Complaint, Campaign, Redemption, Adjustment, Expiry, Reversal, Merge }
 
 /// <summary>
 /// One line of a customer's points ledger (积分). Append-only: a correction is a new line. The customer's balance

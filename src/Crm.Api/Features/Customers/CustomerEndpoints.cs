@@ -68,6 +68,18 @@ public static class CustomerEndpoints
             .RequireAuthorization(AccessPolicies.ManageOwners)
             .WithName("TransferCustomer").WithSummary("Hand the customer to another account manager (Manager/Admin; recorded)")
             .Produces<CustomerDto>().ProducesProblem(400).ProducesProblem(404).ProducesProblem(409).ProducesProblem(412);
+
+        group.MapPost("/{id:guid}/merge", async (Guid id, MergeCustomersRequest body, IMediator mediator, HttpContext http) =>
+            {
+                var moved = await mediator.Send(new MergeCustomersCommand(id, body.DuplicateId, Preconditions.OptionalVersion(http)), http.RequestAborted);
+                var survivor = await mediator.Send(new GetCustomerQuery(id), http.RequestAborted);
+                http.Response.Headers.ETag = Preconditions.ETagOf(survivor.Version);
+                return TypedResults.Ok(new MergeResultDto(survivor, body.DuplicateId, moved));
+            })
+            .RequireAuthorization(write)
+            .WithName("MergeCustomers")
+            .WithSummary("Merge a duplicate into this customer: contacts, purchases, visits, complaints, referrals, tasks, assessments and points move; the duplicate is archived")
+            .Produces<MergeResultDto>().ProducesProblem(400).ProducesProblem(404).ProducesProblem(409).ProducesProblem(412);
     }
 
 }

@@ -609,6 +609,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/customers/{id}/merge": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Merge a duplicate into this customer: contacts, purchases, visits, complaints, referrals, tasks, assessments and points move; the duplicate is archived */
+        post: operations["MergeCustomers"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/customers/{customerId}/contacts": {
         parameters: {
             query?: never;
@@ -2441,6 +2458,38 @@ export interface components {
             minPointsEarned12Months: number;
             benefits: string;
         };
+        MergeCustomersRequest: {
+            /** Format: uuid */
+            duplicateId: string;
+        };
+        MergedCountsDto: {
+            /** Format: int32 */
+            contacts: number;
+            /** Format: int32 */
+            purchases: number;
+            /** Format: int32 */
+            visits: number;
+            /** Format: int32 */
+            complaints: number;
+            /** Format: int32 */
+            referrals: number;
+            /** Format: int32 */
+            tasks: number;
+            /** Format: int32 */
+            assessments: number;
+            /** Format: int32 */
+            importantDates: number;
+            /** Format: int32 */
+            tags: number;
+            /** Format: int64 */
+            points: number;
+        };
+        MergeResultDto: {
+            survivor: components["schemas"]["CustomerDto"];
+            /** Format: uuid */
+            duplicateId: string;
+            moved: components["schemas"]["MergedCountsDto"];
+        };
         MonthBoardDto: {
             month: string;
             weeks: components["schemas"]["BoardWeekColumnDto"][];
@@ -2638,7 +2687,7 @@ export interface components {
         /** @enum {unknown} */
         PointsKind: "Earn" | "Redeem" | "Adjust" | "Expire";
         /** @enum {unknown} */
-        PointsSource: "Purchase" | "Referral" | "Complaint" | "Campaign" | "Redemption" | "Adjustment" | "Expiry" | "Reversal";
+        PointsSource: "Purchase" | "Referral" | "Complaint" | "Campaign" | "Redemption" | "Adjustment" | "Expiry" | "Reversal" | "Merge";
         PostPointsRequest: {
             kind: components["schemas"]["ManualPointsKind"];
             /** Format: int64 */
@@ -5685,6 +5734,89 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["CustomerDto"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Not signed in, or the credentials are invalid, expired or revoked. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Signed in, but the role or key scope does not allow this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Precondition Failed */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    MergeCustomers: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Makes the request safe to retry for 24 hours: the same key and body replay the first response; another body with the key is 422; a retry while the first runs is 409. */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["MergeCustomersRequest"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MergeResultDto"];
                 };
             };
             /** @description Bad Request */

@@ -7,6 +7,7 @@ using Crm.Api.Features.Auth;
 using Crm.Api.Features.Complaints;
 using Crm.Api.Features.Contacts;
 using Crm.Api.Features.Customers;
+using Crm.Api.Features.DataExchange;
 using Crm.Api.Features.Health;
 using Crm.Api.Features.Loyalty;
 using Crm.Api.Features.Purchases;
@@ -33,7 +34,8 @@ builder.Services
     .AddScoped<Credentials>()
     .AddSingleton<OrganisationCalendar>()
     .AddSingleton<Crm.Api.Features.Analytics.RfmQuintiles>()
-    .AddCrmWebhooks();
+    .AddCrmWebhooks()
+    .AddCrmDataExchange();
 
 var app = builder.Build();
 await app.PrepareDatabaseAsync();
@@ -56,6 +58,7 @@ app.MapAnalyticsEndpoints();
 app.MapAuditEndpoints();
 app.MapSyncEndpoints();
 app.MapWebhookEndpoints();
+app.MapDataExchangeEndpoints();
 
 app.Run();
 

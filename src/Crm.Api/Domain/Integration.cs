@@ -79,3 +79,26 @@ public class SlaBreachNotice
     public DateTime ResolutionDueAt { get; set; }
     public DateTime ReportedAt { get; set; }
 }
+
+public enum ImportStatus { Queued, Running, Succeeded, CompletedWithErrors, Failed }
+
+/// <summary>A CSV import running in the background: the file, progress, counts and the per-row errors.</summary>
+public class ImportJob
+{
+    public Guid Id { get; init; } = Guid.CreateVersion7();
+    public string Kind { get; set; } = "customers";
+    public ImportStatus Status { get; set; }
+    public string Content { get; set; } = "";
+    public int TotalRows { get; set; }
+    public int ProcessedRows { get; set; }
+    public int Created { get; set; }
+    public int Updated { get; set; }
+    public int Skipped { get; set; }
+    public int Failed { get; set; }
+    /// <summary>JSON array of { row, field, message }, at most 1,000.</summary>
+    public string Errors { get; set; } = "[]";
+    public Guid CreatedBy { get; set; }
+    public DateTime CreatedAt { get; set; }
+    public DateTime? StartedAt { get; set; }
+    public DateTime? FinishedAt { get; set; }
+}

@@ -49,6 +49,7 @@ public abstract class CrmDbContext(DbContextOptions options, Caller caller, Time
     public DbSet<WebhookSubscription> WebhookSubscriptions => Set<WebhookSubscription>();
     public DbSet<WebhookDelivery> WebhookDeliveries => Set<WebhookDelivery>();
     public DbSet<SlaBreachNotice> SlaBreachNotices => Set<SlaBreachNotice>();
+    public DbSet<ImportJob> ImportJobs => Set<ImportJob>();
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 
     public Caller Caller => caller;

@@ -21,4 +21,13 @@ internal static class SequenceNumbers
         }
         return await db.Sequences.Where(s => s.Name == name).Select(s => s.Next).SingleAsync(ct);
     }
+
+    /// <summary>Reserves a block of numbers at once (bulk imports); returns the first.</summary>
+    public static async Task<long> ReserveAsync(CrmDbContext db, string name, int count, CancellationToken ct)
+    {
+        var first = await NextAsync(db, name, ct);
+        if (count > 1)
+            await db.Sequences.Where(s => s.Name == name).ExecuteUpdateAsync(s => s.SetProperty(x => x.Next, x => x.Next + (count - 1)), ct);
+        return first;
+    }
 }

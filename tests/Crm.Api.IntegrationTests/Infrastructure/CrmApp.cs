@@ -61,6 +61,7 @@ public abstract class CrmApp : WebApplicationFactory<Program>, IAsyncLifetime
         // Tests run the webhook dispatcher's passes themselves (deterministic), against receivers on 127.0.0.1.
         builder.UseSetting("Crm:Webhooks:Dispatcher", "false");
         builder.UseSetting("Crm:Webhooks:AllowLoopback", "true");
+        builder.UseSetting("Crm:Imports:Worker", "false");
         builder.UseSetting("Crm:BootstrapAdmin:Email", "admin@test.crm");
         builder.UseSetting("Crm:BootstrapAdmin:Password", Password);
         // The suite signs in far more often than a person would; the rate-limit tests use their own app with low limits.

@@ -61,3 +61,15 @@ internal sealed class SlaBreachNoticeConfiguration : IEntityTypeConfiguration<Sl
 {
     public void Configure(EntityTypeBuilder<SlaBreachNotice> b) => b.HasKey(n => new { n.ComplaintId, n.ResolutionDueAt });
 }
+
+internal sealed class ImportJobConfiguration : IEntityTypeConfiguration<ImportJob>
+{
+    public void Configure(EntityTypeBuilder<ImportJob> b)
+    {
+        b.Property(j => j.Kind).HaveMax(20);
+        b.Property(j => j.Status).HasConversion<string>().HaveMax(24);
+        b.Property(j => j.Content).HasMaxLength(100_000_000);
+        b.Property(j => j.Errors).HasMaxLength(1_000_000);
+        b.HasIndex(j => new { j.Status, j.CreatedAt });
+    }
+}

@@ -227,6 +227,74 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/imports/customers": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Import customers from CSV (UTF-8, header row). dryRun=true (the default) plans each row (create / update / skip, matched by code, then phone or e-mail, then exact name) and writes nothing; dryRun=false queues the import and answers 202 with its progress URL */
+        post: operations["ImportCustomers"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/imports/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** An import's progress (rows processed, percent), counts and row errors */
+        get: operations["GetImport"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/customers/export": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The filtered customer list as CSV (UTF-8 with BOM so Excel shows Chinese), streamed; same filters and sort as the list */
+        get: operations["ExportCustomers"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/purchases/export": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The filtered deal list as CSV (UTF-8 with BOM), streamed */
+        get: operations["ExportPurchases"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/auth/login": {
         parameters: {
             query?: never;
@@ -2341,11 +2409,63 @@ export interface components {
             name: string;
             isWorkingDay: boolean;
         };
+        /** @enum {unknown} */
+        ImportAction: "Create" | "Update" | "Skip" | "Error";
         ImportantDateDto: {
             label: string;
             /** Format: date */
             date: string;
         };
+        ImportErrorDto: {
+            /** Format: int32 */
+            row: number;
+            field: string;
+            message: string;
+        };
+        ImportJobDto: {
+            /** Format: uuid */
+            id: string;
+            kind: string;
+            status: components["schemas"]["ImportStatus"];
+            /** Format: int32 */
+            totalRows: number;
+            /** Format: int32 */
+            processedRows: number;
+            /** Format: double */
+            percent: number;
+            /** Format: int32 */
+            created: number;
+            /** Format: int32 */
+            updated: number;
+            /** Format: int32 */
+            skipped: number;
+            /** Format: int32 */
+            failed: number;
+            errors: components["schemas"]["ImportErrorDto"][];
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: date-time */
+            startedAt?: null | string;
+            /** Format: date-time */
+            finishedAt?: null | string;
+        };
+        ImportReportDto: {
+            kind: string;
+            /** Format: int32 */
+            total: number;
+            /** Format: int32 */
+            create: number;
+            /** Format: int32 */
+            update: number;
+            /** Format: int32 */
+            skip: number;
+            /** Format: int32 */
+            failed: number;
+            errors: components["schemas"]["ImportErrorDto"][];
+            rows: components["schemas"]["PlannedRowDto"][];
+        };
+        /** @enum {unknown} */
+        ImportStatus: "Queued" | "Running" | "Succeeded" | "CompletedWithErrors" | "Failed";
         /** @enum {unknown} */
         IncomeBand: "Unspecified" | "Low" | "LowerMiddle" | "Middle" | "UpperMiddle" | "High";
         IndicatorScoreDto: {
@@ -2626,6 +2746,14 @@ export interface components {
             family?: null | string;
             occupation?: null | string;
             incomeBand: components["schemas"]["IncomeBand"];
+        };
+        PlannedRowDto: {
+            /** Format: int32 */
+            row: number;
+            action: components["schemas"]["ImportAction"];
+            /** Format: uuid */
+            customerId?: null | string;
+            matchedBy?: null | string;
         };
         PlannedVisitDto: {
             /** Format: uuid */
@@ -4194,6 +4322,251 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["SyncPageDto"];
                 };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Not signed in, or the credentials are invalid, expired or revoked. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Signed in, but the role or key scope does not allow this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    ImportCustomers: {
+        parameters: {
+            query?: {
+                dryRun?: boolean;
+            };
+            header?: {
+                /** @description Makes the request safe to retry for 24 hours: the same key and body replay the first response; another body with the key is 422; a retry while the first runs is 409. */
+                "Idempotency-Key"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "text/csv": string;
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ImportReportDto"];
+                };
+            };
+            /** @description Accepted */
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ImportJobDto"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Not signed in, or the credentials are invalid, expired or revoked. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Signed in, but the role or key scope does not allow this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Payload Too Large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    GetImport: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ImportJobDto"];
+                };
+            };
+            /** @description Not signed in, or the credentials are invalid, expired or revoked. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Signed in, but the role or key scope does not allow this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    ExportCustomers: {
+        parameters: {
+            query?: {
+                q?: string;
+                level?: components["schemas"]["CustomerLevel"];
+                isKeyAccount?: boolean;
+                lifecycle?: components["schemas"]["Lifecycle"];
+                state?: components["schemas"]["CustomerState"];
+                enterpriseType?: components["schemas"]["EnterpriseType"];
+                region?: string;
+                industry?: string;
+                ownerId?: string;
+                teamId?: string;
+                leadSource?: components["schemas"]["LeadSource"];
+                isAlerted?: boolean;
+                origin?: components["schemas"]["CustomerOrigin"];
+                chainPosition?: components["schemas"]["ChainPosition"];
+                tag?: string;
+                createdFrom?: string;
+                createdTo?: string;
+                updatedFrom?: string;
+                updatedTo?: string;
+                includeArchived?: boolean;
+                sort?: string;
+                limit?: number;
+                cursor?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Not signed in, or the credentials are invalid, expired or revoked. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Signed in, but the role or key scope does not allow this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    ExportPurchases: {
+        parameters: {
+            query?: {
+                from?: string;
+                to?: string;
+                category?: string;
+                customerId?: string;
+                ownerId?: string;
+                limit?: number;
+                cursor?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
             };
             /** @description Bad Request */
             400: {

@@ -1,0 +1,136 @@
+using System.Text.Json;
+using Crm.Api.Common;
+using Crm.Api.Domain;
+using Crm.Api.Persistence;
+using Microsoft.EntityFrameworkCore;
+
+namespace Crm.Api.Features.DataExchange;
+
+/// <summary>
+/// Runs queued imports in the background, batch by batch: each batch of 1,000 rows is planned again against the
+/// current data and written in one transaction only if every row of it is valid (all-or-nothing per batch); progress
+/// and errors are saved after each batch. Any replica may take a queued job; the claim is a conditional UPDATE.
+/// </summary>
+public sealed class ImportWorker(IServiceScopeFactory scopes, TimeProvider clock, IConfiguration config, ILogger<ImportWorker> log) : BackgroundService
+{
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        if (!config.GetValue("Crm:Imports:Worker", true)) return;
+        var every = TimeSpan.FromSeconds(config.GetValue("Crm:Imports:PollSeconds", 1.0));
+        while (!stoppingToken.IsCancellationRequested)
+        {
+            try
+            {
+                while (await RunNextAsync(stoppingToken)) { }
+                await Task.Delay(every, stoppingToken);
+            }
+            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+            {
+                return;
+            }
+            catch (Exception e)
+            {
+                log.LogError(e, "Import worker pass failed");
+                try { await Task.Delay(every * 5, stoppingToken); } catch (OperationCanceledException) { return; }
+            }
+        }
+    }
+
+    /// <summary>Claims and runs the oldest queued import; false when there is none.</summary>
+    public async Task<bool> RunNextAsync(CancellationToken ct)
+    {
+        Guid jobId;
+        await using (var scope = scopes.CreateAsyncScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<CrmDbContext>();
+            var next = await db.ImportJobs.Where(j => j.Status == ImportStatus.Queued).OrderBy(j => j.CreatedAt).Select(j => (Guid?)j.Id).FirstOrDefaultAsync(ct);
+            if (next is null) return false;
+            var now = clock.GetUtcNow().UtcDateTime;
+            if (await db.ImportJobs.Where(j => j.Id == next && j.Status == ImportStatus.Queued)
+                    .ExecuteUpdateAsync(u => u.SetProperty(j => j.Status, ImportStatus.Running).SetProperty(j => j.StartedAt, now), ct) == 0)
+                return true; // another replica took it
+            jobId = next.Value;
+        }
+        try
+        {
+            await RunAsync(jobId, ct);
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            log.LogError(e, "Import {Id} failed", jobId);
+            await using var scope = scopes.CreateAsyncScope();
+            var db = scope.ServiceProvider.GetRequiredService<CrmDbContext>();
+            var failedAt = clock.GetUtcNow().UtcDateTime;
+            await db.ImportJobs.Where(j => j.Id == jobId).ExecuteUpdateAsync(u => u.SetProperty(j => j.Status, ImportStatus.Failed).SetProperty(j => j.FinishedAt, failedAt)
+                .SetProperty(j => j.Errors, JsonSerializer.Serialize(new[] { new ImportErrorDto(0, "", "The import stopped unexpectedly: " + e.Message) }, ImportRules.Json)), CancellationToken.None);
+        }
+        return true;
+    }
+
+    private async Task RunAsync(Guid jobId, CancellationToken ct)
+    {
+        string content;
+        Guid userId;
+        await using (var scope = scopes.CreateAsyncScope())
+        {
+            var job = await scope.ServiceProvider.GetRequiredService<CrmDbContext>().ImportJobs.AsNoTracking().SingleAsync(j => j.Id == jobId, ct);
+            (content, userId) = (job.Content, job.CreatedBy);
+        }
+        var (rows, _) = CustomerImport.Read(content);
+        var errors = new List<ImportErrorDto>();
+        int processed = 0, created = 0, updated = 0, skipped = 0, failed = 0;
+        foreach (var batch in rows.Chunk(ImportRules.BatchSize))
+        {
+            await using var scope = scopes.CreateAsyncScope();
+            var db = scope.ServiceProvider.GetRequiredService<CrmDbContext>();
+            if (!await ActAsAsync(db, scope.ServiceProvider.GetRequiredService<Caller>(), userId, ct))
+            {
+                errors.Add(new ImportErrorDto(0, "", "The person who started the import can no longer sign in."));
+                failed += rows.Count - processed;
+                break;
+            }
+            await using var transaction = await db.Database.BeginTransactionAsync(ct);
+            var plan = await CustomerImport.PlanAsync(db, batch, track: true, ct);
+            if (plan.Errors.Count > 0)
+            {
+                errors.AddRange(plan.Errors);
+                failed += batch.Length;
+                await transaction.RollbackAsync(ct);
+            }
+            else
+            {
+                var (c, u) = await CustomerImport.ApplyAsync(db, plan, ct);
+                await db.SaveChangesAsync(ct);
+                await transaction.CommitAsync(ct);
+                (created, updated, skipped) = (created + c, updated + u, skipped + plan.Rows.Count(r => r.Action == ImportAction.Skip));
+            }
+            processed += batch.Length;
+            await SaveProgressAsync(jobId, ImportStatus.Running, processed, created, updated, skipped, failed, errors, null, ct);
+        }
+        await SaveProgressAsync(jobId, failed > 0 ? ImportStatus.CompletedWithErrors : ImportStatus.Succeeded, processed, created, updated, skipped, failed, errors,
+            clock.GetUtcNow().UtcDateTime, ct);
+    }
+
+    /// <summary>The import writes as the person who started it: their scope, their name in the audit trail.</summary>
+    private static async Task<bool> ActAsAsync(CrmDbContext db, Caller caller, Guid userId, CancellationToken ct)
+    {
+        var user = await db.Users.AsNoTracking().Where(u => u.Id == userId).Select(u => new { u.Id, u.Role, u.TeamId, u.IsDisabled }).FirstOrDefaultAsync(ct);
+        if (user is null || user.IsDisabled) return false;
+        var team = user.Role == Role.Manager
+            ? await db.Users.AsNoTracking().Where(u => u.TeamId != null && db.Teams.Any(t => t.Id == u.TeamId && t.ManagerId == user.Id)).Select(u => u.Id).ToListAsync(ct)
+            : [];
+        caller.BecomeUser(user.Id, user.Role, user.TeamId, "import", team);
+        return true;
+    }
+
+    private async Task SaveProgressAsync(Guid jobId, ImportStatus status, int processed, int created, int updated, int skipped, int failed, List<ImportErrorDto> errors,
+        DateTime? finishedAt, CancellationToken ct)
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<CrmDbContext>();
+        var json = JsonSerializer.Serialize(errors.Take(1000), ImportRules.Json);
+        await db.ImportJobs.Where(j => j.Id == jobId).ExecuteUpdateAsync(u => u.SetProperty(j => j.Status, status).SetProperty(j => j.ProcessedRows, processed)
+            .SetProperty(j => j.Created, created).SetProperty(j => j.Updated, updated).SetProperty(j => j.Skipped, skipped).SetProperty(j => j.Failed, failed)
+            .SetProperty(j => j.Errors, json).SetProperty(j => j.FinishedAt, finishedAt), ct);
+    }
+}

@@ -1,0 +1,126 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text;
+using Crm.Api.Domain;
+using Crm.Api.Features.DataExchange;
+using Crm.Api.IntegrationTests.Infrastructure;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Crm.Api.IntegrationTests.Features.Integration;
+
+/// <summary>CSV import that updates instead of duplicating, with a dry run that writes nothing; CSV export Excel can open.</summary>
+public abstract class ImportExportTests<TApp>(TApp app) : ApiTest<TApp>(app) where TApp : CrmApp
+{
+    private static StringContent Csv(string text) => new(text, Encoding.UTF8, "text/csv");
+
+    private async Task<ImportJobDto> RunImportAsync(HttpClient client, string csv)
+    {
+        var queued = await client.PostAsync("/api/v1/imports/customers?dryRun=false", Csv(csv));
+        var job = await Read<ImportJobDto>(queued, HttpStatusCode.Accepted);
+        Assert.Equal(ImportStatus.Queued, job.Status);
+        Assert.Equal($"/api/v1/imports/{job.Id}", queued.Headers.Location?.ToString());
+        Assert.True(await App.Services.GetRequiredService<ImportWorker>().RunNextAsync(CancellationToken.None));
+        return await Read<ImportJobDto>(await client.GetAsync($"/api/v1/imports/{job.Id}"));
+    }
+
+    [Fact]
+    public async Task A_dry_run_plans_create_update_and_skip_by_code_phone_email_and_name_and_writes_nothing()
+    {
+        var rep = await As(Who.Rep1);
+        var byCode = await Arrange.OwnedByAsync(App, Who.Rep1, "按代码", new { code = "IMP-CODE-1" });
+        var byPhone = await Arrange.OwnedByAsync(App, Who.Rep1, "按电话", new { phone = "021-5550101" });
+        var byEmail = await Arrange.OwnedByAsync(App, Who.Rep1, "按邮箱", new { email = "buyer@imp.example" });
+        var byName = await Arrange.OwnedByAsync(App, Who.Rep1, "按名称导入公司");
+        var unchanged = await Arrange.OwnedByAsync(App, Who.Rep1, "不变公司", new { code = "IMP-SAME", level = "B" });
+        var before = App.WithDb(db => db.Customers.Count());
+
+        var csv = """
+            code,name,level,phone,email,region
+            IMP-CODE-1,按代码 新名,A,,,
+            ,按电话 新名,,021-5550101,,华东
+            ,按邮箱,,,BUYER@imp.example,华南
+            ,按名称导入公司,Special,,,
+            IMP-SAME,不变公司,B,,,
+            ,全新客户,C,13800000000,new@imp.example,西北
+            ,,Z,,not-an-email,
+            """;
+        var report = await Read<ImportReportDto>(await rep.PostAsync("/api/v1/imports/customers?dryRun=true", Csv(csv)));
+
+        Assert.Equal((7, 1, 4, 1, 1), (report.Total, report.Create, report.Update, report.Skip, report.Failed));
+        var planned = report.Rows.ToDictionary(r => r.Row);
+        Assert.Equal((ImportAction.Update, byCode.Id, "code"), (planned[2].Action, planned[2].CustomerId, planned[2].MatchedBy));
+        Assert.Equal((ImportAction.Update, byPhone.Id, "phone"), (planned[3].Action, planned[3].CustomerId, planned[3].MatchedBy));
+        Assert.Equal((ImportAction.Update, byEmail.Id, "email"), (planned[4].Action, planned[4].CustomerId, planned[4].MatchedBy));
+        Assert.Equal((ImportAction.Update, byName.Id, "name"), (planned[5].Action, planned[5].CustomerId, planned[5].MatchedBy));
+        Assert.Equal((ImportAction.Skip, unchanged.Id), (planned[6].Action, planned[6].CustomerId));
+        Assert.Equal(ImportAction.Create, planned[7].Action);
+        Assert.Equal(ImportAction.Error, planned[8].Action);
+        Assert.Contains(report.Errors, e => e.Row == 8 && e.Field == "level");
+        Assert.Contains(report.Errors, e => e.Row == 8 && e.Field == "name");
+        Assert.Contains(report.Errors, e => e.Row == 8 && e.Field == "email");
+
+        // Nothing was written.
+        Assert.Equal(before, App.WithDb(db => db.Customers.Count()));
+        Assert.Equal("按代码", App.WithDb(db => db.Customers.Single(c => c.Id == byCode.Id).Name));
+    }
+
+    [Fact]
+    public async Task The_real_run_writes_valid_batches_whole_reports_progress_and_a_second_run_of_the_same_file_changes_nothing()
+    {
+        var manager = await As(Who.ManagerA);
+        var lines = new StringBuilder("code,name,level,ownerEmail,tags\n");
+        for (var i = 0; i < 1200; i++) lines.Append(FormattableString.Invariant($"BULK-{i:0000},批量客户 {i},B,rep2@test.crm,导入;华东\n"));
+        var job = await RunImportAsync(manager, lines.ToString());
+        Assert.Equal((ImportStatus.Succeeded, 1200, 1200, 100.0, 1200, 0, 0), (job.Status, job.TotalRows, job.ProcessedRows, job.Percent, job.Created, job.Updated, job.Failed));
+        Assert.Equal(1200, App.WithDb(db => db.Customers.Count(c => c.Code.StartsWith("BULK-") && c.OwnerId == App.UserIds[Who.Rep2])));
+        Assert.Equal(2, App.WithDb(db => db.Customers.Where(c => c.Code == "BULK-0001").SelectMany(c => c.Tags).Count()));
+
+        // Importing the same file again matches every row by code: nothing to create, nothing to change.
+        var again = await RunImportAsync(manager, lines.ToString());
+        Assert.Equal((ImportStatus.Succeeded, 0, 0, 1200), (again.Status, again.Created, again.Updated, again.Skipped));
+        Assert.Equal(1200, App.WithDb(db => db.Customers.Count(c => c.Code.StartsWith("BULK-"))));
+    }
+
+    [Fact]
+    public async Task A_batch_with_an_invalid_row_is_not_written_at_all()
+    {
+        var rep = await As(Who.Rep1);
+        var job = await RunImportAsync(rep, "code,name,level\nHALF-1,半批一,A\nHALF-2,,A\nHALF-3,半批三,A\n");
+        Assert.Equal((ImportStatus.CompletedWithErrors, 0, 3), (job.Status, job.Created, job.Failed));
+        Assert.Contains(job.Errors, e => e.Row == 3 && e.Field == "name");
+        Assert.Equal(0, App.WithDb(db => db.Customers.Count(c => c.Code.StartsWith("HALF-"))));
+    }
+
+    [Theory]
+    [InlineData("", "file")]
+    [InlineData("nom,pays\nA,B\n", "nom")]
+    public async Task A_file_that_cannot_be_read_is_refused_with_the_reason(string csv, string field)
+    {
+        var problem = await Problem(await (await As(Who.Rep1)).PostAsync("/api/v1/imports/customers?dryRun=false", Csv(csv)), HttpStatusCode.BadRequest);
+        Assert.True(problem.GetProperty("errors").TryGetProperty(field, out _), problem.GetRawText());
+    }
+
+    [Fact]
+    public async Task An_export_is_utf8_with_a_bom_follows_the_filters_and_the_callers_scope()
+    {
+        await Arrange.OwnedByAsync(App, Who.Rep1, "导出客户甲", new { region = "导出区" });
+        await Arrange.OwnedByAsync(App, Who.Rep3, "导出客户乙", new { region = "导出区" });
+        var response = await (await As(Who.Rep1)).GetAsync("/api/v1/customers/export?region=导出区");
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal("text/csv", response.Content.Headers.ContentType?.MediaType);
+        var bytes = await response.Content.ReadAsByteArrayAsync();
+        Assert.Equal(new byte[] { 0xEF, 0xBB, 0xBF }, bytes[..3]);
+        var lines = Encoding.UTF8.GetString(bytes[3..]).Split("\r\n", StringSplitOptions.RemoveEmptyEntries);
+        Assert.StartsWith("code,name,kind,level", lines[0]);
+        var row = Assert.Single(lines[1..]);
+        Assert.Contains("导出客户甲", row);
+
+        // The export can go straight back in: export-only columns are read past, and nothing changes.
+        var report = await Read<ImportReportDto>(await (await As(Who.Rep1)).PostAsync("/api/v1/imports/customers", Csv(string.Join("\n", lines))));
+        Assert.Equal((1, 1, 0), (report.Total, report.Skip, report.Failed));
+    }
+}
+
+public sealed class ImportExportTestsOnSqlite(SqliteApp app) : ImportExportTests<SqliteApp>(app);
+
+public sealed class ImportExportTestsOnSqlServer(SqlServerApp app) : ImportExportTests<SqlServerApp>(app);

@@ -2054,6 +2054,7 @@ export interface components {
             mobile?: null | string;
             phone?: null | string;
             fax?: null | string;
+            /** Format: email */
             email?: null | string;
             address?: null | string;
             /** Format: date */
@@ -2090,6 +2091,7 @@ export interface components {
             phone?: null | string;
             fax?: null | string;
             website?: null | string;
+            /** Format: email */
             email?: null | string;
             origin?: components["schemas"]["CustomerOrigin"];
             chainPosition?: components["schemas"]["ChainPosition"];
@@ -2112,6 +2114,7 @@ export interface components {
             managerId: null | string;
         };
         CreateUserCommand: {
+            /** Format: email */
             email: string;
             displayName: string;
             role: components["schemas"]["Role"];
@@ -3201,6 +3204,7 @@ export interface components {
             phone?: null | string;
             fax?: null | string;
             website?: null | string;
+            /** Format: email */
             email?: null | string;
             origin?: components["schemas"]["CustomerOrigin"];
             chainPosition?: components["schemas"]["ChainPosition"];
@@ -3452,10 +3456,36 @@ export interface components {
             totalAmount: number;
         };
     };
-    responses: never;
+    responses: {
+        /** @description Too many requests: the caller's rate limit was reached, or too many failed sign-ins locked the account. */
+        TooManyRequests: {
+            headers: {
+                "Retry-After": components["headers"]["Retry-After"];
+                "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                [name: string]: unknown;
+            };
+            content: {
+                "application/problem+json": components["schemas"]["ProblemDetails"];
+            };
+        };
+        /** @description An unexpected error; quote the traceId when reporting it. */
+        InternalServerError: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/problem+json": components["schemas"]["ProblemDetails"];
+            };
+        };
+    };
     parameters: never;
     requestBodies: never;
-    headers: never;
+    headers: {
+        /** @description Requests a minute the caller may make here (per user, API key or, when anonymous, address; stricter for signing in). */
+        "X-RateLimit-Limit": number;
+        /** @description Seconds to wait before trying again. */
+        "Retry-After": number;
+    };
     pathItems: never;
 }
 export type $defs = Record<string, never>;
@@ -3472,6 +3502,7 @@ export interface operations {
             /** @description OK */
             200: {
                 headers: {
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -3481,6 +3512,7 @@ export interface operations {
             /** @description Not signed in, or the credentials are invalid, expired or revoked. */
             401: {
                 headers: {
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -3490,12 +3522,15 @@ export interface operations {
             /** @description Signed in, but the role or key scope does not allow this. */
             403: {
                 headers: {
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
         };
     };
     ListCustomerVisits: {
@@ -3517,6 +3552,7 @@ export interface operations {
             /** @description OK */
             200: {
                 headers: {
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -3526,6 +3562,7 @@ export interface operations {
             /** @description Bad Request */
             400: {
                 headers: {
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -3535,6 +3572,7 @@ export interface operations {
             /** @description Not signed in, or the credentials are invalid, expired or revoked. */
             401: {
                 headers: {
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -3544,6 +3582,7 @@ export interface operations {
             /** @description Signed in, but the role or key scope does not allow this. */
             403: {
                 headers: {
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -3553,12 +3592,15 @@ export interface operations {
             /** @description Not Found */
             404: {
                 headers: {
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
         };
     };
     ListCustomerComplaints: {
@@ -3578,6 +3620,7 @@ export interface operations {
             /** @description OK */
             200: {
                 headers: {
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -3587,6 +3630,7 @@ export interface operations {
             /** @description Bad Request */
             400: {
                 headers: {
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -3596,6 +3640,7 @@ export interface operations {
             /** @description Not signed in, or the credentials are invalid, expired or revoked. */
             401: {
                 headers: {
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -3605,6 +3650,7 @@ export interface operations {
             /** @description Signed in, but the role or key scope does not allow this. */
             403: {
                 headers: {
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -3614,12 +3660,15 @@ export interface operations {
             /** @description Not Found */
             404: {
                 headers: {
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
         };
     };
     ListCustomerReferrals: {
@@ -3639,6 +3688,7 @@ export interface operations {
             /** @description OK */
             200: {
                 headers: {
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -3648,6 +3698,7 @@ export interface operations {
             /** @description Bad Request */
             400: {
                 headers: {
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -3657,6 +3708,7 @@ export interface operations {
             /** @description Not signed in, or the credentials are invalid, expired or revoked. */
             401: {
                 headers: {
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -3666,12 +3718,15 @@ export interface operations {
             /** @description Signed in, but the role or key scope does not allow this. */
             403: {
                 headers: {
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
         };
     };
     GetReferralTree: {
@@ -3688,6 +3743,7 @@ export interface operations {
             /** @description OK */
             200: {
                 headers: {
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -3697,6 +3753,7 @@ export interface operations {
             /** @description Not signed in, or the credentials are invalid, expired or revoked. */
             401: {
                 headers: {
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -3706,6 +3763,7 @@ export interface operations {
             /** @description Signed in, but the role or key scope does not allow this. */
             403: {
                 headers: {
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -3715,12 +3773,15 @@ export interface operations {
             /** @description Not Found */
             404: {
                 headers: {
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
         };
     };
     ListAssessments: {
@@ -3737,6 +3798,7 @@ export interface operations {
             /** @description OK */
             200: {
                 headers: {
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -3746,6 +3808,7 @@ export interface operations {
             /** @description Not signed in, or the credentials are invalid, expired or revoked. */
             401: {
                 headers: {
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -3755,6 +3818,7 @@ export interface operations {
             /** @description Signed in, but the role or key scope does not allow this. */
             403: {
                 headers: {
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -3764,12 +3828,15 @@ export interface operations {
             /** @description Not Found */
             404: {
                 headers: {
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
         };
     };
     AssessCustomer: {
@@ -3793,6 +3860,7 @@ export interface operations {
             /** @description Created */
             201: {
                 headers: {
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -3802,6 +3870,7 @@ export interface operations {
             /** @description Bad Request */
             400: {
                 headers: {
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -3811,6 +3880,7 @@ export interface operations {
             /** @description Not signed in, or the credentials are invalid, expired or revoked. */
             401: {
                 headers: {
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -3820,6 +3890,7 @@ export interface operations {
             /** @description Signed in, but the role or key scope does not allow this. */
             403: {
                 headers: {
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -3829,12 +3900,15 @@ export interface operations {
             /** @description Not Found */
             404: {
                 headers: {
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
         };
     };
     ListAssessmentsDue: {
@@ -3853,6 +3927,7 @@ export interface operations {
             /** @description OK */
             200: {
                 headers: {
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -3862,6 +3937,7 @@ export interface operations {
             /** @description Bad Request */
             400: {
                 headers: {
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -3871,6 +3947,7 @@ export interface operations {
             /** @description Not signed in, or the credentials are invalid, expired or revoked. */
             401: {
                 headers: {
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -3880,12 +3957,15 @@ export interface operations {
             /** @description Signed in, but the role or key scope does not allow this. */
             403: {
                 headers: {
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
         };
     };
     GetScorecardTemplate: {
@@ -3900,6 +3980,7 @@ export interface operations {
             /** @description OK */
             200: {
                 headers: {
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -3909,6 +3990,7 @@ export interface operations {
             /** @description Not signed in, or the credentials are invalid, expired or revoked. */
             401: {
                 headers: {
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -3918,12 +4000,15 @@ export interface operations {
             /** @description Signed in, but the role or key scope does not allow this. */
             403: {
                 headers: {
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
         };
     };
     UpdateScorecardTemplate: {
@@ -3945,6 +4030,7 @@ export interface operations {
             /** @description OK */
             200: {
                 headers: {
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -3954,6 +4040,7 @@ export interface operations {
             /** @description Bad Request */
             400: {
                 headers: {
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -3963,6 +4050,7 @@ export interface operations {
             /** @description Not signed in, or the credentials are invalid, expired or revoked. */
             401: {
                 headers: {
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -3972,12 +4060,15 @@ export interface operations {
             /** @description Signed in, but the role or key scope does not allow this. */
             403: {
                 headers: {
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
         };
     };
     GetCustomerLoyalty: {
@@ -3994,6 +4085,7 @@ export interface operations {
             /** @description OK */
             200: {
                 headers: {
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -4003,6 +4095,7 @@ export interface operations {
             /** @description Not signed in, or the credentials are invalid, expired or revoked. */
             401: {
                 headers: {
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -4012,6 +4105,7 @@ export interface operations {
             /** @description Signed in, but the role or key scope does not allow this. */
             403: {
                 headers: {
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -4021,12 +4115,15 @@ export interface operations {
             /** @description Not Found */
             404: {
                 headers: {
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
         };
     };
     GetDashboard: {
@@ -4041,6 +4138,7 @@ export interface operations {
             /** @description OK */
             200: {
                 headers: {
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -4050,6 +4148,7 @@ export interface operations {
             /** @description Not signed in, or the credentials are invalid, expired or revoked. */
             401: {
                 headers: {
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -4059,12 +4158,15 @@ export interface operations {
             /** @description Signed in, but the role or key scope does not allow this. */
             403: {
                 headers: {
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
         };
     };
     ListReminders: {
@@ -4082,6 +4184,7 @@ export interface operations {
             /** @description OK */
             200: {
                 headers: {
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -4091,6 +4194,7 @@ export interface operations {
             /** @description Bad Request */
             400: {
                 headers: {
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -4100,6 +4204,7 @@ export interface operations {
             /** @description Not signed in, or the credentials are invalid, expired or revoked. */
             401: {
                 headers: {
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -4109,12 +4214,15 @@ export interface operations {
             /** @description Signed in, but the role or key scope does not allow this. */
             403: {
                 headers: {
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
         };
     };
     ListAuditTrail: {
@@ -4138,6 +4246,7 @@ export interface operations {
             /** @description OK */
             200: {
                 headers: {
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -4147,6 +4256,7 @@ export interface operations {
             /** @description Bad Request */
             400: {
                 headers: {
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -4156,6 +4266,7 @@ export interface operations {
             /** @description Not signed in, or the credentials are invalid, expired or revoked. */
             401: {
                 headers: {
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -4165,12 +4276,15 @@ export interface operations {
             /** @description Signed in, but the role or key scope does not allow this. */
             403: {
                 headers: {
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
         };
     };
     SyncChanges: {
@@ -4240,6 +4354,7 @@ export interface operations {
             /** @description OK */
             200: {
                 headers: {
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -4249,6 +4364,7 @@ export interface operations {
             /** @description Bad Request */
             400: {
                 headers: {
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -4258,21 +4374,15 @@ export interface operations {
             /** @description Unauthorized */
             401: {
                 headers: {
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Too Many Requests */
-            429: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
-                };
-            };
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
         };
     };
     LogOut: {
@@ -4290,13 +4400,25 @@ export interface operations {
             /** @description No Content */
             204: {
                 headers: {
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
                     [name: string]: unknown;
                 };
                 content?: never;
             };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
             /** @description Unauthorized */
             401: {
                 headers: {
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -4306,12 +4428,15 @@ export interface operations {
             /** @description Signed in, but the role or key scope does not allow this. */
             403: {
                 headers: {
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
         };
     };
     GetMe: {
@@ -4326,6 +4451,7 @@ export interface operations {
             /** @description OK */
             200: {
                 headers: {
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -4335,6 +4461,7 @@ export interface operations {
             /** @description Unauthorized */
             401: {
                 headers: {
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -4344,12 +4471,15 @@ export interface operations {
             /** @description Signed in, but the role or key scope does not allow this. */
             403: {
                 headers: {
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
         };
     };
     IssueToken: {
@@ -4368,6 +4498,7 @@ export interface operations {
             /** @description OK */
             200: {
                 headers: {
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -4377,6 +4508,7 @@ export interface operations {
             /** @description Bad Request */
             400: {
                 headers: {
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -4386,21 +4518,15 @@ export interface operations {
             /** @description Unauthorized */
             401: {
                 headers: {
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Too Many Requests */
-            429: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
-                };
-            };
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
         };
     };
     RefreshToken: {
@@ -4419,6 +4545,7 @@ export interface operations {
             /** @description OK */
             200: {
                 headers: {
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -4428,6 +4555,7 @@ export interface operations {
             /** @description Bad Request */
             400: {
                 headers: {
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -4437,12 +4565,15 @@ export interface operations {
             /** @description Unauthorized */
             401: {
                 headers: {
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
         };
     };
     ListUsers: {
@@ -4462,6 +4593,7 @@ export interface operations {
             /** @description OK */
             200: {
                 headers: {
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -4471,6 +4603,7 @@ export interface operations {
             /** @description Bad Request */
             400: {
                 headers: {
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -4480,6 +4613,7 @@ export interface operations {
             /** @description Not signed in, or the credentials are invalid, expired or revoked. */
             401: {
                 headers: {
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -4489,12 +4623,15 @@ export interface operations {
             /** @description Signed in, but the role or key scope does not allow this. */
             403: {
                 headers: {
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
         };
     };
     CreateUser: {
@@ -4516,6 +4653,7 @@ export interface operations {
             /** @description Created */
             201: {
                 headers: {
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -4525,6 +4663,7 @@ export interface operations {
             /** @description Bad Request */
             400: {
                 headers: {
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -4534,6 +4673,7 @@ export interface operations {
             /** @description Not signed in, or the credentials are invalid, expired or revoked. */
             401: {
                 headers: {
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -4543,6 +4683,7 @@ export interface operations {
             /** @description Signed in, but the role or key scope does not allow this. */
             403: {
                 headers: {
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -4552,12 +4693,15 @@ export interface operations {
             /** @description Conflict */
             409: {
                 headers: {
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
         };
     };
     GetUser: {
@@ -4574,6 +4718,7 @@ export interface operations {
             /** @description OK */
             200: {
                 headers: {
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -4590,6 +4735,7 @@ export interface operations {
             /** @description Not signed in, or the credentials are invalid, expired or revoked. */
             401: {
                 headers: {
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -4599,6 +4745,7 @@ export interface operations {
             /** @description Signed in, but the role or key scope does not allow this. */
             403: {
                 headers: {
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -4608,12 +4755,15 @@ export interface operations {
             /** @description Not Found */
             404: {
                 headers: {
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
         };
     };
     DisableUser: {
@@ -4633,15 +4783,27 @@ export interface operations {
             /** @description OK */
             200: {
                 headers: {
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["UserDto"];
                 };
             };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
             /** @description Not signed in, or the credentials are invalid, expired or revoked. */
             401: {
                 headers: {
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -4651,6 +4813,7 @@ export interface operations {
             /** @description Signed in, but the role or key scope does not allow this. */
             403: {
                 headers: {
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -4660,6 +4823,7 @@ export interface operations {
             /** @description Not Found */
             404: {
                 headers: {
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -4669,12 +4833,15 @@ export interface operations {
             /** @description Conflict */
             409: {
                 headers: {
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
         };
     };
     EnableUser: {
@@ -4694,15 +4861,27 @@ export interface operations {
             /** @description OK */
             200: {
                 headers: {
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["UserDto"];
                 };
             };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
             /** @description Not signed in, or the credentials are invalid, expired or revoked. */
             401: {
                 headers: {
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -4712,6 +4891,7 @@ export interface operations {
             /** @description Signed in, but the role or key scope does not allow this. */
             403: {
                 headers: {
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -4721,12 +4901,15 @@ export interface operations {
             /** @description Not Found */
             404: {
                 headers: {
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
         };
     };
     ChangeUserRole: {
@@ -4750,6 +4933,7 @@ export interface operations {
             /** @description OK */
             200: {
                 headers: {
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -4759,6 +4943,7 @@ export interface operations {
             /** @description Bad Request */
             400: {
                 headers: {
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -4768,6 +4953,7 @@ export interface operations {
             /** @description Not signed in, or the credentials are invalid, expired or revoked. */
             401: {
                 headers: {
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -4777,6 +4963,7 @@ export interface operations {
             /** @description Signed in, but the role or key scope does not allow this. */
             403: {
                 headers: {
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -4786,6 +4973,7 @@ export interface operations {
             /** @description Not Found */
             404: {
                 headers: {
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -4795,12 +4983,15 @@ export interface operations {
             /** @description Conflict */
             409: {
                 headers: {
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
         };
     };
     ListTeams: {
@@ -4815,6 +5006,7 @@ export interface operations {
             /** @description OK */
             200: {
                 headers: {
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -4824,6 +5016,7 @@ export interface operations {
             /** @description Not signed in, or the credentials are invalid, expired or revoked. */
             401: {
                 headers: {
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -4833,12 +5026,15 @@ export interface operations {
             /** @description Signed in, but the role or key scope does not allow this. */
             403: {
                 headers: {
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
         };
     };
     CreateTeam: {
@@ -4860,6 +5056,7 @@ export interface operations {
             /** @description Created */
             201: {
                 headers: {
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -4869,6 +5066,7 @@ export interface operations {
             /** @description Bad Request */
             400: {
                 headers: {
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -4878,6 +5076,7 @@ export interface operations {
             /** @description Not signed in, or the credentials are invalid, expired or revoked. */
             401: {
                 headers: {
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -4887,6 +5086,7 @@ export interface operations {
             /** @description Signed in, but the role or key scope does not allow this. */
             403: {
                 headers: {
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -4896,12 +5096,15 @@ export interface operations {
             /** @description Conflict */
             409: {
                 headers: {
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
         };
     };
     GetTeam: {
@@ -4918,6 +5121,7 @@ export interface operations {
             /** @description OK */
             200: {
                 headers: {
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -4934,6 +5138,7 @@ export interface operations {
             /** @description Not signed in, or the credentials are invalid, expired or revoked. */
             401: {
                 headers: {
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -4943,6 +5148,7 @@ export interface operations {
             /** @description Signed in, but the role or key scope does not allow this. */
             403: {
                 headers: {
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -4952,12 +5158,15 @@ export interface operations {
             /** @description Not Found */
             404: {
                 headers: {
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
         };
     };
     AddTeamMember: {
@@ -4981,6 +5190,7 @@ export interface operations {
             /** @description OK */
             200: {
                 headers: {
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -4990,6 +5200,7 @@ export interface operations {
             /** @description Bad Request */
             400: {
                 headers: {
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -4999,6 +5210,7 @@ export interface operations {
             /** @description Not signed in, or the credentials are invalid, expired or revoked. */
             401: {
                 headers: {
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -5008,6 +5220,7 @@ export interface operations {
             /** @description Signed in, but the role or key scope does not allow this. */
             403: {
                 headers: {
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -5017,12 +5230,15 @@ export interface operations {
             /** @description Not Found */
             404: {
                 headers: {
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
         };
     };
     RemoveTeamMember: {
@@ -5043,6 +5259,7 @@ export interface operations {
             /** @description OK */
             200: {
                 headers: {
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -5052,6 +5269,7 @@ export interface operations {
             /** @description Not signed in, or the credentials are invalid, expired or revoked. */
             401: {
                 headers: {
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -5061,6 +5279,7 @@ export interface operations {
             /** @description Signed in, but the role or key scope does not allow this. */
             403: {
                 headers: {
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -5070,6 +5289,7 @@ export interface operations {
             /** @description Not Found */
             404: {
                 headers: {
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -5079,6 +5299,7 @@ export interface operations {
             /** @description Conflict */
             409: {
                 headers: {
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -5088,6 +5309,7 @@ export interface operations {
             /** @description Precondition Failed */
             412: {
                 headers: {
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -5097,12 +5319,15 @@ export interface operations {
             /** @description Precondition Required */
             428: {
                 headers: {
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
         };
     };
     ListApiKeys: {
@@ -5117,6 +5342,7 @@ export interface operations {
             /** @description OK */
             200: {
                 headers: {
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -5126,6 +5352,7 @@ export interface operations {
             /** @description Not signed in, or the credentials are invalid, expired or revoked. */
             401: {
                 headers: {
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -5135,12 +5362,15 @@ export interface operations {
             /** @description Signed in, but the role or key scope does not allow this. */
             403: {
                 headers: {
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
         };
     };
     CreateApiKey: {
@@ -5162,6 +5392,7 @@ export interface operations {
             /** @description Created */
             201: {
                 headers: {
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -5171,6 +5402,7 @@ export interface operations {
             /** @description Bad Request */
             400: {
                 headers: {
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -5180,6 +5412,7 @@ export interface operations {
             /** @description Not signed in, or the credentials are invalid, expired or revoked. */
             401: {
                 headers: {
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -5189,12 +5422,15 @@ export interface operations {
             /** @description Signed in, but the role or key scope does not allow this. */
             403: {
                 headers: {
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
         };
     };
     ListApiKeyScopes: {
@@ -5209,6 +5445,7 @@ export interface operations {
             /** @description OK */
             200: {
                 headers: {
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -5218,6 +5455,7 @@ export interface operations {
             /** @description Not signed in, or the credentials are invalid, expired or revoked. */
             401: {
                 headers: {
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -5227,12 +5465,15 @@ export interface operations {
             /** @description Signed in, but the role or key scope does not allow this. */
             403: {
                 headers: {
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
         };
     };
     RevokeApiKey: {
@@ -5252,15 +5493,27 @@ export interface operations {
             /** @description OK */
             200: {
                 headers: {
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["ApiKeyDto"];
                 };
             };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
             /** @description Not signed in, or the credentials are invalid, expired or revoked. */
             401: {
                 headers: {
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -5270,6 +5523,7 @@ export interface operations {
             /** @description Signed in, but the role or key scope does not allow this. */
             403: {
                 headers: {
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -5279,12 +5533,15 @@ export interface operations {
             /** @description Not Found */
             404: {
                 headers: {
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
         };
     };
     ListCustomers: {
@@ -5323,6 +5580,7 @@ export interface operations {
             /** @description OK */
             200: {
                 headers: {
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -5332,6 +5590,7 @@ export interface operations {
             /** @description Bad Request */
             400: {
                 headers: {
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -5341,6 +5600,7 @@ export interface operations {
             /** @description Not signed in, or the credentials are invalid, expired or revoked. */
             401: {
                 headers: {
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -5350,12 +5610,15 @@ export interface operations {
             /** @description Signed in, but the role or key scope does not allow this. */
             403: {
                 headers: {
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
         };
     };
     CreateCustomer: {
@@ -5377,6 +5640,7 @@ export interface operations {
             /** @description Created */
             201: {
                 headers: {
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -5386,6 +5650,7 @@ export interface operations {
             /** @description Bad Request */
             400: {
                 headers: {
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -5395,6 +5660,7 @@ export interface operations {
             /** @description Not signed in, or the credentials are invalid, expired or revoked. */
             401: {
                 headers: {
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -5404,6 +5670,7 @@ export interface operations {
             /** @description Signed in, but the role or key scope does not allow this. */
             403: {
                 headers: {
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -5413,12 +5680,15 @@ export interface operations {
             /** @description Conflict */
             409: {
                 headers: {
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
         };
     };
     GetCustomer: {
@@ -5435,6 +5705,7 @@ export interface operations {
             /** @description OK */
             200: {
                 headers: {
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -5451,6 +5722,7 @@ export interface operations {
             /** @description Not signed in, or the credentials are invalid, expired or revoked. */
             401: {
                 headers: {
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -5460,6 +5732,7 @@ export interface operations {
             /** @description Signed in, but the role or key scope does not allow this. */
             403: {
                 headers: {
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -5469,12 +5742,15 @@ export interface operations {
             /** @description Not Found */
             404: {
                 headers: {
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
         };
     };
     UpdateCustomer: {
@@ -5498,6 +5774,7 @@ export interface operations {
             /** @description OK */
             200: {
                 headers: {
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -5507,6 +5784,7 @@ export interface operations {
             /** @description Bad Request */
             400: {
                 headers: {
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -5516,6 +5794,7 @@ export interface operations {
             /** @description Not signed in, or the credentials are invalid, expired or revoked. */
             401: {
                 headers: {
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -5525,6 +5804,7 @@ export interface operations {
             /** @description Signed in, but the role or key scope does not allow this. */
             403: {
                 headers: {
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -5534,6 +5814,7 @@ export interface operations {
             /** @description Not Found */
             404: {
                 headers: {
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -5543,6 +5824,7 @@ export interface operations {
             /** @description Conflict */
             409: {
                 headers: {
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -5552,6 +5834,7 @@ export interface operations {
             /** @description Precondition Failed */
             412: {
                 headers: {
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -5561,12 +5844,15 @@ export interface operations {
             /** @description Precondition Required */
             428: {
                 headers: {
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
         };
     };
     ArchiveCustomer: {
@@ -5586,15 +5872,27 @@ export interface operations {
             /** @description OK */
             200: {
                 headers: {
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["CustomerDto"];
                 };
             };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
             /** @description Not signed in, or the credentials are invalid, expired or revoked. */
             401: {
                 headers: {
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -5604,6 +5902,7 @@ export interface operations {
             /** @description Signed in, but the role or key scope does not allow this. */
             403: {
                 headers: {
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -5613,6 +5912,7 @@ export interface operations {
             /** @description Not Found */
             404: {
                 headers: {
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -5622,6 +5922,7 @@ export interface operations {
             /** @description Conflict */
             409: {
                 headers: {
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -5631,12 +5932,15 @@ export interface operations {
             /** @description Precondition Failed */
             412: {
                 headers: {
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
         };
     };
     RestoreCustomer: {
@@ -5656,15 +5960,27 @@ export interface operations {
             /** @description OK */
             200: {
                 headers: {
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["CustomerDto"];
                 };
             };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
             /** @description Not signed in, or the credentials are invalid, expired or revoked. */
             401: {
                 headers: {
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -5674,6 +5990,7 @@ export interface operations {
             /** @description Signed in, but the role or key scope does not allow this. */
             403: {
                 headers: {
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -5683,6 +6000,7 @@ export interface operations {
             /** @description Not Found */
             404: {
                 headers: {
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -5692,6 +6010,7 @@ export interface operations {
             /** @description Conflict */
             409: {
                 headers: {
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -5701,12 +6020,15 @@ export interface operations {
             /** @description Precondition Failed */
             412: {
                 headers: {
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
         };
     };
     TransferCustomer: {
@@ -5730,6 +6052,7 @@ export interface operations {
             /** @description OK */
             200: {
                 headers: {
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -5739,6 +6062,7 @@ export interface operations {
             /** @description Bad Request */
             400: {
                 headers: {
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -5748,6 +6072,7 @@ export interface operations {
             /** @description Not signed in, or the credentials are invalid, expired or revoked. */
             401: {
                 headers: {
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -5757,6 +6082,7 @@ export interface operations {
             /** @description Signed in, but the role or key scope does not allow this. */
             403: {
                 headers: {
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -5766,6 +6092,7 @@ export interface operations {
             /** @description Not Found */
             404: {
                 headers: {
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -5775,6 +6102,7 @@ export interface operations {
             /** @description Conflict */
             409: {
                 headers: {
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -5784,12 +6112,15 @@ export interface operations {
             /** @description Precondition Failed */
             412: {
                 headers: {
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
         };
     };
     MergeCustomers: {
@@ -5892,6 +6223,7 @@ export interface operations {
             /** @description OK */
             200: {
                 headers: {
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -5901,6 +6233,7 @@ export interface operations {
             /** @description Bad Request */
             400: {
                 headers: {
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -5910,6 +6243,7 @@ export interface operations {
             /** @description Not signed in, or the credentials are invalid, expired or revoked. */
             401: {
                 headers: {
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -5919,6 +6253,7 @@ export interface operations {
             /** @description Signed in, but the role or key scope does not allow this. */
             403: {
                 headers: {
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -5928,12 +6263,15 @@ export interface operations {
             /** @description Not Found */
             404: {
                 headers: {
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
         };
     };
     AddContact: {
@@ -5957,6 +6295,7 @@ export interface operations {
             /** @description Created */
             201: {
                 headers: {
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -5966,6 +6305,7 @@ export interface operations {
             /** @description Bad Request */
             400: {
                 headers: {
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -5975,6 +6315,7 @@ export interface operations {
             /** @description Not signed in, or the credentials are invalid, expired or revoked. */
             401: {
                 headers: {
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -5984,6 +6325,7 @@ export interface operations {
             /** @description Signed in, but the role or key scope does not allow this. */
             403: {
                 headers: {
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -5993,6 +6335,7 @@ export interface operations {
             /** @description Not Found */
             404: {
                 headers: {
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -6002,12 +6345,15 @@ export interface operations {
             /** @description Conflict */
             409: {
                 headers: {
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
         };
     };
     GetContact: {
@@ -6025,6 +6371,7 @@ export interface operations {
             /** @description OK */
             200: {
                 headers: {
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -6041,6 +6388,7 @@ export interface operations {
             /** @description Not signed in, or the credentials are invalid, expired or revoked. */
             401: {
                 headers: {
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -6050,6 +6398,7 @@ export interface operations {
             /** @description Signed in, but the role or key scope does not allow this. */
             403: {
                 headers: {
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -6059,12 +6408,15 @@ export interface operations {
             /** @description Not Found */
             404: {
                 headers: {
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
         };
     };
     UpdateContact: {
@@ -6089,6 +6441,7 @@ export interface operations {
             /** @description OK */
             200: {
                 headers: {
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -6098,6 +6451,7 @@ export interface operations {
             /** @description Bad Request */
             400: {
                 headers: {
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -6107,6 +6461,7 @@ export interface operations {
             /** @description Not signed in, or the credentials are invalid, expired or revoked. */
             401: {
                 headers: {
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -6116,6 +6471,7 @@ export interface operations {
             /** @description Signed in, but the role or key scope does not allow this. */
             403: {
                 headers: {
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -6125,6 +6481,7 @@ export interface operations {
             /** @description Not Found */
             404: {
                 headers: {
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -6134,6 +6491,7 @@ export interface operations {
             /** @description Conflict */
             409: {
                 headers: {
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -6143,6 +6501,7 @@ export interface operations {
             /** @description Precondition Failed */
             412: {
                 headers: {
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -6152,12 +6511,15 @@ export interface operations {
             /** @description Precondition Required */
             428: {
                 headers: {
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
         };
     };
     DeleteContact: {
@@ -6178,6 +6540,7 @@ export interface operations {
             /** @description No Content */
             204: {
                 headers: {
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
                     [name: string]: unknown;
                 };
                 content?: never;
@@ -6185,6 +6548,7 @@ export interface operations {
             /** @description Not signed in, or the credentials are invalid, expired or revoked. */
             401: {
                 headers: {
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -6194,6 +6558,7 @@ export interface operations {
             /** @description Signed in, but the role or key scope does not allow this. */
             403: {
                 headers: {
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -6203,6 +6568,7 @@ export interface operations {
             /** @description Not Found */
             404: {
                 headers: {
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -6212,6 +6578,7 @@ export interface operations {
             /** @description Precondition Failed */
             412: {
                 headers: {
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -6221,12 +6588,15 @@ export interface operations {
             /** @description Precondition Required */
             428: {
                 headers: {
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
         };
     };
     ListCustomerPurchases: {
@@ -6249,6 +6619,7 @@ export interface operations {
             /** @description OK */
             200: {
                 headers: {
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -6258,6 +6629,7 @@ export interface operations {
             /** @description Bad Request */
             400: {
                 headers: {
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -6267,6 +6639,7 @@ export interface operations {
             /** @description Not signed in, or the credentials are invalid, expired or revoked. */
             401: {
                 headers: {
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -6276,6 +6649,7 @@ export interface operations {
             /** @description Signed in, but the role or key scope does not allow this. */
             403: {
                 headers: {
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -6285,12 +6659,15 @@ export interface operations {
             /** @description Not Found */
             404: {
                 headers: {
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
         };
     };
     RecordPurchase: {
@@ -6314,6 +6691,7 @@ export interface operations {
             /** @description Created */
             201: {
                 headers: {
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -6323,6 +6701,7 @@ export interface operations {
             /** @description Bad Request */
             400: {
                 headers: {
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -6332,6 +6711,7 @@ export interface operations {
             /** @description Not signed in, or the credentials are invalid, expired or revoked. */
             401: {
                 headers: {
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -6341,6 +6721,7 @@ export interface operations {
             /** @description Signed in, but the role or key scope does not allow this. */
             403: {
                 headers: {
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -6350,6 +6731,7 @@ export interface operations {
             /** @description Not Found */
             404: {
                 headers: {
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -6359,12 +6741,15 @@ export interface operations {
             /** @description Conflict */
             409: {
                 headers: {
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
         };
     };
     ListPurchases: {
@@ -6387,6 +6772,7 @@ export interface operations {
             /** @description OK */
             200: {
                 headers: {
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -6396,6 +6782,7 @@ export interface operations {
             /** @description Bad Request */
             400: {
                 headers: {
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -6405,6 +6792,7 @@ export interface operations {
             /** @description Not signed in, or the credentials are invalid, expired or revoked. */
             401: {
                 headers: {
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -6414,6 +6802,7 @@ export interface operations {
             /** @description Signed in, but the role or key scope does not allow this. */
             403: {
                 headers: {
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -6423,12 +6812,15 @@ export interface operations {
             /** @description Not Found */
             404: {
                 headers: {
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
         };
     };
     GetPurchase: {
@@ -6445,6 +6837,7 @@ export interface operations {
             /** @description OK */
             200: {
                 headers: {
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -6461,6 +6854,7 @@ export interface operations {
             /** @description Not signed in, or the credentials are invalid, expired or revoked. */
             401: {
                 headers: {
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -6470,6 +6864,7 @@ export interface operations {
             /** @description Signed in, but the role or key scope does not allow this. */
             403: {
                 headers: {
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -6479,12 +6874,15 @@ export interface operations {
             /** @description Not Found */
             404: {
                 headers: {
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
         };
     };
     CorrectPurchase: {
@@ -6508,6 +6906,7 @@ export interface operations {
             /** @description OK */
             200: {
                 headers: {
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -6517,6 +6916,7 @@ export interface operations {
             /** @description Bad Request */
             400: {
                 headers: {
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -6526,6 +6926,7 @@ export interface operations {
             /** @description Not signed in, or the credentials are invalid, expired or revoked. */
             401: {
                 headers: {
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -6535,6 +6936,7 @@ export interface operations {
             /** @description Signed in, but the role or key scope does not allow this. */
             403: {
                 headers: {
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -6544,6 +6946,7 @@ export interface operations {
             /** @description Not Found */
             404: {
                 headers: {
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -6553,6 +6956,7 @@ export interface operations {
             /** @description Precondition Failed */
             412: {
                 headers: {
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -6562,12 +6966,15 @@ export interface operations {
             /** @description Precondition Required */
             428: {
                 headers: {
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
         };
     };
     DeletePurchase: {
@@ -6587,6 +6994,7 @@ export interface operations {
             /** @description No Content */
             204: {
                 headers: {
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
                     [name: string]: unknown;
                 };
                 content?: never;
@@ -6594,6 +7002,7 @@ export interface operations {
             /** @description Not signed in, or the credentials are invalid, expired or revoked. */
             401: {
                 headers: {
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -6603,6 +7012,7 @@ export interface operations {
             /** @description Signed in, but the role or key scope does not allow this. */
             403: {
                 headers: {
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -6612,6 +7022,7 @@ export interface operations {
             /** @description Not Found */
             404: {
                 headers: {
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -6621,6 +7032,7 @@ export interface operations {
             /** @description Precondition Failed */
             412: {
                 headers: {
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -6630,12 +7042,15 @@ export interface operations {
             /** @description Precondition Required */
             428: {
                 headers: {
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
         };
     };
     ListVisits: {
@@ -6660,6 +7075,7 @@ export interface operations {
             /** @description OK */
             200: {
                 headers: {
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -6669,6 +7085,7 @@ export interface operations {
             /** @description Bad Request */
             400: {
                 headers: {
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -6678,6 +7095,7 @@ export interface operations {
             /** @description Not signed in, or the credentials are invalid, expired or revoked. */
             401: {
                 headers: {
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -6687,6 +7105,7 @@ export interface operations {
             /** @description Signed in, but the role or key scope does not allow this. */
             403: {
                 headers: {
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -6696,12 +7115,15 @@ export interface operations {
             /** @description Not Found */
             404: {
                 headers: {
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
         };
     };
     PlanVisit: {
@@ -6723,6 +7145,7 @@ export interface operations {
             /** @description Created */
             201: {
                 headers: {
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -6732,6 +7155,7 @@ export interface operations {
             /** @description Bad Request */
             400: {
                 headers: {
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -6741,6 +7165,7 @@ export interface operations {
             /** @description Not signed in, or the credentials are invalid, expired or revoked. */
             401: {
                 headers: {
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -6750,6 +7175,7 @@ export interface operations {
             /** @description Signed in, but the role or key scope does not allow this. */
             403: {
                 headers: {
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -6759,6 +7185,7 @@ export interface operations {
             /** @description Not Found */
             404: {
                 headers: {
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -6768,12 +7195,15 @@ export interface operations {
             /** @description Conflict */
             409: {
                 headers: {
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
         };
     };
     GetVisit: {
@@ -6790,6 +7220,7 @@ export interface operations {
             /** @description OK */
             200: {
                 headers: {
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -6806,6 +7237,7 @@ export interface operations {
             /** @description Not signed in, or the credentials are invalid, expired or revoked. */
             401: {
                 headers: {
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -6815,6 +7247,7 @@ export interface operations {
             /** @description Signed in, but the role or key scope does not allow this. */
             403: {
                 headers: {
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -6824,12 +7257,15 @@ export interface operations {
             /** @description Not Found */
             404: {
                 headers: {
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
         };
     };
     LogVisit: {
@@ -6851,6 +7287,7 @@ export interface operations {
             /** @description Created */
             201: {
                 headers: {
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -6860,6 +7297,7 @@ export interface operations {
             /** @description Bad Request */
             400: {
                 headers: {
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -6869,6 +7307,7 @@ export interface operations {
             /** @description Not signed in, or the credentials are invalid, expired or revoked. */
             401: {
                 headers: {
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -6878,6 +7317,7 @@ export interface operations {
             /** @description Signed in, but the role or key scope does not allow this. */
             403: {
                 headers: {
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -6887,6 +7327,7 @@ export interface operations {
             /** @description Not Found */
             404: {
                 headers: {
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -6896,12 +7337,15 @@ export interface operations {
             /** @description Conflict */
             409: {
                 headers: {
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
         };
     };
     ChangeAppointment: {
@@ -6925,6 +7369,7 @@ export interface operations {
             /** @description OK */
             200: {
                 headers: {
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -6934,6 +7379,7 @@ export interface operations {
             /** @description Bad Request */
             400: {
                 headers: {
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -6943,6 +7389,7 @@ export interface operations {
             /** @description Not signed in, or the credentials are invalid, expired or revoked. */
             401: {
                 headers: {
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -6952,6 +7399,7 @@ export interface operations {
             /** @description Signed in, but the role or key scope does not allow this. */
             403: {
                 headers: {
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -6961,6 +7409,7 @@ export interface operations {
             /** @description Not Found */
             404: {
                 headers: {
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -6970,6 +7419,7 @@ export interface operations {
             /** @description Conflict */
             409: {
                 headers: {
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -6979,12 +7429,15 @@ export interface operations {
             /** @description Precondition Failed */
             412: {
                 headers: {
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
         };
     };
     CompleteVisit: {
@@ -7008,6 +7461,7 @@ export interface operations {
             /** @description OK */
             200: {
                 headers: {
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -7017,6 +7471,7 @@ export interface operations {
             /** @description Bad Request */
             400: {
                 headers: {
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -7026,6 +7481,7 @@ export interface operations {
             /** @description Not signed in, or the credentials are invalid, expired or revoked. */
             401: {
                 headers: {
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -7035,6 +7491,7 @@ export interface operations {
             /** @description Forbidden */
             403: {
                 headers: {
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -7044,6 +7501,7 @@ export interface operations {
             /** @description Not Found */
             404: {
                 headers: {
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -7053,6 +7511,7 @@ export interface operations {
             /** @description Conflict */
             409: {
                 headers: {
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -7062,12 +7521,15 @@ export interface operations {
             /** @description Precondition Failed */
             412: {
                 headers: {
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
         };
     };
     EditVisitRecord: {
@@ -7091,6 +7553,7 @@ export interface operations {
             /** @description OK */
             200: {
                 headers: {
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -7100,6 +7563,7 @@ export interface operations {
             /** @description Bad Request */
             400: {
                 headers: {
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -7109,6 +7573,7 @@ export interface operations {
             /** @description Not signed in, or the credentials are invalid, expired or revoked. */
             401: {
                 headers: {
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -7118,6 +7583,7 @@ export interface operations {
             /** @description Forbidden */
             403: {
                 headers: {
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -7127,6 +7593,7 @@ export interface operations {
             /** @description Not Found */
             404: {
                 headers: {
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -7136,6 +7603,7 @@ export interface operations {
             /** @description Conflict */
             409: {
                 headers: {
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -7145,6 +7613,7 @@ export interface operations {
             /** @description Precondition Failed */
             412: {
                 headers: {
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -7154,12 +7623,15 @@ export interface operations {
             /** @description Precondition Required */
             428: {
                 headers: {
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
         };
     };
     ResubmitVisit: {
@@ -7179,15 +7651,27 @@ export interface operations {
             /** @description OK */
             200: {
                 headers: {
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["VisitDto"];
                 };
             };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
             /** @description Not signed in, or the credentials are invalid, expired or revoked. */
             401: {
                 headers: {
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -7197,6 +7681,7 @@ export interface operations {
             /** @description Forbidden */
             403: {
                 headers: {
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -7206,6 +7691,7 @@ export interface operations {
             /** @description Not Found */
             404: {
                 headers: {
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -7215,6 +7701,7 @@ export interface operations {
             /** @description Conflict */
             409: {
                 headers: {
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -7224,12 +7711,15 @@ export interface operations {
             /** @description Precondition Failed */
             412: {
                 headers: {
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
         };
     };
     ReviewVisit: {
@@ -7253,6 +7743,7 @@ export interface operations {
             /** @description OK */
             200: {
                 headers: {
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -7262,6 +7753,7 @@ export interface operations {
             /** @description Bad Request */
             400: {
                 headers: {
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -7271,6 +7763,7 @@ export interface operations {
             /** @description Not signed in, or the credentials are invalid, expired or revoked. */
             401: {
                 headers: {
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -7280,6 +7773,7 @@ export interface operations {
             /** @description Forbidden */
             403: {
                 headers: {
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -7289,6 +7783,7 @@ export interface operations {
             /** @description Not Found */
             404: {
                 headers: {
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -7298,6 +7793,7 @@ export interface operations {
             /** @description Conflict */
             409: {
                 headers: {
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -7307,12 +7803,15 @@ export interface operations {
             /** @description Precondition Failed */
             412: {
                 headers: {
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
         };
     };
     GetReviewQueue: {
@@ -7330,6 +7829,7 @@ export interface operations {
             /** @description OK */
             200: {
                 headers: {
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -7339,6 +7839,7 @@ export interface operations {
             /** @description Bad Request */
             400: {
                 headers: {
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -7348,6 +7849,7 @@ export interface operations {
             /** @description Not signed in, or the credentials are invalid, expired or revoked. */
             401: {
                 headers: {
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -7357,12 +7859,15 @@ export interface operations {
             /** @description Signed in, but the role or key scope does not allow this. */
             403: {
                 headers: {
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
         };
     };
     GetVisitCompliance: {
@@ -7381,6 +7886,7 @@ export interface operations {
             /** @description OK */
             200: {
                 headers: {
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -7390,6 +7896,7 @@ export interface operations {
             /** @description Bad Request */
             400: {
                 headers: {
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -7399,6 +7906,7 @@ export interface operations {
             /** @description Not signed in, or the credentials are invalid, expired or revoked. */
             401: {
                 headers: {
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -7408,12 +7916,15 @@ export interface operations {
             /** @description Signed in, but the role or key scope does not allow this. */
             403: {
                 headers: {
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
         };
     };
     GetDueVisits: {
@@ -7428,6 +7939,7 @@ export interface operations {
             /** @description OK */
             200: {
                 headers: {
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -7437,6 +7949,7 @@ export interface operations {
             /** @description Not signed in, or the credentials are invalid, expired or revoked. */
             401: {
                 headers: {
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -7446,12 +7959,15 @@ export interface operations {
             /** @description Forbidden */
             403: {
                 headers: {
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
         };
     };
     GetVisitStats: {
@@ -7471,6 +7987,7 @@ export interface operations {
             /** @description OK */
             200: {
                 headers: {
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -7480,6 +7997,7 @@ export interface operations {
             /** @description Bad Request */
             400: {
                 headers: {
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -7489,6 +8007,7 @@ export interface operations {
             /** @description Not signed in, or the credentials are invalid, expired or revoked. */
             401: {
                 headers: {
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -7498,12 +8017,15 @@ export interface operations {
             /** @description Signed in, but the role or key scope does not allow this. */
             403: {
                 headers: {
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
         };
     };
     GetVisitPolicy: {
@@ -7518,6 +8040,7 @@ export interface operations {
             /** @description OK */
             200: {
                 headers: {
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -7534,6 +8057,7 @@ export interface operations {
             /** @description Not signed in, or the credentials are invalid, expired or revoked. */
             401: {
                 headers: {
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -7543,12 +8067,15 @@ export interface operations {
             /** @description Signed in, but the role or key scope does not allow this. */
             403: {
                 headers: {
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
         };
     };
     UpdateVisitPolicy: {
@@ -7570,6 +8097,7 @@ export interface operations {
             /** @description OK */
             200: {
                 headers: {
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -7579,6 +8107,7 @@ export interface operations {
             /** @description Bad Request */
             400: {
                 headers: {
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -7588,6 +8117,7 @@ export interface operations {
             /** @description Not signed in, or the credentials are invalid, expired or revoked. */
             401: {
                 headers: {
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -7597,6 +8127,7 @@ export interface operations {
             /** @description Signed in, but the role or key scope does not allow this. */
             403: {
                 headers: {
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -7606,6 +8137,7 @@ export interface operations {
             /** @description Precondition Failed */
             412: {
                 headers: {
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -7615,18 +8147,21 @@ export interface operations {
             /** @description Precondition Required */
             428: {
                 headers: {
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
         };
     };
     ListComplaints: {
         parameters: {
             query?: {
-                sla?: string;
+                sla?: "breached" | "at-risk" | "open";
                 status?: components["schemas"]["ComplaintStatus"];
                 category?: components["schemas"]["ComplaintCategory"];
                 severity?: components["schemas"]["ComplaintSeverity"];
@@ -7634,7 +8169,7 @@ export interface operations {
                 assigneeId?: string;
                 customerId?: string;
                 isRecurring?: boolean;
-                sort?: string;
+                sort?: "due" | "-due" | "received" | "-received";
                 limit?: number;
                 cursor?: string;
             };
@@ -7647,6 +8182,7 @@ export interface operations {
             /** @description OK */
             200: {
                 headers: {
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -7656,6 +8192,7 @@ export interface operations {
             /** @description Bad Request */
             400: {
                 headers: {
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -7665,6 +8202,7 @@ export interface operations {
             /** @description Not signed in, or the credentials are invalid, expired or revoked. */
             401: {
                 headers: {
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -7674,6 +8212,7 @@ export interface operations {
             /** @description Signed in, but the role or key scope does not allow this. */
             403: {
                 headers: {
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -7683,12 +8222,15 @@ export interface operations {
             /** @description Not Found */
             404: {
                 headers: {
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
         };
     };
     LogComplaint: {
@@ -7710,6 +8252,7 @@ export interface operations {
             /** @description Created */
             201: {
                 headers: {
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -7719,6 +8262,7 @@ export interface operations {
             /** @description Bad Request */
             400: {
                 headers: {
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -7728,6 +8272,7 @@ export interface operations {
             /** @description Not signed in, or the credentials are invalid, expired or revoked. */
             401: {
                 headers: {
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -7737,6 +8282,7 @@ export interface operations {
             /** @description Signed in, but the role or key scope does not allow this. */
             403: {
                 headers: {
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -7746,12 +8292,15 @@ export interface operations {
             /** @description Not Found */
             404: {
                 headers: {
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
         };
     };
     GetComplaint: {
@@ -7768,6 +8317,7 @@ export interface operations {
             /** @description OK */
             200: {
                 headers: {
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -7784,6 +8334,7 @@ export interface operations {
             /** @description Not signed in, or the credentials are invalid, expired or revoked. */
             401: {
                 headers: {
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -7793,6 +8344,7 @@ export interface operations {
             /** @description Signed in, but the role or key scope does not allow this. */
             403: {
                 headers: {
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -7802,12 +8354,15 @@ export interface operations {
             /** @description Not Found */
             404: {
                 headers: {
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
         };
     };
     AdvanceComplaint: {
@@ -7831,6 +8386,7 @@ export interface operations {
             /** @description OK */
             200: {
                 headers: {
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -7840,6 +8396,7 @@ export interface operations {
             /** @description Bad Request */
             400: {
                 headers: {
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -7849,6 +8406,7 @@ export interface operations {
             /** @description Not signed in, or the credentials are invalid, expired or revoked. */
             401: {
                 headers: {
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -7858,6 +8416,7 @@ export interface operations {
             /** @description Signed in, but the role or key scope does not allow this. */
             403: {
                 headers: {
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -7867,6 +8426,7 @@ export interface operations {
             /** @description Not Found */
             404: {
                 headers: {
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -7876,6 +8436,7 @@ export interface operations {
             /** @description Conflict */
             409: {
                 headers: {
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -7885,12 +8446,15 @@ export interface operations {
             /** @description Precondition Failed */
             412: {
                 headers: {
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
         };
     };
     AssignComplaint: {
@@ -7914,6 +8478,7 @@ export interface operations {
             /** @description OK */
             200: {
                 headers: {
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -7923,6 +8488,7 @@ export interface operations {
             /** @description Bad Request */
             400: {
                 headers: {
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -7932,6 +8498,7 @@ export interface operations {
             /** @description Not signed in, or the credentials are invalid, expired or revoked. */
             401: {
                 headers: {
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -7941,6 +8508,7 @@ export interface operations {
             /** @description Signed in, but the role or key scope does not allow this. */
             403: {
                 headers: {
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -7950,6 +8518,7 @@ export interface operations {
             /** @description Not Found */
             404: {
                 headers: {
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -7959,12 +8528,15 @@ export interface operations {
             /** @description Precondition Failed */
             412: {
                 headers: {
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
         };
     };
     CommitResolution: {
@@ -7988,6 +8560,7 @@ export interface operations {
             /** @description OK */
             200: {
                 headers: {
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -7997,6 +8570,7 @@ export interface operations {
             /** @description Bad Request */
             400: {
                 headers: {
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -8006,6 +8580,7 @@ export interface operations {
             /** @description Not signed in, or the credentials are invalid, expired or revoked. */
             401: {
                 headers: {
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -8015,6 +8590,7 @@ export interface operations {
             /** @description Signed in, but the role or key scope does not allow this. */
             403: {
                 headers: {
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -8024,6 +8600,7 @@ export interface operations {
             /** @description Not Found */
             404: {
                 headers: {
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -8033,6 +8610,7 @@ export interface operations {
             /** @description Conflict */
             409: {
                 headers: {
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -8042,12 +8620,15 @@ export interface operations {
             /** @description Precondition Failed */
             412: {
                 headers: {
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
         };
     };
     ResolveComplaint: {
@@ -8071,6 +8652,7 @@ export interface operations {
             /** @description OK */
             200: {
                 headers: {
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -8080,6 +8662,7 @@ export interface operations {
             /** @description Bad Request */
             400: {
                 headers: {
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -8089,6 +8672,7 @@ export interface operations {
             /** @description Not signed in, or the credentials are invalid, expired or revoked. */
             401: {
                 headers: {
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -8098,6 +8682,7 @@ export interface operations {
             /** @description Signed in, but the role or key scope does not allow this. */
             403: {
                 headers: {
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -8107,6 +8692,7 @@ export interface operations {
             /** @description Not Found */
             404: {
                 headers: {
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -8116,6 +8702,7 @@ export interface operations {
             /** @description Conflict */
             409: {
                 headers: {
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -8125,12 +8712,15 @@ export interface operations {
             /** @description Precondition Failed */
             412: {
                 headers: {
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
         };
     };
     CloseComplaint: {
@@ -8154,6 +8744,7 @@ export interface operations {
             /** @description OK */
             200: {
                 headers: {
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -8163,6 +8754,7 @@ export interface operations {
             /** @description Bad Request */
             400: {
                 headers: {
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -8172,6 +8764,7 @@ export interface operations {
             /** @description Not signed in, or the credentials are invalid, expired or revoked. */
             401: {
                 headers: {
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -8181,6 +8774,7 @@ export interface operations {
             /** @description Signed in, but the role or key scope does not allow this. */
             403: {
                 headers: {
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -8190,6 +8784,7 @@ export interface operations {
             /** @description Not Found */
             404: {
                 headers: {
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -8199,6 +8794,7 @@ export interface operations {
             /** @description Conflict */
             409: {
                 headers: {
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -8208,12 +8804,15 @@ export interface operations {
             /** @description Precondition Failed */
             412: {
                 headers: {
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
         };
     };
     CommentOnComplaint: {
@@ -8237,6 +8836,7 @@ export interface operations {
             /** @description OK */
             200: {
                 headers: {
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -8246,6 +8846,7 @@ export interface operations {
             /** @description Bad Request */
             400: {
                 headers: {
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -8255,6 +8856,7 @@ export interface operations {
             /** @description Not signed in, or the credentials are invalid, expired or revoked. */
             401: {
                 headers: {
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -8264,6 +8866,7 @@ export interface operations {
             /** @description Signed in, but the role or key scope does not allow this. */
             403: {
                 headers: {
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -8273,12 +8876,15 @@ export interface operations {
             /** @description Not Found */
             404: {
                 headers: {
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
         };
     };
     ListComplaintEvents: {
@@ -8295,6 +8901,7 @@ export interface operations {
             /** @description OK */
             200: {
                 headers: {
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -8304,6 +8911,7 @@ export interface operations {
             /** @description Not signed in, or the credentials are invalid, expired or revoked. */
             401: {
                 headers: {
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -8313,6 +8921,7 @@ export interface operations {
             /** @description Signed in, but the role or key scope does not allow this. */
             403: {
                 headers: {
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -8322,12 +8931,15 @@ export interface operations {
             /** @description Not Found */
             404: {
                 headers: {
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
         };
     };
     SuggestAnswers: {
@@ -8344,6 +8956,7 @@ export interface operations {
             /** @description OK */
             200: {
                 headers: {
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -8353,6 +8966,7 @@ export interface operations {
             /** @description Not signed in, or the credentials are invalid, expired or revoked. */
             401: {
                 headers: {
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -8362,6 +8976,7 @@ export interface operations {
             /** @description Signed in, but the role or key scope does not allow this. */
             403: {
                 headers: {
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -8371,12 +8986,15 @@ export interface operations {
             /** @description Not Found */
             404: {
                 headers: {
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
         };
     };
     GetComplaintStats: {
@@ -8394,6 +9012,7 @@ export interface operations {
             /** @description OK */
             200: {
                 headers: {
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -8403,6 +9022,7 @@ export interface operations {
             /** @description Bad Request */
             400: {
                 headers: {
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -8412,6 +9032,7 @@ export interface operations {
             /** @description Not signed in, or the credentials are invalid, expired or revoked. */
             401: {
                 headers: {
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -8421,18 +9042,21 @@ export interface operations {
             /** @description Signed in, but the role or key scope does not allow this. */
             403: {
                 headers: {
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
         };
     };
     GetComplaintReview: {
         parameters: {
             query?: {
-                period?: string;
+                period?: "week" | "month";
                 date?: string;
             };
             header?: never;
@@ -8444,6 +9068,7 @@ export interface operations {
             /** @description OK */
             200: {
                 headers: {
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -8453,6 +9078,7 @@ export interface operations {
             /** @description Bad Request */
             400: {
                 headers: {
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -8462,6 +9088,7 @@ export interface operations {
             /** @description Not signed in, or the credentials are invalid, expired or revoked. */
             401: {
                 headers: {
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -8471,12 +9098,15 @@ export interface operations {
             /** @description Signed in, but the role or key scope does not allow this. */
             403: {
                 headers: {
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
         };
     };
     ListStandardAnswers: {
@@ -8493,15 +9123,27 @@ export interface operations {
             /** @description OK */
             200: {
                 headers: {
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["PageOfStandardAnswerDto"];
                 };
             };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
             /** @description Not signed in, or the credentials are invalid, expired or revoked. */
             401: {
                 headers: {
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -8511,12 +9153,15 @@ export interface operations {
             /** @description Signed in, but the role or key scope does not allow this. */
             403: {
                 headers: {
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
         };
     };
     CreateStandardAnswer: {
@@ -8538,6 +9183,7 @@ export interface operations {
             /** @description Created */
             201: {
                 headers: {
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -8547,6 +9193,7 @@ export interface operations {
             /** @description Bad Request */
             400: {
                 headers: {
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -8556,6 +9203,7 @@ export interface operations {
             /** @description Not signed in, or the credentials are invalid, expired or revoked. */
             401: {
                 headers: {
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -8565,12 +9213,15 @@ export interface operations {
             /** @description Signed in, but the role or key scope does not allow this. */
             403: {
                 headers: {
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
         };
     };
     UpdateStandardAnswer: {
@@ -8594,6 +9245,7 @@ export interface operations {
             /** @description OK */
             200: {
                 headers: {
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -8603,6 +9255,7 @@ export interface operations {
             /** @description Bad Request */
             400: {
                 headers: {
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -8612,6 +9265,7 @@ export interface operations {
             /** @description Not signed in, or the credentials are invalid, expired or revoked. */
             401: {
                 headers: {
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -8621,6 +9275,7 @@ export interface operations {
             /** @description Signed in, but the role or key scope does not allow this. */
             403: {
                 headers: {
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -8630,6 +9285,7 @@ export interface operations {
             /** @description Not Found */
             404: {
                 headers: {
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -8639,6 +9295,7 @@ export interface operations {
             /** @description Precondition Failed */
             412: {
                 headers: {
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -8648,12 +9305,15 @@ export interface operations {
             /** @description Precondition Required */
             428: {
                 headers: {
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
         };
     };
     DeleteStandardAnswer: {
@@ -8673,6 +9333,7 @@ export interface operations {
             /** @description No Content */
             204: {
                 headers: {
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
                     [name: string]: unknown;
                 };
                 content?: never;
@@ -8680,6 +9341,7 @@ export interface operations {
             /** @description Not signed in, or the credentials are invalid, expired or revoked. */
             401: {
                 headers: {
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -8689,6 +9351,7 @@ export interface operations {
             /** @description Signed in, but the role or key scope does not allow this. */
             403: {
                 headers: {
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -8698,6 +9361,7 @@ export interface operations {
             /** @description Not Found */
             404: {
                 headers: {
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -8707,6 +9371,7 @@ export interface operations {
             /** @description Precondition Failed */
             412: {
                 headers: {
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -8716,12 +9381,15 @@ export interface operations {
             /** @description Precondition Required */
             428: {
                 headers: {
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
         };
     };
     GetComplaintSla: {
@@ -8736,6 +9404,7 @@ export interface operations {
             /** @description OK */
             200: {
                 headers: {
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -8752,6 +9421,7 @@ export interface operations {
             /** @description Not signed in, or the credentials are invalid, expired or revoked. */
             401: {
                 headers: {
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -8761,12 +9431,15 @@ export interface operations {
             /** @description Signed in, but the role or key scope does not allow this. */
             403: {
                 headers: {
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
         };
     };
     UpdateComplaintSla: {
@@ -8788,6 +9461,7 @@ export interface operations {
             /** @description OK */
             200: {
                 headers: {
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -8797,6 +9471,7 @@ export interface operations {
             /** @description Bad Request */
             400: {
                 headers: {
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -8806,6 +9481,7 @@ export interface operations {
             /** @description Not signed in, or the credentials are invalid, expired or revoked. */
             401: {
                 headers: {
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -8815,6 +9491,7 @@ export interface operations {
             /** @description Signed in, but the role or key scope does not allow this. */
             403: {
                 headers: {
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -8824,6 +9501,7 @@ export interface operations {
             /** @description Precondition Failed */
             412: {
                 headers: {
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -8833,12 +9511,15 @@ export interface operations {
             /** @description Precondition Required */
             428: {
                 headers: {
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
         };
     };
     ListReferrals: {
@@ -8860,6 +9541,7 @@ export interface operations {
             /** @description OK */
             200: {
                 headers: {
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -8869,6 +9551,7 @@ export interface operations {
             /** @description Bad Request */
             400: {
                 headers: {
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -8878,6 +9561,7 @@ export interface operations {
             /** @description Not signed in, or the credentials are invalid, expired or revoked. */
             401: {
                 headers: {
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -8887,12 +9571,15 @@ export interface operations {
             /** @description Signed in, but the role or key scope does not allow this. */
             403: {
                 headers: {
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
         };
     };
     RecordReferral: {
@@ -8914,6 +9601,7 @@ export interface operations {
             /** @description Created */
             201: {
                 headers: {
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -8923,6 +9611,7 @@ export interface operations {
             /** @description Bad Request */
             400: {
                 headers: {
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -8932,6 +9621,7 @@ export interface operations {
             /** @description Not signed in, or the credentials are invalid, expired or revoked. */
             401: {
                 headers: {
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -8941,6 +9631,7 @@ export interface operations {
             /** @description Signed in, but the role or key scope does not allow this. */
             403: {
                 headers: {
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -8950,6 +9641,7 @@ export interface operations {
             /** @description Not Found */
             404: {
                 headers: {
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -8959,12 +9651,15 @@ export interface operations {
             /** @description Conflict */
             409: {
                 headers: {
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
         };
     };
     GetReferral: {
@@ -8981,6 +9676,7 @@ export interface operations {
             /** @description OK */
             200: {
                 headers: {
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -8997,6 +9693,7 @@ export interface operations {
             /** @description Not signed in, or the credentials are invalid, expired or revoked. */
             401: {
                 headers: {
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -9006,6 +9703,7 @@ export interface operations {
             /** @description Signed in, but the role or key scope does not allow this. */
             403: {
                 headers: {
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -9015,12 +9713,15 @@ export interface operations {
             /** @description Not Found */
             404: {
                 headers: {
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
         };
     };
     MoveReferral: {
@@ -9044,6 +9745,7 @@ export interface operations {
             /** @description OK */
             200: {
                 headers: {
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -9053,6 +9755,7 @@ export interface operations {
             /** @description Bad Request */
             400: {
                 headers: {
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -9062,6 +9765,7 @@ export interface operations {
             /** @description Not signed in, or the credentials are invalid, expired or revoked. */
             401: {
                 headers: {
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -9071,6 +9775,7 @@ export interface operations {
             /** @description Signed in, but the role or key scope does not allow this. */
             403: {
                 headers: {
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -9080,6 +9785,7 @@ export interface operations {
             /** @description Not Found */
             404: {
                 headers: {
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -9089,6 +9795,7 @@ export interface operations {
             /** @description Conflict */
             409: {
                 headers: {
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -9098,12 +9805,15 @@ export interface operations {
             /** @description Precondition Failed */
             412: {
                 headers: {
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
         };
     };
     ThankReferrer: {
@@ -9127,6 +9837,7 @@ export interface operations {
             /** @description OK */
             200: {
                 headers: {
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -9136,6 +9847,7 @@ export interface operations {
             /** @description Bad Request */
             400: {
                 headers: {
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -9145,6 +9857,7 @@ export interface operations {
             /** @description Not signed in, or the credentials are invalid, expired or revoked. */
             401: {
                 headers: {
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -9154,6 +9867,7 @@ export interface operations {
             /** @description Signed in, but the role or key scope does not allow this. */
             403: {
                 headers: {
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -9163,12 +9877,15 @@ export interface operations {
             /** @description Not Found */
             404: {
                 headers: {
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
         };
     };
     GetReferralStats: {
@@ -9186,6 +9903,7 @@ export interface operations {
             /** @description OK */
             200: {
                 headers: {
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -9195,6 +9913,7 @@ export interface operations {
             /** @description Bad Request */
             400: {
                 headers: {
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -9204,6 +9923,7 @@ export interface operations {
             /** @description Not signed in, or the credentials are invalid, expired or revoked. */
             401: {
                 headers: {
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -9213,12 +9933,15 @@ export interface operations {
             /** @description Signed in, but the role or key scope does not allow this. */
             403: {
                 headers: {
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
         };
     };
     GetPointsAccount: {
@@ -9235,6 +9958,7 @@ export interface operations {
             /** @description OK */
             200: {
                 headers: {
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -9244,6 +9968,7 @@ export interface operations {
             /** @description Not signed in, or the credentials are invalid, expired or revoked. */
             401: {
                 headers: {
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -9253,6 +9978,7 @@ export interface operations {
             /** @description Signed in, but the role or key scope does not allow this. */
             403: {
                 headers: {
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -9262,12 +9988,15 @@ export interface operations {
             /** @description Not Found */
             404: {
                 headers: {
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
         };
     };
     PostPoints: {
@@ -9291,6 +10020,7 @@ export interface operations {
             /** @description Created */
             201: {
                 headers: {
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -9300,6 +10030,7 @@ export interface operations {
             /** @description Bad Request */
             400: {
                 headers: {
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -9309,6 +10040,7 @@ export interface operations {
             /** @description Not signed in, or the credentials are invalid, expired or revoked. */
             401: {
                 headers: {
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -9318,6 +10050,7 @@ export interface operations {
             /** @description Forbidden */
             403: {
                 headers: {
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -9327,6 +10060,7 @@ export interface operations {
             /** @description Not Found */
             404: {
                 headers: {
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -9336,12 +10070,15 @@ export interface operations {
             /** @description Conflict */
             409: {
                 headers: {
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
         };
     };
     ListPointsEntries: {
@@ -9361,6 +10098,7 @@ export interface operations {
             /** @description OK */
             200: {
                 headers: {
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -9370,6 +10108,7 @@ export interface operations {
             /** @description Bad Request */
             400: {
                 headers: {
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -9379,6 +10118,7 @@ export interface operations {
             /** @description Not signed in, or the credentials are invalid, expired or revoked. */
             401: {
                 headers: {
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -9388,6 +10128,7 @@ export interface operations {
             /** @description Signed in, but the role or key scope does not allow this. */
             403: {
                 headers: {
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -9397,12 +10138,15 @@ export interface operations {
             /** @description Not Found */
             404: {
                 headers: {
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
         };
     };
     GetLoyaltySettings: {
@@ -9417,6 +10161,7 @@ export interface operations {
             /** @description OK */
             200: {
                 headers: {
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -9433,6 +10178,7 @@ export interface operations {
             /** @description Not signed in, or the credentials are invalid, expired or revoked. */
             401: {
                 headers: {
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -9442,12 +10188,15 @@ export interface operations {
             /** @description Signed in, but the role or key scope does not allow this. */
             403: {
                 headers: {
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
         };
     };
     UpdateLoyaltySettings: {
@@ -9469,6 +10218,7 @@ export interface operations {
             /** @description OK */
             200: {
                 headers: {
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -9478,6 +10228,7 @@ export interface operations {
             /** @description Bad Request */
             400: {
                 headers: {
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -9487,6 +10238,7 @@ export interface operations {
             /** @description Not signed in, or the credentials are invalid, expired or revoked. */
             401: {
                 headers: {
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -9496,6 +10248,7 @@ export interface operations {
             /** @description Signed in, but the role or key scope does not allow this. */
             403: {
                 headers: {
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -9505,6 +10258,7 @@ export interface operations {
             /** @description Precondition Failed */
             412: {
                 headers: {
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -9514,19 +10268,22 @@ export interface operations {
             /** @description Precondition Required */
             428: {
                 headers: {
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
         };
     };
     ListTasks: {
         parameters: {
             query?: {
                 assignee?: string;
-                due?: string;
+                due?: "today" | "overdue";
                 status?: components["schemas"]["TaskItemStatus"];
                 customerId?: string;
                 source?: components["schemas"]["TaskSource"];
@@ -9543,6 +10300,7 @@ export interface operations {
             /** @description OK */
             200: {
                 headers: {
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -9552,6 +10310,7 @@ export interface operations {
             /** @description Bad Request */
             400: {
                 headers: {
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -9561,6 +10320,7 @@ export interface operations {
             /** @description Not signed in, or the credentials are invalid, expired or revoked. */
             401: {
                 headers: {
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -9570,12 +10330,15 @@ export interface operations {
             /** @description Signed in, but the role or key scope does not allow this. */
             403: {
                 headers: {
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
         };
     };
     CreateTask: {
@@ -9597,6 +10360,7 @@ export interface operations {
             /** @description Created */
             201: {
                 headers: {
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -9606,6 +10370,7 @@ export interface operations {
             /** @description Bad Request */
             400: {
                 headers: {
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -9615,6 +10380,7 @@ export interface operations {
             /** @description Not signed in, or the credentials are invalid, expired or revoked. */
             401: {
                 headers: {
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -9624,6 +10390,7 @@ export interface operations {
             /** @description Signed in, but the role or key scope does not allow this. */
             403: {
                 headers: {
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -9633,12 +10400,15 @@ export interface operations {
             /** @description Not Found */
             404: {
                 headers: {
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
         };
     };
     GetTaskSummary: {
@@ -9653,6 +10423,7 @@ export interface operations {
             /** @description OK */
             200: {
                 headers: {
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -9662,6 +10433,7 @@ export interface operations {
             /** @description Not signed in, or the credentials are invalid, expired or revoked. */
             401: {
                 headers: {
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -9671,12 +10443,15 @@ export interface operations {
             /** @description Signed in, but the role or key scope does not allow this. */
             403: {
                 headers: {
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
         };
     };
     GetTask: {
@@ -9693,6 +10468,7 @@ export interface operations {
             /** @description OK */
             200: {
                 headers: {
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -9709,6 +10485,7 @@ export interface operations {
             /** @description Not signed in, or the credentials are invalid, expired or revoked. */
             401: {
                 headers: {
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -9718,6 +10495,7 @@ export interface operations {
             /** @description Signed in, but the role or key scope does not allow this. */
             403: {
                 headers: {
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -9727,12 +10505,15 @@ export interface operations {
             /** @description Not Found */
             404: {
                 headers: {
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
         };
     };
     UpdateTask: {
@@ -9756,6 +10537,7 @@ export interface operations {
             /** @description OK */
             200: {
                 headers: {
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -9765,6 +10547,7 @@ export interface operations {
             /** @description Bad Request */
             400: {
                 headers: {
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -9774,6 +10557,7 @@ export interface operations {
             /** @description Not signed in, or the credentials are invalid, expired or revoked. */
             401: {
                 headers: {
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -9783,6 +10567,7 @@ export interface operations {
             /** @description Signed in, but the role or key scope does not allow this. */
             403: {
                 headers: {
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -9792,6 +10577,7 @@ export interface operations {
             /** @description Not Found */
             404: {
                 headers: {
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -9801,6 +10587,7 @@ export interface operations {
             /** @description Precondition Failed */
             412: {
                 headers: {
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -9810,12 +10597,15 @@ export interface operations {
             /** @description Precondition Required */
             428: {
                 headers: {
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
         };
     };
     ChangeTaskStatus: {
@@ -9839,6 +10629,7 @@ export interface operations {
             /** @description OK */
             200: {
                 headers: {
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -9848,6 +10639,7 @@ export interface operations {
             /** @description Bad Request */
             400: {
                 headers: {
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -9857,6 +10649,7 @@ export interface operations {
             /** @description Not signed in, or the credentials are invalid, expired or revoked. */
             401: {
                 headers: {
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -9866,6 +10659,7 @@ export interface operations {
             /** @description Signed in, but the role or key scope does not allow this. */
             403: {
                 headers: {
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -9875,6 +10669,7 @@ export interface operations {
             /** @description Not Found */
             404: {
                 headers: {
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -9884,6 +10679,7 @@ export interface operations {
             /** @description Conflict */
             409: {
                 headers: {
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -9893,12 +10689,15 @@ export interface operations {
             /** @description Precondition Failed */
             412: {
                 headers: {
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
         };
     };
     ListTaskComments: {
@@ -9915,6 +10714,7 @@ export interface operations {
             /** @description OK */
             200: {
                 headers: {
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -9924,6 +10724,7 @@ export interface operations {
             /** @description Not signed in, or the credentials are invalid, expired or revoked. */
             401: {
                 headers: {
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -9933,6 +10734,7 @@ export interface operations {
             /** @description Signed in, but the role or key scope does not allow this. */
             403: {
                 headers: {
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -9942,12 +10744,15 @@ export interface operations {
             /** @description Not Found */
             404: {
                 headers: {
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
         };
     };
     CommentOnTask: {
@@ -9971,6 +10776,7 @@ export interface operations {
             /** @description OK */
             200: {
                 headers: {
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -9980,6 +10786,7 @@ export interface operations {
             /** @description Bad Request */
             400: {
                 headers: {
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -9989,6 +10796,7 @@ export interface operations {
             /** @description Not signed in, or the credentials are invalid, expired or revoked. */
             401: {
                 headers: {
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -9998,6 +10806,7 @@ export interface operations {
             /** @description Signed in, but the role or key scope does not allow this. */
             403: {
                 headers: {
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -10007,12 +10816,15 @@ export interface operations {
             /** @description Not Found */
             404: {
                 headers: {
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
         };
     };
     GetWeekBoard: {
@@ -10031,6 +10843,7 @@ export interface operations {
             /** @description OK */
             200: {
                 headers: {
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -10040,6 +10853,7 @@ export interface operations {
             /** @description Bad Request */
             400: {
                 headers: {
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -10049,6 +10863,7 @@ export interface operations {
             /** @description Not signed in, or the credentials are invalid, expired or revoked. */
             401: {
                 headers: {
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -10058,12 +10873,15 @@ export interface operations {
             /** @description Signed in, but the role or key scope does not allow this. */
             403: {
                 headers: {
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
         };
     };
     GetMonthBoard: {
@@ -10082,6 +10900,7 @@ export interface operations {
             /** @description OK */
             200: {
                 headers: {
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -10091,6 +10910,7 @@ export interface operations {
             /** @description Bad Request */
             400: {
                 headers: {
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -10100,6 +10920,7 @@ export interface operations {
             /** @description Not signed in, or the credentials are invalid, expired or revoked. */
             401: {
                 headers: {
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -10109,12 +10930,15 @@ export interface operations {
             /** @description Signed in, but the role or key scope does not allow this. */
             403: {
                 headers: {
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
         };
     };
     GetComposition: {
@@ -10133,6 +10957,7 @@ export interface operations {
             /** @description OK */
             200: {
                 headers: {
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -10142,6 +10967,7 @@ export interface operations {
             /** @description Bad Request */
             400: {
                 headers: {
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -10151,6 +10977,7 @@ export interface operations {
             /** @description Not signed in, or the credentials are invalid, expired or revoked. */
             401: {
                 headers: {
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -10160,12 +10987,15 @@ export interface operations {
             /** @description Signed in, but the role or key scope does not allow this. */
             403: {
                 headers: {
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
         };
     };
     GetLoyaltyPortfolio: {
@@ -10180,6 +11010,7 @@ export interface operations {
             /** @description OK */
             200: {
                 headers: {
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -10189,6 +11020,7 @@ export interface operations {
             /** @description Not signed in, or the credentials are invalid, expired or revoked. */
             401: {
                 headers: {
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -10198,12 +11030,15 @@ export interface operations {
             /** @description Signed in, but the role or key scope does not allow this. */
             403: {
                 headers: {
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
         };
     };
     ListWinBackCustomers: {
@@ -10221,6 +11056,7 @@ export interface operations {
             /** @description OK */
             200: {
                 headers: {
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -10230,6 +11066,7 @@ export interface operations {
             /** @description Bad Request */
             400: {
                 headers: {
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -10239,6 +11076,7 @@ export interface operations {
             /** @description Not signed in, or the credentials are invalid, expired or revoked. */
             401: {
                 headers: {
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -10248,12 +11086,15 @@ export interface operations {
             /** @description Signed in, but the role or key scope does not allow this. */
             403: {
                 headers: {
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
         };
     };
     GetTargetBoard: {
@@ -10271,6 +11112,7 @@ export interface operations {
             /** @description OK */
             200: {
                 headers: {
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -10280,6 +11122,7 @@ export interface operations {
             /** @description Bad Request */
             400: {
                 headers: {
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -10289,6 +11132,7 @@ export interface operations {
             /** @description Not signed in, or the credentials are invalid, expired or revoked. */
             401: {
                 headers: {
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -10298,12 +11142,15 @@ export interface operations {
             /** @description Signed in, but the role or key scope does not allow this. */
             403: {
                 headers: {
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
         };
     };
     SetSalesTarget: {
@@ -10325,6 +11172,7 @@ export interface operations {
             /** @description OK */
             200: {
                 headers: {
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -10334,6 +11182,7 @@ export interface operations {
             /** @description Bad Request */
             400: {
                 headers: {
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -10343,6 +11192,7 @@ export interface operations {
             /** @description Not signed in, or the credentials are invalid, expired or revoked. */
             401: {
                 headers: {
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -10352,12 +11202,15 @@ export interface operations {
             /** @description Signed in, but the role or key scope does not allow this. */
             403: {
                 headers: {
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
         };
     };
     ListHolidays: {
@@ -10374,15 +11227,27 @@ export interface operations {
             /** @description OK */
             200: {
                 headers: {
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["PageOfHolidayDto"];
                 };
             };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
             /** @description Not signed in, or the credentials are invalid, expired or revoked. */
             401: {
                 headers: {
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -10392,12 +11257,15 @@ export interface operations {
             /** @description Signed in, but the role or key scope does not allow this. */
             403: {
                 headers: {
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
         };
     };
     SetHoliday: {
@@ -10419,6 +11287,7 @@ export interface operations {
             /** @description OK */
             200: {
                 headers: {
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -10428,6 +11297,7 @@ export interface operations {
             /** @description Bad Request */
             400: {
                 headers: {
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -10437,6 +11307,7 @@ export interface operations {
             /** @description Not signed in, or the credentials are invalid, expired or revoked. */
             401: {
                 headers: {
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -10446,12 +11317,15 @@ export interface operations {
             /** @description Signed in, but the role or key scope does not allow this. */
             403: {
                 headers: {
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
         };
     };
     RemoveHoliday: {
@@ -10471,15 +11345,27 @@ export interface operations {
             /** @description OK */
             200: {
                 headers: {
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["PageOfHolidayDto"];
                 };
             };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
             /** @description Not signed in, or the credentials are invalid, expired or revoked. */
             401: {
                 headers: {
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -10489,6 +11375,7 @@ export interface operations {
             /** @description Signed in, but the role or key scope does not allow this. */
             403: {
                 headers: {
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -10498,12 +11385,15 @@ export interface operations {
             /** @description Not Found */
             404: {
                 headers: {
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
         };
     };
     ListWebhooks: {

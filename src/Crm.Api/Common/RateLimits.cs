@@ -52,10 +52,12 @@ public static class RateLimits
         var settings = app.ApplicationServices.GetRequiredService<RateLimitSettings>();
         app.Use((http, next) =>
         {
+            // Read now: the exception handler forgets the endpoint before it writes a problem.
+            var signIn = http.GetEndpoint()?.Metadata.GetMetadata<EnableRateLimitingAttribute>()?.PolicyName == SignIn;
+            var limit = (signIn ? settings.SignInPerMinute : settings.PerMinute).ToString(CultureInfo.InvariantCulture);
             http.Response.OnStarting(() =>
             {
-                var signIn = http.GetEndpoint()?.Metadata.GetMetadata<EnableRateLimitingAttribute>()?.PolicyName == SignIn;
-                http.Response.Headers[LimitHeader] = (signIn ? settings.SignInPerMinute : settings.PerMinute).ToString(CultureInfo.InvariantCulture);
+                http.Response.Headers[LimitHeader] = limit;
                 return Task.CompletedTask;
             });
             return next(http);

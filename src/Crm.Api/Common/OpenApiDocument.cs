@@ -73,16 +73,17 @@ public static class OpenApiDocumentSetup
             return Task.CompletedTask;
         });
 
-        // Paging parameters, wherever a list takes them, are read through Paging.Limit and Keyset, which enforce these bounds.
+        // Paging parameters, wherever a list takes them, are read through Paging.Limit and Keyset, which enforce these bounds,
+        // unless a validator declared its own (delta sync pages up to 1000).
         options.AddOperationTransformer((operation, _, _) =>
         {
             foreach (var parameter in operation.Parameters?.OfType<OpenApiParameter>() ?? [])
             {
                 if (parameter is not { In: ParameterLocation.Query, Schema: OpenApiSchema schema }) continue;
-                if (parameter.Name == "limit")
+                if (parameter.Name == "limit" && schema.Maximum is null)
                     (schema.Minimum, schema.Maximum) = ("1", Paging.MaxLimit.ToString(System.Globalization.CultureInfo.InvariantCulture));
                 else if (parameter.Name == "cursor")
-                    schema.MaxLength = Paging.MaxCursorLength;
+                    schema.MaxLength ??= Paging.MaxCursorLength;
             }
             return Task.CompletedTask;
         });

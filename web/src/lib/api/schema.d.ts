@@ -6150,6 +6150,7 @@ export interface operations {
             /** @description OK */
             200: {
                 headers: {
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -6159,6 +6160,7 @@ export interface operations {
             /** @description Bad Request */
             400: {
                 headers: {
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -6168,6 +6170,7 @@ export interface operations {
             /** @description Not signed in, or the credentials are invalid, expired or revoked. */
             401: {
                 headers: {
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -6177,6 +6180,7 @@ export interface operations {
             /** @description Signed in, but the role or key scope does not allow this. */
             403: {
                 headers: {
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -6186,6 +6190,7 @@ export interface operations {
             /** @description Not Found */
             404: {
                 headers: {
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -6195,6 +6200,7 @@ export interface operations {
             /** @description Conflict */
             409: {
                 headers: {
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -6204,12 +6210,15 @@ export interface operations {
             /** @description Precondition Failed */
             412: {
                 headers: {
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
         };
     };
     ListContacts: {

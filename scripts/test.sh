@@ -33,6 +33,9 @@ for project in tests/Crm.Api.UnitTests tests/Crm.Api.IntegrationTests; do
   [ -n "$reason" ] && echo "   skipped because: $reason"
 done
 
+echo "== Contract: spectral lint of openapi.yaml (.spectral.yaml: spectral:oas + OWASP), one test"
+if bash scripts/lint-contract.sh; then passed=$((passed + 1)); else failed=$((failed + 1)); status=1; fi
+
 if [ -f web/package.json ]; then
   echo "== Web"
   if ! bash scripts/test-web.sh; then status=1; fi

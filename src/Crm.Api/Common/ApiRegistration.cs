@@ -30,6 +30,7 @@ public static class ApiRegistration
         services.AddProblemDetails(o => o.CustomizeProblemDetails = ProblemTypes.Customize);
         services.AddExceptionHandler<ProblemExceptionHandler>();
         services.AddOpenApi("v1", OpenApiDocumentSetup.Configure);
+        services.AddSingleton<OpenApiLimits>();
         services.AddHsts(o =>
         {
             o.MaxAge = TimeSpan.FromDays(365);
@@ -63,7 +64,7 @@ public static class ApiRegistration
         app.UseCors();
         app.UseAuthentication();
         app.UseMiddleware<CallerMiddleware>();
-        app.UseRateLimiter();
+        app.UseCrmRateLimits();
         app.UseMiddleware<IdempotencyMiddleware>();
         app.UseAuthorization();
         app.MapOpenApi("/openapi/{documentName}.json").AllowAnonymous();

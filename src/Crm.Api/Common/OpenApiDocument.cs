@@ -27,7 +27,16 @@ public static class OpenApiDocumentSetup
                     + "Lists use cursor paging (limit, cursor → nextCursor); every resource has an ETag and writes need If-Match; "
                     + "errors are RFC 9457 problem details with a traceId.",
             };
-            document.Servers = [];
+            // One relative server: the document is the same for every deployment and is served by the API it describes.
+            document.Servers =
+            [
+                new OpenApiServer
+                {
+                    Url = "/",
+                    Description = "The origin that served this document (local, staging or production alike).",
+                    Extensions = new Dictionary<string, IOpenApiExtension> { ["x-internal"] = new JsonNodeExtension(false) },
+                },
+            ];
             document.Components ??= new OpenApiComponents();
             document.Components.SecuritySchemes = new Dictionary<string, IOpenApiSecurityScheme>
             {
@@ -39,7 +48,8 @@ public static class OpenApiDocumentSetup
                 [BearerSchemeName] = new OpenApiSecurityScheme
                 {
                     Type = SecuritySchemeType.Http, Scheme = "bearer", BearerFormat = "JWT",
-                    Description = "Mobile access token from POST /api/v1/auth/token (15 minutes; renew with /api/v1/auth/refresh).",
+                    Description = "Mobile access token from POST /api/v1/auth/token (15 minutes; renew with /api/v1/auth/refresh). "
+                        + "A signed JWT handled as RFC8725 recommends: only HS256 is accepted, and issuer, audience and expiry are always checked.",
                 },
                 [ApiKeySchemeName] = new OpenApiSecurityScheme
                 {
@@ -50,6 +60,9 @@ public static class OpenApiDocumentSetup
             return Task.CompletedTask;
         });
 
+        // Limits the validators enforce (lengths, ranges, list sizes) are declared on the properties and parameters they check.
+        options.AddSchemaTransformer(OpenApiLimits.Apply);
+
         // Query parameters bound with [AsParameters] keep their C# names; the contract spells them in camelCase
         // like every JSON member (binding is case-insensitive, so both work).
         options.AddOperationTransformer((operation, _, _) =>
@@ -57,6 +70,21 @@ public static class OpenApiDocumentSetup
             foreach (var parameter in operation.Parameters?.OfType<OpenApiParameter>() ?? [])
                 if (parameter is { In: ParameterLocation.Query, Name.Length: > 0 } && char.IsUpper(parameter.Name[0]))
                     parameter.Name = char.ToLowerInvariant(parameter.Name[0]) + parameter.Name[1..];
+            return Task.CompletedTask;
+        });
+
+        // Paging parameters, wherever a list takes them, are read through Paging.Limit and Keyset, which enforce these bounds,
+        // unless a validator declared its own (delta sync pages up to 1000).
+        options.AddOperationTransformer((operation, _, _) =>
+        {
+            foreach (var parameter in operation.Parameters?.OfType<OpenApiParameter>() ?? [])
+            {
+                if (parameter is not { In: ParameterLocation.Query, Schema: OpenApiSchema schema }) continue;
+                if (parameter.Name == "limit" && schema.Maximum is null)
+                    (schema.Minimum, schema.Maximum) = ("1", Paging.MaxLimit.ToString(System.Globalization.CultureInfo.InvariantCulture));
+                else if (parameter.Name == "cursor")
+                    schema.MaxLength ??= Paging.MaxCursorLength;
+            }
             return Task.CompletedTask;
         });
 
@@ -103,7 +131,7 @@ public static class OpenApiDocumentSetup
                 {
                     Name = "If-Match", In = ParameterLocation.Header, Required = true,
                     Description = "The ETag from the last GET (e.g. \"3\"): 428 without it, 412 when the record changed since.",
-                    Schema = new OpenApiSchema { Type = JsonSchemaType.String },
+                    Schema = new OpenApiSchema { Type = JsonSchemaType.String, MaxLength = Preconditions.MaxIfMatchLength },
                 });
             }
             return Task.CompletedTask;
@@ -146,5 +174,42 @@ public static class OpenApiDocumentSetup
             }
             return Task.CompletedTask;
         });
+
+        // Runs last, over the finished document.
+        options.AddDocumentTransformer((document, _, _) =>
+        {
+            OpenApiLimits.ApplyFormatLengths(document);
+            OpenApiResponsesSetup.Apply(document);
+            ClosedRequestBodies(document);
+            return Task.CompletedTask;
+        });
+    }
+
+    /// <summary>
+    /// Request bodies, and every object they contain, reject members the schema does not name (the JSON options say
+    /// UnmappedMemberHandling.Disallow: an unknown member is a 400), so their schemas say additionalProperties: false.
+    /// </summary>
+    private static void ClosedRequestBodies(OpenApiDocument document)
+    {
+        var schemas = document.Components?.Schemas ?? new Dictionary<string, IOpenApiSchema>();
+        var visited = new HashSet<OpenApiSchema>(ReferenceEqualityComparer.Instance);
+        void Close(IOpenApiSchema? candidate)
+        {
+            var schema = candidate switch
+            {
+                OpenApiSchemaReference { Reference.Id: { } id } when schemas.TryGetValue(id, out var target) => target as OpenApiSchema,
+                OpenApiSchema inline => inline,
+                _ => null,
+            };
+            if (schema is null || !visited.Add(schema)) return;
+            if (schema.Type is { } type && type.HasFlag(JsonSchemaType.Object) && schema.Properties is { Count: > 0 } && schema.AdditionalProperties is null)
+                schema.AdditionalPropertiesAllowed = false;
+            foreach (var property in schema.Properties?.Values ?? []) Close(property);
+            Close(schema.Items);
+            foreach (var part in (schema.AllOf ?? []).Concat(schema.AnyOf ?? []).Concat(schema.OneOf ?? [])) Close(part);
+        }
+        foreach (var operation in document.Paths.Values.SelectMany(p => p.Operations?.Values ?? Enumerable.Empty<OpenApiOperation>()))
+        foreach (var media in operation.RequestBody?.Content?.Values ?? [])
+            Close(media.Schema);
     }
 }

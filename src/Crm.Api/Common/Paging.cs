@@ -7,11 +7,17 @@ namespace Crm.Api.Common;
 /// <summary>One page of a list. <c>nextCursor</c> is absent on the last page.</summary>
 public sealed record Page<T>(IReadOnlyList<T> Items, string? NextCursor);
 
-/// <summary>Paging parameters every list accepts: limit (default 50, max 200) and an opaque cursor.</summary>
+/// <summary>
+/// Paging parameters every list accepts: limit (default 50, max 200, checked by <see cref="Limit"/>) and an opaque
+/// cursor (at most <see cref="MaxCursorLength"/> characters, checked by <see cref="Keyset{T}"/>).
+/// </summary>
 public static class Paging
 {
     public const int DefaultLimit = 50;
     public const int MaxLimit = 200;
+
+    /// <summary>Room for the longest sort key a cursor carries: a 200-character name, JSON-escaped, in base64url.</summary>
+    public const int MaxCursorLength = 2048;
 
     public static int Limit(int? requested) => requested switch
     {
@@ -88,6 +94,7 @@ public sealed class Keyset<T>(IQueryable<T> source, Expression<Func<T, Guid>> id
     {
         try
         {
+            if (cursor.Length > Paging.MaxCursorLength) throw new FormatException();
             var base64 = cursor.Replace('-', '+').Replace('_', '/');
             base64 = base64.PadRight(base64.Length + (4 - base64.Length % 4) % 4, '=');
             var payload = JsonSerializer.Deserialize<CursorPayload<TKey>>(Encoding.UTF8.GetString(Convert.FromBase64String(base64)))

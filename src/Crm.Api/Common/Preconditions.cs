@@ -11,6 +11,9 @@ public interface IVersioned
 /// <summary>ETag / If-Match / If-None-Match, from the record's Version.</summary>
 public static class Preconditions
 {
+    /// <summary>An ETag is a quoted number; a longer If-Match can never match (412).</summary>
+    public const int MaxIfMatchLength = 100;
+
     public static string ETagOf(long version) => $"\"{version.ToString(CultureInfo.InvariantCulture)}\"";
 
     /// <summary>The version named by If-Match; 428 when missing, 412 when unreadable (it can never match).</summary>
@@ -18,6 +21,7 @@ public static class Preconditions
     {
         var header = http.Request.Headers.IfMatch.ToString();
         if (string.IsNullOrWhiteSpace(header)) throw new PreconditionRequiredException();
+        if (header.Length > MaxIfMatchLength) throw new PreconditionFailedException();
         var tag = header.Split(',')[0].Trim();
         if (tag.StartsWith("W/", StringComparison.Ordinal)) tag = tag[2..];
         tag = tag.Trim('"');

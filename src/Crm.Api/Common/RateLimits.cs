@@ -9,16 +9,18 @@ namespace Crm.Api.Common;
 /// <summary>
 /// Token buckets per caller (user, API key, or address when anonymous): <c>Crm:RateLimits:PerMinute</c> requests a
 /// minute (default 600), and a stricter bucket per address for signing in (<c>Crm:RateLimits:SignInPerMinute</c>,
-/// default 10). Refusals are 429 problems with Retry-After.
+/// default 10). Every response says the caller's limit in X-RateLimit-Limit; refusals are 429 problems with Retry-After.
 /// </summary>
 public static class RateLimits
 {
     public const string SignIn = "sign-in";
+    public const string LimitHeader = "X-RateLimit-Limit";
 
     public static IServiceCollection AddCrmRateLimits(this IServiceCollection services, IConfiguration configuration)
     {
         var perMinute = configuration.GetValue("Crm:RateLimits:PerMinute", 600);
         var signInPerMinute = configuration.GetValue("Crm:RateLimits:SignInPerMinute", 10);
+        services.AddSingleton(new RateLimitSettings(perMinute, signInPerMinute));
         services.AddRateLimiter(o =>
         {
             o.GlobalLimiter = PartitionedRateLimiter.Create<HttpContext, string>(http =>
@@ -30,8 +32,6 @@ public static class RateLimits
                 var retryAfter = context.Lease.TryGetMetadata(MetadataName.RetryAfter, out var wait) ? wait : TimeSpan.FromSeconds(60);
                 http.Response.StatusCode = StatusCodes.Status429TooManyRequests;
                 http.Response.Headers.RetryAfter = ((int)Math.Ceiling(retryAfter.TotalSeconds)).ToString(CultureInfo.InvariantCulture);
-                http.Response.Headers["X-RateLimit-Limit"] = (http.GetEndpoint()?.Metadata.GetMetadata<EnableRateLimitingAttribute>()?.PolicyName == SignIn ? signInPerMinute : perMinute)
-                    .ToString(CultureInfo.InvariantCulture);
                 await http.RequestServices.GetRequiredService<IProblemDetailsService>().WriteAsync(new ProblemDetailsContext
                 {
                     HttpContext = http,
@@ -44,6 +44,25 @@ public static class RateLimits
             };
         });
         return services;
+    }
+
+    /// <summary>The limiter, and on every response (refusals included) the limit that applies to the caller here.</summary>
+    public static IApplicationBuilder UseCrmRateLimits(this IApplicationBuilder app)
+    {
+        var settings = app.ApplicationServices.GetRequiredService<RateLimitSettings>();
+        app.Use((http, next) =>
+        {
+            // Read now: the exception handler forgets the endpoint before it writes a problem.
+            var signIn = http.GetEndpoint()?.Metadata.GetMetadata<EnableRateLimitingAttribute>()?.PolicyName == SignIn;
+            var limit = (signIn ? settings.SignInPerMinute : settings.PerMinute).ToString(CultureInfo.InvariantCulture);
+            http.Response.OnStarting(() =>
+            {
+                http.Response.Headers[LimitHeader] = limit;
+                return Task.CompletedTask;
+            });
+            return next(http);
+        });
+        return app.UseRateLimiter();
     }
 
     private static TokenBucketRateLimiterOptions Bucket(int perMinute) => new()
@@ -64,3 +83,6 @@ public static class RateLimits
             : "ip:" + (http.Connection.RemoteIpAddress?.ToString() ?? "unknown");
     }
 }
+
+/// <summary>Requests a minute per caller, and per address for signing in.</summary>
+public sealed record RateLimitSettings(int PerMinute, int SignInPerMinute);

@@ -159,10 +159,12 @@ public sealed class SignInRateLimitTests(RateLimitedSqliteApp app) : ApiTest<Rat
     public async Task Signing_in_is_limited_more_strictly()
     {
         var client = App.NewClient();
-        var statuses = new List<HttpStatusCode>();
+        var responses = new List<HttpResponseMessage>();
         for (var i = 0; i < 6; i++)
-            statuses.Add((await client.PostAsJsonAsync("/api/v1/auth/login", new { email = "nobody@test.crm", password = "guess-" + i }, Json)).StatusCode);
+            responses.Add(await client.PostAsJsonAsync("/api/v1/auth/login", new { email = "nobody@test.crm", password = "guess-" + i }, Json));
+        var statuses = responses.Select(r => r.StatusCode).ToList();
         Assert.Equal(HttpStatusCode.Unauthorized, statuses[0]);
+        Assert.Equal("3", responses[0].Headers.GetValues("X-RateLimit-Limit").Single());
         Assert.Equal(HttpStatusCode.TooManyRequests, statuses[^1]);
     }
 }

@@ -13,6 +13,9 @@ namespace Crm.Api.Common.Auth;
 
 public static class AuthRegistration
 {
+    /// <summary>How long five wrong passwords lock an account: the longest Retry-After the API ever sends.</summary>
+    public static readonly TimeSpan LockoutDuration = TimeSpan.FromMinutes(15);
+
     public static IServiceCollection AddCrmAuth(this IServiceCollection services, IHostEnvironment env)
     {
         services.AddIdentityCore<User>(o =>
@@ -20,7 +23,7 @@ public static class AuthRegistration
                 o.Password.RequiredLength = 8;
                 o.Password.RequireNonAlphanumeric = false;
                 o.Lockout.MaxFailedAccessAttempts = 5;
-                o.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(15);
+                o.Lockout.DefaultLockoutTimeSpan = LockoutDuration;
                 o.Lockout.AllowedForNewUsers = true;
                 o.User.RequireUniqueEmail = true;
             })

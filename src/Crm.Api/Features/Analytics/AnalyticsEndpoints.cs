@@ -1,3 +1,5 @@
+using System.ComponentModel.DataAnnotations;
+using Crm.Api.Common;
 using Crm.Api.Common.Auth;
 using Crm.Api.Features.Tasks;
 using MediatR;
@@ -10,10 +12,10 @@ public static class AnalyticsEndpoints
     {
         var analytics = app.MapGroup("/api/v1/analytics").WithTags("Analytics");
 
-        analytics.MapGet("/composition", async (string? by, DateOnly? from, DateOnly? to, IMediator mediator, HttpContext http) =>
+        analytics.MapGet("/composition", async ([MaxLength(CompositionDimensions.MaxLength)] string? by, DateOnly? from, DateOnly? to, IMediator mediator, HttpContext http) =>
             {
-                // by=level|category|region|owner|industry, in any case.
-                if (!Enum.TryParse<CompositionDimension>(by ?? "level", ignoreCase: true, out var dimension) || !Enum.IsDefined(dimension))
+                // by=level|category|region|owner|industry, in any case; only those names (so never longer than the longest).
+                if (CompositionDimensions.Parse(by ?? "level") is not { } dimension)
                     throw new FluentValidation.ValidationException([new FluentValidation.Results.ValidationFailure("by", "by is level, category, region, owner or industry.")]);
                 return TypedResults.Ok(await mediator.Send(new CompositionQuery(dimension, from, to), http.RequestAborted));
             })
@@ -22,7 +24,7 @@ public static class AnalyticsEndpoints
             .Produces<CompositionDto>().ProducesProblem(400);
 
         var targets = app.MapGroup("/api/v1/targets").WithTags("Targets");
-        targets.MapGet("/", async (string? month, Guid? teamId, IMediator mediator, HttpContext http) =>
+        targets.MapGet("/", async ([OpenApiLimits.ValidatedBy(typeof(TargetBoardQuery))] string? month, Guid? teamId, IMediator mediator, HttpContext http) =>
                 TypedResults.Ok(await mediator.Send(new TargetBoardQuery(month, teamId), http.RequestAborted)))
             .RequireAuthorization(AccessPolicies.Read("purchases"))
             .WithName("GetTargetBoard").WithSummary("销售目标: a month's targets vs actuals per rep and team, split by week over working days, with recent months")
@@ -37,7 +39,7 @@ public static class AnalyticsEndpoints
             .Produces<TargetBoardDto>().ProducesProblem(400);
 
         var holidays = app.MapGroup("/api/v1/settings/holidays").WithTags("Settings");
-        holidays.MapGet("/", async (int? year, IMediator mediator, HttpContext http) => TypedResults.Ok(await mediator.Send(new ListHolidaysQuery(year), http.RequestAborted)))
+        holidays.MapGet("/", async ([OpenApiLimits.ValidatedBy(typeof(ListHolidaysQuery))] int? year, IMediator mediator, HttpContext http) => TypedResults.Ok(await mediator.Send(new ListHolidaysQuery(year), http.RequestAborted)))
             .RequireAuthorization(AccessPolicies.Read("customers"))
             .WithName("ListHolidays").WithSummary("Holidays and make-up working days of a year (for working-day splits)")
             .Produces<Crm.Api.Common.Page<HolidayDto>>();
@@ -71,7 +73,7 @@ public static class AnalyticsEndpoints
             .WithTags("Assessments").RequireAuthorization(AccessPolicies.Write("customers"))
             .WithName("AssessCustomer").WithSummary("Score the current scorecard (0–100 per indicator): weighted total, grade, suggested recommendation (override needs a reason)")
             .Produces<AssessmentDto>(201).ProducesProblem(400).ProducesProblem(404);
-        app.MapGet("/api/v1/assessments/due", async (int? months, int? limit, string? cursor, IMediator mediator, HttpContext http) =>
+        app.MapGet("/api/v1/assessments/due", async ([OpenApiLimits.ValidatedBy(typeof(AssessmentsDueQuery))] int? months, int? limit, string? cursor, IMediator mediator, HttpContext http) =>
                 TypedResults.Ok(await mediator.Send(new AssessmentsDueQuery(months, limit, cursor), http.RequestAborted)))
             .WithTags("Assessments").RequireAuthorization(AccessPolicies.Read("customers"))
             .WithName("ListAssessmentsDue").WithSummary("Active customers not assessed for N months (default 6)")

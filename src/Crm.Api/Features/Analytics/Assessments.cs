@@ -36,7 +36,7 @@ public sealed class UpdateScorecardTemplateValidator : AbstractValidator<UpdateS
     public UpdateScorecardTemplateValidator()
     {
         RuleFor(x => x.Name).NotEmpty().MaximumLength(100);
-        RuleFor(x => x.Indicators).NotEmpty().Must(i => i.Count <= 20)
+        RuleFor(x => x.Indicators).NotEmpty().MaxItems(20)
             .Must(i => i.Sum(x => x.Weight) == 100).WithMessage("The indicators' weights must sum to 100.")
             .Must(i => i.Select(x => x.Key).Distinct().Count() == i.Count).WithMessage("Indicator keys must differ.");
         RuleForEach(x => x.Indicators).ChildRules(i =>
@@ -77,7 +77,7 @@ public sealed class AssessCustomerValidator : AbstractValidator<AssessCustomerCo
     public AssessCustomerValidator()
     {
         RuleFor(x => x.Assessment.Scores).NotEmpty().OverridePropertyName("scores");
-        RuleForEach(x => x.Assessment.Scores).Must(s => s.Value is >= 0 and <= 100).WithMessage("Scores run from 0 to 100.").OverridePropertyName("scores");
+        RuleFor(x => x.Assessment.Scores).ValuesBetween(0, 100).WithMessage("Scores run from 0 to 100.").OverridePropertyName("scores");
         RuleFor(x => x.Assessment.OverrideReason).MaximumLength(500).OverridePropertyName("overrideReason");
         RuleFor(x => x.Assessment.Notes).MaximumLength(2000).OverridePropertyName("notes");
     }

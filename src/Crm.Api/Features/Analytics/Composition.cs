@@ -8,6 +8,16 @@ namespace Crm.Api.Features.Analytics;
 
 public enum CompositionDimension { Level, Category, Region, Owner, Industry }
 
+/// <summary>The dimension's name in a query string, in any case.</summary>
+public static class CompositionDimensions
+{
+    public const int MaxLength = 8;
+
+    public static CompositionDimension? Parse(string name) =>
+        Enum.GetValues<CompositionDimension>().Select(d => (CompositionDimension?)d)
+            .FirstOrDefault(d => string.Equals(d.ToString(), name, StringComparison.OrdinalIgnoreCase));
+}
+
 /// <summary>One group's share of sales. ABC class: A up to 80% of cumulative sales, B up to 95%, C the rest (Pareto).</summary>
 public sealed record CompositionRowDto(string Key, string Label, decimal SalesAmount, double Share, double CumulativeShare, string AbcClass,
     int CustomerCount, decimal AveragePerCustomer, decimal PreviousAmount, double? ChangePercent);

@@ -29,7 +29,7 @@ public sealed record TargetBoardQuery(string? Month, Guid? TeamId) : IRequest<Ta
 
 public sealed class TargetBoardValidator : AbstractValidator<TargetBoardQuery>
 {
-    public TargetBoardValidator() => RuleFor(x => x.Month).Must(m => m is null || Boards.TryParseMonth(m, out _)).WithMessage("month is written 2026-11.");
+    public TargetBoardValidator() => RuleFor(x => x.Month).MaximumLength(7).Must(m => m is null || Boards.TryParseMonth(m, out _)).WithMessage("month is written 2026-11.");
 }
 
 public sealed class TargetBoardHandler(CrmDbContext db, OrganisationCalendar calendar) : IRequestHandler<TargetBoardQuery, TargetBoardDto>
@@ -119,7 +119,7 @@ public sealed class SetSalesTargetValidator : AbstractValidator<SetSalesTargetCo
 {
     public SetSalesTargetValidator()
     {
-        RuleFor(x => x.Month).Must(m => Boards.TryParseMonth(m, out _)).WithMessage("month is written 2026-11.");
+        RuleFor(x => x.Month).MaximumLength(7).Must(m => Boards.TryParseMonth(m, out _)).WithMessage("month is written 2026-11.");
         RuleFor(x => x).Must(x => (x.UserId is null) != (x.TeamId is null)).WithMessage("Set a target for a rep (userId) or a team (teamId).").OverridePropertyName("userId");
         RuleFor(x => x.Amount).GreaterThanOrEqualTo(0).LessThan(1_000_000_000_000m);
     }
@@ -151,6 +151,12 @@ public sealed class SetSalesTargetHandler(CrmDbContext db) : IRequestHandler<Set
 public sealed record HolidayDto(DateOnly Date, string Name, bool IsWorkingDay);
 
 public sealed record ListHolidaysQuery(int? Year) : IRequest<Page<HolidayDto>>;
+
+public sealed class ListHolidaysValidator : AbstractValidator<ListHolidaysQuery>
+{
+    // The years the lunar calendar (festivals, working days) covers.
+    public ListHolidaysValidator() => RuleFor(x => x.Year).InclusiveBetween(1901, 2100);
+}
 
 public sealed class ListHolidaysHandler(CrmDbContext db, OrganisationCalendar calendar) : IRequestHandler<ListHolidaysQuery, Page<HolidayDto>>
 {

@@ -1,4 +1,5 @@
 using Crm.Api.Common;
+using Crm.Api.Common.Auth;
 using Crm.Api.Domain;
 using Crm.Api.Persistence;
 using Microsoft.AspNetCore.Identity;
@@ -23,7 +24,7 @@ public sealed class Credentials(UserManager<User> users, SignInManager<User> sig
         if (result.IsLockedOut)
         {
             await AuditAsync(AuditAction.SignInFailed, user.Id, "locked out");
-            var until = user.LockoutEnd ?? clock.GetUtcNow().AddMinutes(15);
+            var until = user.LockoutEnd ?? clock.GetUtcNow() + AuthRegistration.LockoutDuration;
             throw new TooManyRequestsException("Too many failed sign-ins: the account is locked for a while.", until - clock.GetUtcNow());
         }
         if (!result.Succeeded)

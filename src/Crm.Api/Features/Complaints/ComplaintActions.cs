@@ -163,11 +163,11 @@ public sealed class CloseComplaintHandler(CrmDbContext db, TimeProvider clock) :
 
 public sealed record CommentOnComplaintRequest(string Text);
 
-public sealed record CommentOnComplaintCommand(Guid Id, string Text) : ICommand<Guid>;
+public sealed record CommentOnComplaintCommand(Guid Id, CommentOnComplaintRequest Comment) : ICommand<Guid>;
 
 public sealed class CommentOnComplaintValidator : AbstractValidator<CommentOnComplaintCommand>
 {
-    public CommentOnComplaintValidator() => RuleFor(x => x.Text).NotEmpty().MaximumLength(2000).OverridePropertyName("text");
+    public CommentOnComplaintValidator() => RuleFor(x => x.Comment.Text).NotEmpty().MaximumLength(2000).OverridePropertyName("text");
 }
 
 public sealed class CommentOnComplaintHandler(CrmDbContext db, TimeProvider clock) : IRequestHandler<CommentOnComplaintCommand, Guid>
@@ -175,7 +175,7 @@ public sealed class CommentOnComplaintHandler(CrmDbContext db, TimeProvider cloc
     public async Task<Guid> Handle(CommentOnComplaintCommand request, CancellationToken cancellationToken)
     {
         var complaint = await ComplaintLoader.LoadAsync(db, request.Id, null, cancellationToken);
-        complaint.Comment(request.Text.Trim(), db.Caller.ActorId, clock.GetUtcNow().UtcDateTime);
+        complaint.Comment(request.Comment.Text.Trim(), db.Caller.ActorId, clock.GetUtcNow().UtcDateTime);
         db.Entry(complaint).State = EntityState.Modified;
         return complaint.Id;
     }

@@ -70,7 +70,7 @@ public static class ComplaintEndpoints
             .Produces<ComplaintDto>().ProducesProblem(400).ProducesProblem(404).ProducesProblem(409).ProducesProblem(412);
 
         complaints.MapPost("/{id:guid}/comments", async (Guid id, CommentOnComplaintRequest body, IMediator mediator, HttpContext http) =>
-                await Reply(mediator, http, id, new CommentOnComplaintCommand(id, body.Text)))
+                await Reply(mediator, http, id, new CommentOnComplaintCommand(id, body)))
             .RequireAuthorization(write)
             .WithName("CommentOnComplaint").WithSummary("Add a comment to the complaint's timeline")
             .Produces<ComplaintDto>().ProducesProblem(400).ProducesProblem(404);
@@ -93,7 +93,7 @@ public static class ComplaintEndpoints
             .WithName("GetComplaintStats").WithSummary("Counts by category, severity, channel and status; SLA met %; response and resolution times (mean, p90); recurrence; satisfaction; open load")
             .Produces<ComplaintStatsDto>().ProducesProblem(400);
 
-        complaints.MapGet("/reviews", async (string? period, DateOnly? date, IMediator mediator, HttpContext http) =>
+        complaints.MapGet("/reviews", async ([OpenApiLimits.ValidatedBy(typeof(ComplaintReviewQuery))] string? period, DateOnly? date, IMediator mediator, HttpContext http) =>
                 TypedResults.Ok(await mediator.Send(new ComplaintReviewQuery(period, date), http.RequestAborted)))
             .RequireAuthorization(read)
             .WithName("GetComplaintReview").WithSummary("Weekly or monthly review: complaints resolved in the period with root causes and corrective actions")

@@ -43,10 +43,10 @@ public sealed class ListComplaintsValidator : AbstractValidator<ListComplaintsQu
 {
     public ListComplaintsValidator()
     {
-        RuleFor(x => x.Sla).Must(s => s is null or "breached" or "at-risk" or "open").WithMessage("sla is breached, at-risk or open.");
-        RuleFor(x => x.Sort).Must(s => s is null or "due" or "-due" or "received" or "-received").WithMessage("sort is due, -due, received or -received.");
+        RuleFor(x => x.Sla).OneOf("breached", "at-risk", "open").WithMessage("sla is breached, at-risk or open.");
+        RuleFor(x => x.Sort).OneOf("due", "-due", "received", "-received").WithMessage("sort is due, -due, received or -received.");
         RuleFor(x => x.Limit).InclusiveBetween(1, Paging.MaxLimit);
-        RuleFor(x => x.Cursor).MaximumLength(500);
+        RuleFor(x => x.Cursor).MaximumLength(Paging.MaxCursorLength);
     }
 }
 

@@ -113,7 +113,7 @@ public sealed record ComplaintReviewQuery(string? Period, DateOnly? Date) : IReq
 
 public sealed class ComplaintReviewValidator : AbstractValidator<ComplaintReviewQuery>
 {
-    public ComplaintReviewValidator() => RuleFor(x => x.Period).Must(p => p is null or "week" or "month").WithMessage("period is week or month.");
+    public ComplaintReviewValidator() => RuleFor(x => x.Period).OneOf("week", "month").WithMessage("period is week or month.");
 }
 
 public sealed class ComplaintReviewHandler(CrmDbContext db, OrganisationCalendar calendar) : IRequestHandler<ComplaintReviewQuery, ComplaintReviewDto>

@@ -23,7 +23,7 @@ public sealed class StandardAnswerInputValidator : AbstractValidator<StandardAns
     {
         RuleFor(x => x.Question).NotEmpty().MaximumLength(500);
         RuleFor(x => x.Answer).NotEmpty().MaximumLength(4000);
-        RuleFor(x => x.Tags).Must(t => t is null || t.Count <= 20);
+        RuleFor(x => x.Tags).MaxItems(20);
         RuleForEach(x => x.Tags).NotEmpty().MaximumLength(40);
     }
 }

@@ -1,3 +1,4 @@
+using Crm.Api.Common;
 using Crm.Api.Domain;
 using FluentValidation;
 
@@ -81,9 +82,9 @@ public abstract class CustomerFieldsValidator<T> : AbstractValidator<T> where T 
         RuleFor(x => x.Profile!.Personality).MaximumLength(500).When(x => x.Profile is not null);
         RuleFor(x => x.Profile!.Family).MaximumLength(500).When(x => x.Profile is not null);
         RuleFor(x => x.Profile!.Occupation).MaximumLength(100).When(x => x.Profile is not null);
-        RuleFor(x => x.ImportantDates).Must(d => d is null || d.Count <= 20).WithMessage("At most 20 important dates.");
+        RuleFor(x => x.ImportantDates).MaxItems(20).WithMessage("At most 20 important dates.");
         RuleForEach(x => x.ImportantDates).ChildRules(d => d.RuleFor(x => x.Label).NotEmpty().MaximumLength(100));
-        RuleFor(x => x.Tags).Must(t => t is null || t.Count <= 20).WithMessage("At most 20 tags.");
+        RuleFor(x => x.Tags).MaxItems(20).WithMessage("At most 20 tags.");
         RuleForEach(x => x.Tags).NotEmpty().MaximumLength(50);
     }
 }

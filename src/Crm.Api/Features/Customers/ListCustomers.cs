@@ -51,9 +51,9 @@ public sealed class ListCustomersValidator : AbstractValidator<ListCustomersQuer
         RuleFor(x => x.Region).MaximumLength(100);
         RuleFor(x => x.Industry).MaximumLength(100);
         RuleFor(x => x.Tag).MaximumLength(50);
-        RuleFor(x => x.Cursor).MaximumLength(500);
+        RuleFor(x => x.Cursor).MaximumLength(Paging.MaxCursorLength);
         RuleFor(x => x.Limit).InclusiveBetween(1, Paging.MaxLimit);
-        RuleFor(x => x.Sort).Must(s => s is null || SortFields.Contains(s.TrimStart('-')))
+        RuleFor(x => x.Sort).MaximumLength(SortFields.Max(f => f.Length) + 1).Must(s => s is null || SortFields.Contains(s.TrimStart('-')))
             .WithMessage($"sort must be one of {string.Join(", ", SortFields)}, optionally prefixed with '-'.");
     }
 }

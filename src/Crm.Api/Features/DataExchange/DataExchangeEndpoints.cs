@@ -27,7 +27,15 @@ public static class DataExchangeEndpoints
                 var id = await mediator.Send(new StartCustomerImportCommand(csv), http.RequestAborted);
                 return Results.Accepted($"/api/v1/imports/{id}", await mediator.Send(new GetImportJobQuery(id), http.RequestAborted));
             })
-            .Accepts<string>("text/csv").WithMetadata(new Microsoft.AspNetCore.Mvc.RequestSizeLimitAttribute(MaxFileBytes)).WithTags("Imports").RequireAuthorization(AccessPolicies.Write("customers"))
+            .Accepts<string>("text/csv").WithMetadata(new Microsoft.AspNetCore.Mvc.RequestSizeLimitAttribute(MaxFileBytes))
+            .AddOpenApiOperationTransformer((operation, _, _) =>
+            {
+                // The file is one string body: declare the size limit the endpoint enforces.
+                if (operation.RequestBody?.Content?.TryGetValue("text/csv", out var csv) == true && csv.Schema is Microsoft.OpenApi.OpenApiSchema schema)
+                    schema.MaxLength = MaxFileBytes;
+                return Task.CompletedTask;
+            })
+            .WithTags("Imports").RequireAuthorization(AccessPolicies.Write("customers"))
             .WithName("ImportCustomers")
             .WithSummary("Import customers from CSV (UTF-8, header row). dryRun=true (the default) plans each row (create / update / skip, matched by code, then phone or e-mail, then exact name) and writes nothing; dryRun=false queues the import and answers 202 with its progress URL")
             .Produces<ImportReportDto>().Produces<ImportJobDto>(202).ProducesProblem(400).ProducesProblem(413);

@@ -45,11 +45,11 @@ public sealed class UpdateLoyaltySettingsValidator : AbstractValidator<UpdateLoy
             .Must(t => t.Any(x => x.MinPointsEarned12Months == 0)).WithMessage("One tier must start at 0 points so that every customer has a tier.")
             .Must(t => t.Select(x => x.Name.Trim()).Distinct(StringComparer.OrdinalIgnoreCase).Count() == t.Count).WithMessage("Tier names must differ.")
             .Must(t => t.Select(x => x.MinPointsEarned12Months).Distinct().Count() == t.Count).WithMessage("Tier thresholds must differ.")
-            .Must(t => t.Count <= 10).OverridePropertyName("tiers");
+            .MaxItems(10).OverridePropertyName("tiers");
         RuleForEach(x => x.Settings.Tiers).ChildRules(t =>
         {
             t.RuleFor(x => x.Name).NotEmpty().MaximumLength(50);
-            t.RuleFor(x => x.MinPointsEarned12Months).GreaterThanOrEqualTo(0);
+            t.RuleFor(x => x.MinPointsEarned12Months).InclusiveBetween(0, 1_000_000_000);
             t.RuleFor(x => x.Benefits).MaximumLength(1000);
         }).OverridePropertyName("tiers");
     }

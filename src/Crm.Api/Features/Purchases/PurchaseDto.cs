@@ -60,7 +60,7 @@ public sealed class PurchaseInputValidator : AbstractValidator<PurchaseInput>
         RuleFor(x => x.Quantity).GreaterThan(0).LessThan(1_000_000_000m);
         RuleFor(x => x.UnitPrice).GreaterThanOrEqualTo(0).LessThan(1_000_000_000m);
         RuleFor(x => x.ListUnitPrice).GreaterThanOrEqualTo(0).LessThan(1_000_000_000m).When(x => x.ListUnitPrice is not null);
-        RuleFor(x => x.Currency).NotEmpty().Matches("^[A-Za-z]{3}$").WithMessage("currency is a three-letter ISO 4217 code such as CNY.");
+        RuleFor(x => x.Currency).NotEmpty().MaximumLength(3).Matches("^[A-Za-z]{3}$").WithMessage("currency is a three-letter ISO 4217 code such as CNY.");
         RuleFor(x => x.Notes).MaximumLength(1000);
     }
 }

@@ -13,7 +13,7 @@ public static class PurchaseEndpoints
         var ofCustomer = app.MapGroup("/api/v1/customers/{customerId:guid}/purchases").WithTags("Purchases");
         var purchases = app.MapGroup("/api/v1/purchases").WithTags("Purchases");
 
-        ofCustomer.MapGet("/", async (Guid customerId, DateOnly? from, DateOnly? to, string? category, int? limit, string? cursor, IMediator mediator, HttpContext http) =>
+        ofCustomer.MapGet("/", async (Guid customerId, DateOnly? from, DateOnly? to, [OpenApiLimits.ValidatedBy(typeof(ListPurchasesQuery))] string? category, int? limit, string? cursor, IMediator mediator, HttpContext http) =>
                 TypedResults.Ok(await mediator.Send(new ListPurchasesQuery { CustomerId = customerId, From = from, To = to, Category = category, Limit = limit, Cursor = cursor }, http.RequestAborted)))
             .RequireAuthorization(read)
             .WithName("ListCustomerPurchases").WithSummary("A customer's deal records, newest first")

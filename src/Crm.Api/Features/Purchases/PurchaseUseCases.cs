@@ -28,7 +28,7 @@ public sealed class ListPurchasesValidator : AbstractValidator<ListPurchasesQuer
     public ListPurchasesValidator()
     {
         RuleFor(x => x.Category).MaximumLength(100);
-        RuleFor(x => x.Cursor).MaximumLength(500);
+        RuleFor(x => x.Cursor).MaximumLength(Paging.MaxCursorLength);
         RuleFor(x => x.Limit).InclusiveBetween(1, Paging.MaxLimit);
         RuleFor(x => x.To).GreaterThanOrEqualTo(x => x.From).When(x => x.From is not null && x.To is not null).WithMessage("to must not be before from.");
     }

@@ -38,9 +38,9 @@ public sealed class SyncValidator : AbstractValidator<SyncQuery>
     public SyncValidator()
     {
         RuleFor(x => x.Limit).InclusiveBetween(1, DeltaSync.MaxLimit);
-        RuleFor(x => x.Types).Must(t => t is null || DeltaSync.ParseTypes(t) is not null)
+        RuleFor(x => x.Types).MaximumLength(200).Must(t => t is null || DeltaSync.ParseTypes(t) is not null)
             .WithMessage("types is a comma-separated list of customers, contacts, purchases, visits and complaints.");
-        RuleFor(x => x.Since).Must(s => s is null || DeltaSync.ParseCursor(s) is not null)
+        RuleFor(x => x.Since).MaximumLength(64).Must(s => s is null || DeltaSync.ParseCursor(s) is not null)
             .WithMessage("The cursor is not one this API gave out; start again without it.");
     }
 }
@@ -144,7 +144,8 @@ public static class SyncEndpoints
 {
     public static void MapSyncEndpoints(this IEndpointRouteBuilder app)
     {
-        app.MapGet("/api/v1/sync", async (string? since, string? types, int? limit, IMediator mediator, HttpContext http) =>
+        app.MapGet("/api/v1/sync", async ([OpenApiLimits.ValidatedBy(typeof(SyncQuery))] string? since, [OpenApiLimits.ValidatedBy(typeof(SyncQuery))] string? types,
+                [OpenApiLimits.ValidatedBy(typeof(SyncQuery))] int? limit, IMediator mediator, HttpContext http) =>
                 TypedResults.Ok(await mediator.Send(new SyncQuery(since, types, limit), http.RequestAborted)))
             .WithTags("Sync").RequireAuthorization(AccessPolicies.Read("customers"))
             .WithName("SyncChanges")

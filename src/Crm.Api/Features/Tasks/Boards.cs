@@ -23,7 +23,7 @@ public sealed record WeekBoardQuery(string? Week, Guid? AssigneeId, Guid? TeamId
 
 public sealed class WeekBoardValidator : AbstractValidator<WeekBoardQuery>
 {
-    public WeekBoardValidator() => RuleFor(x => x.Week).Must(w => w is null || OrganisationCalendar.TryParseWeek(w, out _)).WithMessage("week is an ISO week such as 2026-W47.");
+    public WeekBoardValidator() => RuleFor(x => x.Week).MaximumLength(8).Must(w => w is null || OrganisationCalendar.TryParseWeek(w, out _)).WithMessage("week is an ISO week such as 2026-W47.");
 }
 
 public sealed class WeekBoardHandler(CrmDbContext db, OrganisationCalendar calendar) : IRequestHandler<WeekBoardQuery, WeekBoardDto>
@@ -60,7 +60,7 @@ public sealed record MonthBoardQuery(string? Month, Guid? AssigneeId, Guid? Team
 
 public sealed class MonthBoardValidator : AbstractValidator<MonthBoardQuery>
 {
-    public MonthBoardValidator() => RuleFor(x => x.Month).Must(m => m is null || Boards.TryParseMonth(m, out _)).WithMessage("month is written 2026-11.");
+    public MonthBoardValidator() => RuleFor(x => x.Month).MaximumLength(7).Must(m => m is null || Boards.TryParseMonth(m, out _)).WithMessage("month is written 2026-11.");
 }
 
 public sealed class MonthBoardHandler(CrmDbContext db, OrganisationCalendar calendar) : IRequestHandler<MonthBoardQuery, MonthBoardDto>

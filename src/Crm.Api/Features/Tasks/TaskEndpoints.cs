@@ -62,7 +62,7 @@ public static class TaskEndpoints
 
         tasks.MapPost("/{id:guid}/comments", async (Guid id, CommentOnTaskRequest body, IMediator mediator, HttpContext http) =>
             {
-                await mediator.Send(new CommentOnTaskCommand(id, body.Text), http.RequestAborted);
+                await mediator.Send(new CommentOnTaskCommand(id, body), http.RequestAborted);
                 return TypedResults.Ok(await mediator.Send(new ListTaskCommentsQuery(id), http.RequestAborted));
             })
             .RequireAuthorization(write)
@@ -70,12 +70,12 @@ public static class TaskEndpoints
             .Produces<Page<TaskCommentDto>>().ProducesProblem(400).ProducesProblem(404);
 
         var boards = app.MapGroup("/api/v1/boards").WithTags("Boards");
-        boards.MapGet("/week", async (string? week, Guid? assigneeId, Guid? teamId, IMediator mediator, HttpContext http) =>
+        boards.MapGet("/week", async ([OpenApiLimits.ValidatedBy(typeof(WeekBoardQuery))] string? week, Guid? assigneeId, Guid? teamId, IMediator mediator, HttpContext http) =>
                 TypedResults.Ok(await mediator.Send(new WeekBoardQuery(week, assigneeId, teamId), http.RequestAborted)))
             .RequireAuthorization(read)
             .WithName("GetWeekBoard").WithSummary("看板 weekly board: overdue, today, tomorrow, rest of the week, week focus, done this week")
             .Produces<WeekBoardDto>().ProducesProblem(400);
-        boards.MapGet("/month", async (string? month, Guid? assigneeId, Guid? teamId, IMediator mediator, HttpContext http) =>
+        boards.MapGet("/month", async ([OpenApiLimits.ValidatedBy(typeof(MonthBoardQuery))] string? month, Guid? assigneeId, Guid? teamId, IMediator mediator, HttpContext http) =>
                 TypedResults.Ok(await mediator.Send(new MonthBoardQuery(month, assigneeId, teamId), http.RequestAborted)))
             .RequireAuthorization(read)
             .WithName("GetMonthBoard").WithSummary("看板 monthly board: the month's tasks by week, the month's plan, overdue")

@@ -32,7 +32,7 @@ public sealed class TaskInputValidator : AbstractValidator<TaskInput>
         RuleFor(x => x.Title).NotEmpty().MaximumLength(200);
         RuleFor(x => x.Description).MaximumLength(2000);
         RuleFor(x => x.DueDate).NotEmpty();
-        RuleFor(x => x.BoardPeriod).Must(p => p is null || Boards.TryParseMonth(p, out _) || OrganisationCalendar.TryParseWeek(p, out _))
+        RuleFor(x => x.BoardPeriod).MaximumLength(8).Must(p => p is null || Boards.TryParseMonth(p, out _) || OrganisationCalendar.TryParseWeek(p, out _))
             .WithMessage("boardPeriod is a week such as 2026-W47 or a month such as 2026-11.");
     }
 }
@@ -115,11 +115,11 @@ public sealed class ChangeTaskStatusHandler(CrmDbContext db, TimeProvider clock)
 
 public sealed record CommentOnTaskRequest(string Text);
 
-public sealed record CommentOnTaskCommand(Guid Id, string Text) : ICommand<Guid>;
+public sealed record CommentOnTaskCommand(Guid Id, CommentOnTaskRequest Comment) : ICommand<Guid>;
 
 public sealed class CommentOnTaskValidator : AbstractValidator<CommentOnTaskCommand>
 {
-    public CommentOnTaskValidator() => RuleFor(x => x.Text).NotEmpty().MaximumLength(2000);
+    public CommentOnTaskValidator() => RuleFor(x => x.Comment.Text).NotEmpty().MaximumLength(2000).OverridePropertyName("text");
 }
 
 public sealed class CommentOnTaskHandler(CrmDbContext db, TimeProvider clock) : IRequestHandler<CommentOnTaskCommand, Guid>
@@ -127,7 +127,7 @@ public sealed class CommentOnTaskHandler(CrmDbContext db, TimeProvider clock) : 
     public async Task<Guid> Handle(CommentOnTaskCommand request, CancellationToken cancellationToken)
     {
         if (!await db.Tasks.AnyAsync(t => t.Id == request.Id, cancellationToken)) throw new NotFoundException("The task");
-        db.TaskComments.Add(new TaskComment { TaskId = request.Id, AuthorId = db.Caller.ActorId, Text = request.Text.Trim(), At = clock.GetUtcNow().UtcDateTime });
+        db.TaskComments.Add(new TaskComment { TaskId = request.Id, AuthorId = db.Caller.ActorId, Text = request.Comment.Text.Trim(), At = clock.GetUtcNow().UtcDateTime });
         return request.Id;
     }
 }
@@ -173,8 +173,8 @@ public sealed class ListTasksValidator : AbstractValidator<ListTasksQuery>
 {
     public ListTasksValidator()
     {
-        RuleFor(x => x.Assignee).Must(a => a is null || a == "me" || Guid.TryParse(a, out _)).WithMessage("assignee is 'me' or a user id.");
-        RuleFor(x => x.Due).Must(d => d is null or "today" or "overdue").WithMessage("due is today or overdue.");
+        RuleFor(x => x.Assignee).MaximumLength(36).Must(a => a is null || a == "me" || Guid.TryParse(a, out _)).WithMessage("assignee is 'me' or a user id.");
+        RuleFor(x => x.Due).OneOf("today", "overdue").WithMessage("due is today or overdue.");
         RuleFor(x => x.Limit).InclusiveBetween(1, Paging.MaxLimit);
     }
 }

@@ -44,7 +44,7 @@ public sealed record VisitComplianceQuery(string? Week, Guid? OwnerId, Guid? Tea
 public sealed class VisitComplianceValidator : AbstractValidator<VisitComplianceQuery>
 {
     public VisitComplianceValidator() =>
-        RuleFor(x => x.Week).Must(w => w is null || OrganisationCalendar.TryParseWeek(w, out _)).WithMessage("week is an ISO week such as 2026-W47.");
+        RuleFor(x => x.Week).MaximumLength(8).Must(w => w is null || OrganisationCalendar.TryParseWeek(w, out _)).WithMessage("week is an ISO week such as 2026-W47.");
 }
 
 public sealed class VisitComplianceHandler(CrmDbContext db, OrganisationCalendar calendar) : IRequestHandler<VisitComplianceQuery, VisitComplianceDto>

@@ -76,7 +76,7 @@ public static class VisitEndpoints
             .WithName("GetReviewQueue").WithSummary("Records waiting for the caller's review, oldest first")
             .Produces<Page<VisitDto>>().ProducesProblem(400);
 
-        visits.MapGet("/compliance", async (string? week, Guid? ownerId, Guid? teamId, IMediator mediator, HttpContext http) =>
+        visits.MapGet("/compliance", async ([OpenApiLimits.ValidatedBy(typeof(VisitComplianceQuery))] string? week, Guid? ownerId, Guid? teamId, IMediator mediator, HttpContext http) =>
                 TypedResults.Ok(await mediator.Send(new VisitComplianceQuery(week, ownerId, teamId), http.RequestAborted)))
             .RequireAuthorization(read)
             .WithName("GetVisitCompliance").WithSummary("Key-account visit compliance for an ISO week (e.g. 2026-W47), per customer with a minimum")

@@ -1,3 +1,4 @@
+using Crm.Api.Common;
 using Crm.Api.Domain;
 using FluentValidation;
 
@@ -63,8 +64,8 @@ public abstract class VisitBasicsValidator<T> : AbstractValidator<T> where T : V
     protected VisitBasicsValidator()
     {
         RuleFor(x => x.CustomerId).NotEmpty();
-        RuleFor(x => x.CompanionIds).Must(c => c is null || c.Count <= 10).WithMessage("At most 10 companions.");
-        RuleFor(x => x.Purposes).Must(p => p is null || p.Count <= 6);
+        RuleFor(x => x.CompanionIds).MaxItems(10).WithMessage("At most 10 companions.");
+        RuleFor(x => x.Purposes).MaxItems(6);
         RuleFor(x => x.Agenda).MaximumLength(1000);
     }
 }

@@ -46,7 +46,7 @@ public sealed class ListVisitsValidator : AbstractValidator<ListVisitsQuery>
     {
         RuleFor(x => x.To).GreaterThan(x => x.From).When(x => x.From is not null && x.To is not null).WithMessage("to must be after from.");
         RuleFor(x => x.Limit).InclusiveBetween(1, Paging.MaxLimit);
-        RuleFor(x => x.Cursor).MaximumLength(500);
+        RuleFor(x => x.Cursor).MaximumLength(Paging.MaxCursorLength);
     }
 }
 

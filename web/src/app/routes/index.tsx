@@ -10,7 +10,7 @@ const AppLayout = lazy(() => import('../layout/AppLayout').then((m) => ({ defaul
 const NotFoundPage = lazy(() => import('./StatusPages').then((m) => ({ default: m.NotFoundPage })));
 const ForbiddenPage = lazy(() => import('./StatusPages').then((m) => ({ default: m.ForbiddenPage })));
 const LoginPage = lazy(() => import('@/features/auth/components/LoginPage').then((m) => ({ default: m.LoginPage })));
-const HomePage = lazy(() => import('@/features/home/components/HomePage').then((m) => ({ default: m.HomePage })));
+const HomeRoute = lazy(() => import('../HomeRoute').then((m) => ({ default: m.HomeRoute })));
 const CustomerListPage = lazy(() => import('@/features/customers/components/CustomerListPage').then((m) => ({ default: m.CustomerListPage })));
 const CustomerCreatePage = lazy(() => import('@/features/customers/components/CustomerCreatePage').then((m) => ({ default: m.CustomerCreatePage })));
 const CustomerEditPage = lazy(() => import('@/features/customers/components/CustomerEditPage').then((m) => ({ default: m.CustomerEditPage })));
@@ -31,6 +31,14 @@ const StandardAnswersPage = lazyNamed(() => import('@/features/complaints/compon
 const VisitPolicyPage = lazyNamed(() => import('@/features/visits/components/VisitPolicyPage'), 'VisitPolicyPage');
 const BoardPage = lazyNamed(() => import('@/features/tasks/components/BoardPage'), 'BoardPage');
 const ReferralsPage = lazyNamed(() => import('@/features/referrals/components/ReferralsPage'), 'ReferralsPage');
+const CompositionPage = lazyNamed(() => import('@/features/analytics/components/CompositionPage'), 'CompositionPage');
+const TargetsPage = lazyNamed(() => import('@/features/analytics/components/TargetsPage'), 'TargetsPage');
+const AssessmentsDuePage = lazyNamed(() => import('@/features/analytics/components/AssessmentsDuePage'), 'AssessmentsDuePage');
+const RemindersPage = lazyNamed(() => import('@/features/analytics/components/RemindersPage'), 'RemindersPage');
+const ComplaintSlaPage = lazyNamed(() => import('@/features/settings/components/ComplaintSlaPage'), 'ComplaintSlaPage');
+const ScorecardTemplatePage = lazyNamed(() => import('@/features/settings/components/ScorecardTemplatePage'), 'ScorecardTemplatePage');
+const LoyaltySettingsPage = lazyNamed(() => import('@/features/settings/components/LoyaltySettingsPage'), 'LoyaltySettingsPage');
+const HolidaysPage = lazyNamed(() => import('@/features/settings/components/HolidaysPage'), 'HolidaysPage');
 
 function RequireSignIn({ children }: { children: ReactNode }) {
   const { state } = useSession();
@@ -77,7 +85,7 @@ export function AppRoutes() {
           </RequireSignIn>
         }
       >
-        <Route index element={page(<HomePage />)} />
+        <Route index element={page(<HomeRoute />)} />
         <Route path="customers" element={page(<CustomerListPage />)} />
         <Route path="customers/new" element={page(<CustomerCreatePage />)} />
         <Route path="customers/:id" element={page(<CustomerDetailRoute />)} />
@@ -93,6 +101,14 @@ export function AppRoutes() {
         <Route path="complaints/:id" element={<RequireRole roles={roles.complaints}>{page(<ComplaintDetailPage />)}</RequireRole>} />
         <Route path="board" element={page(<BoardPage />)} />
         <Route path="referrals" element={<RequireRole roles={roles.referrals}>{page(<ReferralsPage />)}</RequireRole>} />
+        <Route path="analytics/composition" element={<RequireRole roles={roles.analytics}>{page(<CompositionPage />)}</RequireRole>} />
+        <Route path="analytics/targets" element={<RequireRole roles={roles.targets}>{page(<TargetsPage />)}</RequireRole>} />
+        <Route path="analytics/assessments-due" element={<RequireRole roles={roles.assessments}>{page(<AssessmentsDuePage />)}</RequireRole>} />
+        <Route path="analytics/reminders" element={<RequireRole roles={roles.reminders}>{page(<RemindersPage />)}</RequireRole>} />
+        <Route path="admin/complaint-sla" element={<RequireRole roles={['Admin']}>{page(<ComplaintSlaPage />)}</RequireRole>} />
+        <Route path="admin/scorecard" element={<RequireRole roles={['Admin']}>{page(<ScorecardTemplatePage />)}</RequireRole>} />
+        <Route path="admin/loyalty" element={<RequireRole roles={['Admin']}>{page(<LoyaltySettingsPage />)}</RequireRole>} />
+        <Route path="admin/holidays" element={<RequireRole roles={['Admin']}>{page(<HolidaysPage />)}</RequireRole>} />
         <Route path="admin/visit-policy" element={<RequireRole roles={['Admin']}>{page(<VisitPolicyPage />)}</RequireRole>} />
         <Route path="admin/users" element={<RequireRole roles={['Admin']}>{page(<UsersPage />)}</RequireRole>} />
         <Route path="admin/teams" element={<RequireRole roles={['Admin']}>{page(<TeamsPage />)}</RequireRole>} />

@@ -1,5 +1,6 @@
 import type { Messages } from './zh-CN';
 import { workEn } from './work';
+import { insightsEn } from './insights';
 
 type Shape<T> = { [K in keyof T]: T[K] extends string ? string : Shape<T[K]> };
 
@@ -125,6 +126,7 @@ const en: Shape<Messages> = {
   },
   language: { 'zh-CN': '简体中文', en: 'English' },
   work: workEn,
+  insights: insightsEn,
 };
 
 export default en;

@@ -1,5 +1,6 @@
 // zh-CN is the default language; terms follow the glossary in DOMAIN.md.
 import { workZh } from './work';
+import { insightsZh } from './insights';
 const zhCN = {
   app: { name: '客户管理系统', shortName: 'CRM' },
   common: {
@@ -122,6 +123,7 @@ const zhCN = {
   },
   language: { 'zh-CN': '简体中文', en: 'English' },
   work: workZh,
+  insights: insightsZh,
 };
 
 export default zhCN;

@@ -6,6 +6,8 @@ import { CustomerVisitsTab } from '@/features/visits/components/CustomerVisitsTa
 import { CustomerComplaintsTab } from '@/features/complaints/components/CustomerComplaintsTab';
 import { PointsTab } from '@/features/points/components/PointsTab';
 import { CustomerReferralsTab } from '@/features/referrals/components/CustomerReferralsTab';
+import { CustomerLoyaltyTab } from '@/features/loyalty/components/CustomerLoyaltyTab';
+import { CustomerAssessmentsTab } from '@/features/assessments/components/CustomerAssessmentsTab';
 import { hasRole, useMe } from '@/lib/session/session';
 import { roles } from './roles';
 
@@ -34,6 +36,10 @@ export function CustomerDetailRoute() {
           ? [{ key: 'referrals', label: t('work.customerTabs.referrals'), children: <CustomerReferralsTab customerId={customer.id} /> }]
           : []),
         { key: 'points', label: t('work.points.tab'), children: <PointsTab customerId={customer.id} readOnly={readOnly} /> },
+        { key: 'loyalty', label: t('insights.loyalty.tab'), children: <CustomerLoyaltyTab customerId={customer.id} /> },
+        ...(hasRole(me, ...roles.assessments)
+          ? [{ key: 'assessments', label: t('insights.assessments.tab'), children: <CustomerAssessmentsTab customerId={customer.id} readOnly={readOnly} /> }]
+          : []),
       ]}
     />
   );

@@ -8,6 +8,7 @@ import { PointsTab } from '@/features/points/components/PointsTab';
 import { CustomerReferralsTab } from '@/features/referrals/components/CustomerReferralsTab';
 import { CustomerLoyaltyTab } from '@/features/loyalty/components/CustomerLoyaltyTab';
 import { CustomerAssessmentsTab } from '@/features/assessments/components/CustomerAssessmentsTab';
+import { RecordTasksButton } from '@/features/tasks/components/RecordTasksButton';
 import { hasRole, useMe } from '@/lib/session/session';
 import { roles } from './roles';
 
@@ -17,6 +18,9 @@ export function CustomerDetailRoute() {
   const me = useMe();
   return (
     <CustomerDetailPage
+      extraActions={(customer, readOnly) => (
+        <RecordTasksButton customerId={customer.id} recordLabel={`${customer.name} (${customer.code})`} canCreate={!readOnly || hasRole(me, 'Service')} />
+      )}
       extraTabs={(customer, readOnly) => [
         { key: 'contacts', label: t('customers.tabs.contacts'), children: <ContactsTab customerId={customer.id} readOnly={readOnly} /> },
         { key: 'purchases', label: t('customers.tabs.purchases'), children: <PurchasesTab customerId={customer.id} readOnly={readOnly} /> },

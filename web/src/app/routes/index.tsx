@@ -21,16 +21,16 @@ const ApiKeysPage = lazy(() => import('@/features/apiKeys/components/ApiKeysPage
 const lazyNamed = <K extends string>(load: () => Promise<Record<K, ComponentType>>, name: K) => lazy(() => load().then((m) => ({ default: m[name] })));
 const MyWeekPage = lazyNamed(() => import('@/features/visits/components/MyWeekPage'), 'MyWeekPage');
 const VisitsPage = lazyNamed(() => import('@/features/visits/components/VisitsPage'), 'VisitsPage');
-const VisitDetailPage = lazyNamed(() => import('@/features/visits/components/VisitDetailPage'), 'VisitDetailPage');
+const VisitDetailRoute = lazyNamed(() => import('../RecordRoutes'), 'VisitDetailRoute');
 const ReviewQueuePage = lazyNamed(() => import('@/features/visits/components/ReviewQueuePage'), 'ReviewQueuePage');
 const CompliancePage = lazyNamed(() => import('@/features/visits/components/CompliancePage'), 'CompliancePage');
 const ComplaintQueuePage = lazyNamed(() => import('@/features/complaints/components/ComplaintQueuePage'), 'ComplaintQueuePage');
-const ComplaintDetailPage = lazyNamed(() => import('@/features/complaints/components/ComplaintDetailPage'), 'ComplaintDetailPage');
+const ComplaintDetailRoute = lazyNamed(() => import('../RecordRoutes'), 'ComplaintDetailRoute');
 const ComplaintStatsPage = lazyNamed(() => import('@/features/complaints/components/ComplaintStatsPage'), 'ComplaintStatsPage');
 const StandardAnswersPage = lazyNamed(() => import('@/features/complaints/components/StandardAnswersPage'), 'StandardAnswersPage');
 const VisitPolicyPage = lazyNamed(() => import('@/features/visits/components/VisitPolicyPage'), 'VisitPolicyPage');
 const BoardPage = lazyNamed(() => import('@/features/tasks/components/BoardPage'), 'BoardPage');
-const ReferralsPage = lazyNamed(() => import('@/features/referrals/components/ReferralsPage'), 'ReferralsPage');
+const ReferralsRoute = lazyNamed(() => import('../RecordRoutes'), 'ReferralsRoute');
 const CompositionPage = lazyNamed(() => import('@/features/analytics/components/CompositionPage'), 'CompositionPage');
 const TargetsPage = lazyNamed(() => import('@/features/analytics/components/TargetsPage'), 'TargetsPage');
 const AssessmentsDuePage = lazyNamed(() => import('@/features/analytics/components/AssessmentsDuePage'), 'AssessmentsDuePage');
@@ -94,13 +94,13 @@ export function AppRoutes() {
         <Route path="visits/my-week" element={<RequireRole roles={roles.visits}>{page(<MyWeekPage />)}</RequireRole>} />
         <Route path="visits/review" element={<RequireRole roles={roles.review}>{page(<ReviewQueuePage />)}</RequireRole>} />
         <Route path="visits/compliance" element={<RequireRole roles={roles.compliance}>{page(<CompliancePage />)}</RequireRole>} />
-        <Route path="visits/:id" element={<RequireRole roles={roles.compliance}>{page(<VisitDetailPage />)}</RequireRole>} />
+        <Route path="visits/:id" element={<RequireRole roles={roles.compliance}>{page(<VisitDetailRoute />)}</RequireRole>} />
         <Route path="complaints" element={<RequireRole roles={roles.complaints}>{page(<ComplaintQueuePage />)}</RequireRole>} />
         <Route path="complaints/stats" element={<RequireRole roles={roles.complaintStats}>{page(<ComplaintStatsPage />)}</RequireRole>} />
         <Route path="complaints/answers" element={<RequireRole roles={roles.standardAnswers}>{page(<StandardAnswersPage />)}</RequireRole>} />
-        <Route path="complaints/:id" element={<RequireRole roles={roles.complaints}>{page(<ComplaintDetailPage />)}</RequireRole>} />
+        <Route path="complaints/:id" element={<RequireRole roles={roles.complaints}>{page(<ComplaintDetailRoute />)}</RequireRole>} />
         <Route path="board" element={page(<BoardPage />)} />
-        <Route path="referrals" element={<RequireRole roles={roles.referrals}>{page(<ReferralsPage />)}</RequireRole>} />
+        <Route path="referrals" element={<RequireRole roles={roles.referrals}>{page(<ReferralsRoute />)}</RequireRole>} />
         <Route path="analytics/composition" element={<RequireRole roles={roles.analytics}>{page(<CompositionPage />)}</RequireRole>} />
         <Route path="analytics/targets" element={<RequireRole roles={roles.targets}>{page(<TargetsPage />)}</RequireRole>} />
         <Route path="analytics/assessments-due" element={<RequireRole roles={roles.assessments}>{page(<AssessmentsDuePage />)}</RequireRole>} />

@@ -4,7 +4,7 @@ import {
   ApiOutlined, HomeOutlined, LogoutOutlined, MenuFoldOutlined, MenuUnfoldOutlined,
   TeamOutlined, UserOutlined, ContactsOutlined, CalendarOutlined, CarryOutOutlined, AuditOutlined, BarChartOutlined,
   AlertOutlined, BookOutlined, SettingOutlined, ProjectOutlined, ShareAltOutlined, PieChartOutlined,
-  FundOutlined, FormOutlined, AimOutlined, BellOutlined, FieldTimeOutlined, ProfileOutlined, CrownOutlined, ScheduleOutlined,
+  FundOutlined, HeartOutlined, FormOutlined, AimOutlined, BellOutlined, FieldTimeOutlined, ProfileOutlined, CrownOutlined, ScheduleOutlined,
 } from '@ant-design/icons';
 import { Link, Outlet, useLocation } from 'react-router';
 import { useTranslation } from 'react-i18next';
@@ -61,6 +61,7 @@ export function AppLayout() {
             type: 'group' as const,
             children: [
               ...(hasRole(me, ...roles.analytics) ? [{ key: '/analytics/composition', icon: <FundOutlined />, label: <Link to="/analytics/composition">{t('insights.nav.composition')}</Link> }] : []),
+              ...(hasRole(me, ...roles.analytics) ? [{ key: '/analytics/loyalty', icon: <HeartOutlined />, label: <Link to="/analytics/loyalty">{t('insights.nav.loyalty')}</Link> }] : []),
               ...(hasRole(me, ...roles.targets) ? [{ key: '/analytics/targets', icon: <AimOutlined />, label: <Link to="/analytics/targets">{t('insights.nav.targets')}</Link> }] : []),
               ...(hasRole(me, ...roles.assessments) ? [{ key: '/analytics/assessments-due', icon: <FormOutlined />, label: <Link to="/analytics/assessments-due">{t('insights.nav.assessmentsDue')}</Link> }] : []),
               ...(hasRole(me, ...roles.reminders) ? [{ key: '/analytics/reminders', icon: <BellOutlined />, label: <Link to="/analytics/reminders">{t('insights.nav.reminders')}</Link> }] : []),

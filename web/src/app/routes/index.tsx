@@ -32,6 +32,7 @@ const VisitPolicyPage = lazyNamed(() => import('@/features/visits/components/Vis
 const BoardPage = lazyNamed(() => import('@/features/tasks/components/BoardPage'), 'BoardPage');
 const ReferralsRoute = lazyNamed(() => import('../RecordRoutes'), 'ReferralsRoute');
 const CompositionPage = lazyNamed(() => import('@/features/analytics/components/CompositionPage'), 'CompositionPage');
+const LoyaltyPortfolioPage = lazyNamed(() => import('@/features/analytics/components/LoyaltyPortfolioPage'), 'LoyaltyPortfolioPage');
 const TargetsPage = lazyNamed(() => import('@/features/analytics/components/TargetsPage'), 'TargetsPage');
 const AssessmentsDuePage = lazyNamed(() => import('@/features/analytics/components/AssessmentsDuePage'), 'AssessmentsDuePage');
 const RemindersPage = lazyNamed(() => import('@/features/analytics/components/RemindersPage'), 'RemindersPage');
@@ -102,6 +103,7 @@ export function AppRoutes() {
         <Route path="board" element={page(<BoardPage />)} />
         <Route path="referrals" element={<RequireRole roles={roles.referrals}>{page(<ReferralsRoute />)}</RequireRole>} />
         <Route path="analytics/composition" element={<RequireRole roles={roles.analytics}>{page(<CompositionPage />)}</RequireRole>} />
+        <Route path="analytics/loyalty" element={<RequireRole roles={roles.analytics}>{page(<LoyaltyPortfolioPage />)}</RequireRole>} />
         <Route path="analytics/targets" element={<RequireRole roles={roles.targets}>{page(<TargetsPage />)}</RequireRole>} />
         <Route path="analytics/assessments-due" element={<RequireRole roles={roles.assessments}>{page(<AssessmentsDuePage />)}</RequireRole>} />
         <Route path="analytics/reminders" element={<RequireRole roles={roles.reminders}>{page(<RemindersPage />)}</RequireRole>} />

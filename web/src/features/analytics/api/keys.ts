@@ -8,4 +8,6 @@ export const analyticsKeys = {
   assessmentsDue: (months: number) => ['analytics', 'assessments-due', months] as const,
   reminders: (from: string, to: string) => ['analytics', 'reminders', from, to] as const,
   teams: () => ['teams', 'list'] as const,
+  loyalty: () => ['analytics', 'loyalty'] as const,
+  winBack: () => ['analytics', 'win-back'] as const,
 };

@@ -36,12 +36,13 @@ export function CustomerLoyaltyTab({ customerId }: { customerId: string }) {
   const componentValue = (c: Component) =>
     c.key === 'recency' && c.value < 0 ? t('insights.loyalty.noPurchase') : c.key === 'satisfaction' && l.averageSatisfaction == null ? '—' : formatNumber(c.value, c.key === 'monetary' ? 2 : 0);
   const none = l.purchases === 0;
+  const cuts = (values: number[]) => (values.length ? values.map((v) => formatNumber(v)).join(' / ') : '—');
 
   const figures = [
     { key: 'repeat', label: f('repeatRate'), value: `${formatNumber(l.repeatPurchaseRate, 1)}%`, rule: f('repeatRateRule', { months: l.monthsWithPurchaseLast12, after: l.purchasesAfterFirst }) },
-    { key: 'recency', label: f('recency'), value: l.recencyDays == null ? t('insights.loyalty.noPurchase') : f('recencyValue', { days: l.recencyDays }), rule: f('recencyRule', { score: l.recencyScore }) },
-    { key: 'frequency', label: f('frequency'), value: f('frequencyValue', { count: l.purchasesLast12Months }), rule: f('frequencyRule', { score: l.frequencyScore }) },
-    { key: 'monetary', label: f('monetary'), value: formatNumber(l.monetaryLast12Months, 2), rule: f('monetaryRule', { score: l.monetaryScore }) },
+    { key: 'recency', label: f('recency'), value: l.recencyDays == null ? t('insights.loyalty.noPurchase') : f('recencyValue', { days: l.recencyDays }), rule: f('recencyRule', { score: l.recencyScore, cuts: cuts(l.quintiles.recencyDays) }) },
+    { key: 'frequency', label: f('frequency'), value: f('frequencyValue', { count: l.purchasesLast12Months }), rule: f('frequencyRule', { score: l.frequencyScore, cuts: cuts(l.quintiles.frequency) }) },
+    { key: 'monetary', label: f('monetary'), value: formatNumber(l.monetaryLast12Months, 2), rule: f('monetaryRule', { score: l.monetaryScore, cuts: cuts(l.quintiles.monetary) }) },
     { key: 'cadence', label: f('cadence'), value: l.cadenceDays == null ? '—' : f('cadenceValue', { days: formatNumber(l.cadenceDays, 0) }), rule: f('cadenceRule') },
     {
       key: 'lapse', label: f('lapseRisk'),

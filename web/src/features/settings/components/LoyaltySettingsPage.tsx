@@ -17,6 +17,7 @@ const numberFields = [
   { name: 'referralRewardPoints', min: 0, precision: 0 },
   { name: 'referralMustCloseDays', min: 1, precision: 0 },
   { name: 'thanksDueDays', min: 1, precision: 0 },
+  { name: 'winBackLapseFactor', min: 1, precision: 1 },
 ] as const;
 
 /** Points rules, referral reward and membership tiers (Admin); saved with If-Match. */

@@ -11,6 +11,17 @@ export const insightsZh = {
     loyaltyStage: { None: '尚未购买', Cognitive: '认知忠诚', Emotional: '情感忠诚', Behavioural: '行为忠诚' },
     lapseRisk: { low: '低', medium: '中', high: '高', unknown: '未知' },
     recommendation: { Improve: '改进关系', Maintain: '维持关系', Terminate: '终止关系' },
+    segment: { champions: '重要价值客户', loyal: '忠诚客户', promising: '潜力客户', needsAttention: '需关注客户', atRisk: '流失风险客户', hibernating: '沉睡客户' },
+  },
+  portfolio: {
+    title: '忠诚度分析', subtitle: '忠诚阶段、会员等级和 RFM 分群分布，每月重复购买率，以及需要挽回的流失客户', overview: '总览', winBack: '挽回名单', winBackCount: '挽回名单（{{count}}）',
+    customers: '客户数', share: '占比', group: '分组', factor: '挽回系数', asOf: '统计日期', noTier: '无等级',
+    byStage: '按忠诚阶段', byTier: '按会员等级', bySegment: '按 RFM 分群', repeatByMonth: '每月重复购买率', buyers: '当月购买客户', repeatBuyers: '其中老客户', repeatRate: '重复购买率',
+    repeatAria: '近 12 个月每月购买客户数、老客户数（柱）与重复购买率（折线）', repeatRule: '重复购买率 = 当月购买且之前买过的客户 ÷ 当月购买客户',
+    rfm: 'RFM 分布（R × F）', rfGrid: '按最近购买（R）与购买频率（F）分布的客户数', cutR: 'R 分界（距上次购买天数）', cutF: 'F 分界（12 个月购买次数）', cutM: 'M 分界（12 个月购买金额）',
+    quintileRule: '五分位按全部客户计算：R 基于 {{n}} 位有购买的客户，F、M 基于 {{n12}} 位近 12 个月有购买的客户',
+    winBackHint: '至少购买两次、距上次购买天数超过“挽回系数 × 购买周期”的客户，按累计金额从高到低：找出原因，争取挽回。', winBackEmpty: '没有需要挽回的客户',
+    fields: { customer: '客户', level: '级别', owner: '客户经理', phone: '电话', lastPurchase: '最近购买', daysSince: '距今天数', cadence: '购买周期（天）', ratio: '倍数', purchases: '购买次数', totalAmount: '累计金额' },
   },
   dashboard: {
     open: '查看', targets: '销售目标完成情况', targetOf: '{{month}} 目标', actual: '实际销售额', target: '目标', attainment: '完成率',
@@ -67,9 +78,9 @@ export const insightsZh = {
     },
     f: {
       repeatRate: '重复购买率', repeatRateRule: '近 12 个月中有购买的月份 {{months}} ÷ 12；首次之后又购买 {{after}} 次',
-      recency: '最近购买', recencyValue: '{{days}} 天前', recencyRule: 'R 分 {{score}}：≤30 天 5 分，≤90 天 4 分，≤180 天 3 分，≤365 天 2 分，其余 1 分',
-      frequency: '购买频率', frequencyValue: '12 个月 {{count}} 次', frequencyRule: 'F 分 {{score}}：≥12 次 5 分，≥6 次 4 分，≥3 次 3 分，2 次 2 分，其余 1 分',
-      monetary: '购买金额（12 个月）', monetaryRule: 'M 分 {{score}}：≥500,000 5 分，≥100,000 4 分，≥30,000 3 分，≥5,000 2 分，其余 1 分',
+      recency: '最近购买', recencyValue: '{{days}} 天前', recencyRule: 'R 分 {{score}}：在全部客户距上次购买天数的五分位中的位置（分界：{{cuts}} 天）',
+      frequency: '购买频率', frequencyValue: '12 个月 {{count}} 次', frequencyRule: 'F 分 {{score}}：近 12 个月购买次数的五分位（分界：{{cuts}} 次）',
+      monetary: '购买金额（12 个月）', monetaryRule: 'M 分 {{score}}：近 12 个月购买金额的五分位（分界：{{cuts}}）',
       cadence: '购买周期', cadenceValue: '{{days}} 天', cadenceRule: '相邻两次购买间隔天数的中位数',
       lapseRisk: '流失风险', lapseRule: '距上次购买天数 ÷ 购买周期 = {{ratio}}：≤1 低，≤2 中，更高为高',
       tenure: '合作时长', tenureValue: '{{days}} 天', tenureRule: '自首次购买（或建档）以来的天数',
@@ -100,7 +111,7 @@ export const insightsZh = {
     },
     loyalty: {
       title: '会员与积分', subtitle: '积分规则、转介绍奖励和会员等级（按近 12 个月获得的积分）', pointsPerCurrencyUnit: '每 1 元成交获得积分', referralRewardPoints: '转介绍成交奖励积分',
-      referralMustCloseDays: '转介绍须成交天数', thanksDueDays: '感谢介绍人期限（天）', tiers: '会员等级', tierName: '等级名称', minPoints: '近 12 个月积分下限',
+      referralMustCloseDays: '转介绍须成交天数', thanksDueDays: '感谢介绍人期限（天）', winBackLapseFactor: '挽回系数（× 购买周期）', tiers: '会员等级', tierName: '等级名称', minPoints: '近 12 个月积分下限',
       benefits: '会员权益', addTier: '添加等级', removeTier: '删除等级 {{name}}',
     },
     holidays: {
@@ -122,6 +133,17 @@ export const insightsEn: Shape<typeof insightsZh> = {
     loyaltyStage: { None: 'No purchase yet', Cognitive: 'Cognitive loyalty', Emotional: 'Emotional loyalty', Behavioural: 'Behavioural loyalty' },
     lapseRisk: { low: 'Low', medium: 'Medium', high: 'High', unknown: 'Unknown' },
     recommendation: { Improve: 'Improve', Maintain: 'Maintain', Terminate: 'Terminate' },
+    segment: { champions: 'Champions', loyal: 'Loyal', promising: 'Promising', needsAttention: 'Needs attention', atRisk: 'At risk', hibernating: 'Hibernating' },
+  },
+  portfolio: {
+    title: 'Loyalty portfolio', subtitle: 'Customers by loyalty stage, membership tier and RFM segment, the repeat-purchase rate by month, and lapsed customers to win back', overview: 'Overview', winBack: 'Win-back list', winBackCount: 'Win-back list ({{count}})',
+    customers: 'Customers', share: 'Share', group: 'Group', factor: 'Win-back factor', asOf: 'As of', noTier: 'No tier',
+    byStage: 'By loyalty stage', byTier: 'By membership tier', bySegment: 'By RFM segment', repeatByMonth: 'Repeat-purchase rate by month', buyers: 'Buyers', repeatBuyers: 'Of whom repeat buyers', repeatRate: 'Repeat-purchase rate',
+    repeatAria: 'Buyers and repeat buyers per month (bars) and the repeat-purchase rate (line) over the last 12 months', repeatRule: 'Repeat-purchase rate = buyers that month who had bought before ÷ buyers that month',
+    rfm: 'RFM distribution (R × F)', rfGrid: 'Customers by recency score (R) and frequency score (F)', cutR: 'R cut points (days since last purchase)', cutF: 'F cut points (purchases in 12 months)', cutM: 'M cut points (amount in 12 months)',
+    quintileRule: 'Quintiles over the whole customer base: R over {{n}} customers with a purchase, F and M over {{n12}} with a purchase in the last 12 months',
+    winBackHint: 'Customers with at least two purchases whose days since the last purchase exceed the win-back factor times their cadence, most valuable first: find out why and win them back.', winBackEmpty: 'No customer to win back',
+    fields: { customer: 'Customer', level: 'Level', owner: 'Account manager', phone: 'Phone', lastPurchase: 'Last purchase', daysSince: 'Days since', cadence: 'Cadence (days)', ratio: 'Ratio', purchases: 'Purchases', totalAmount: 'Total amount' },
   },
   dashboard: {
     open: 'Open', targets: 'Target vs actual', targetOf: 'Target {{month}}', actual: 'Actual sales', target: 'Target', attainment: 'Attainment',
@@ -178,9 +200,9 @@ export const insightsEn: Shape<typeof insightsZh> = {
     },
     f: {
       repeatRate: 'Repeat-purchase rate', repeatRateRule: '{{months}} of the last 12 months with a purchase ÷ 12; {{after}} purchases after the first',
-      recency: 'Last purchase', recencyValue: '{{days}} days ago', recencyRule: 'R score {{score}}: ≤ 30 days 5, ≤ 90 4, ≤ 180 3, ≤ 365 2, else 1',
-      frequency: 'Frequency', frequencyValue: '{{count}} in 12 months', frequencyRule: 'F score {{score}}: ≥ 12 → 5, ≥ 6 → 4, ≥ 3 → 3, 2 → 2, else 1',
-      monetary: 'Amount (12 months)', monetaryRule: 'M score {{score}}: ≥ 500,000 → 5, ≥ 100,000 → 4, ≥ 30,000 → 3, ≥ 5,000 → 2, else 1',
+      recency: 'Last purchase', recencyValue: '{{days}} days ago', recencyRule: 'R score {{score}}: quintile of days since the last purchase over all customers (cut points {{cuts}} days)',
+      frequency: 'Frequency', frequencyValue: '{{count}} in 12 months', frequencyRule: 'F score {{score}}: quintile of purchases in 12 months (cut points {{cuts}})',
+      monetary: 'Amount (12 months)', monetaryRule: 'M score {{score}}: quintile of the amount in 12 months (cut points {{cuts}})',
       cadence: 'Purchase cadence', cadenceValue: '{{days}} days', cadenceRule: 'Median days between consecutive purchases',
       lapseRisk: 'Lapse risk', lapseRule: 'Days since the last purchase ÷ cadence = {{ratio}}: ≤ 1 low, ≤ 2 medium, above high',
       tenure: 'Tenure', tenureValue: '{{days}} days', tenureRule: 'Days since the first purchase (or since the customer was created)',
@@ -211,7 +233,7 @@ export const insightsEn: Shape<typeof insightsZh> = {
     },
     loyalty: {
       title: 'Membership and points', subtitle: 'Points rules, referral reward and membership tiers (by points earned in 12 months)', pointsPerCurrencyUnit: 'Points per currency unit', referralRewardPoints: 'Referral reward points',
-      referralMustCloseDays: 'Days a referral must close in', thanksDueDays: 'Days to thank the referrer', tiers: 'Membership tiers', tierName: 'Tier name', minPoints: 'Points earned in 12 months from',
+      referralMustCloseDays: 'Days a referral must close in', thanksDueDays: 'Days to thank the referrer', winBackLapseFactor: 'Win-back factor (× cadence)', tiers: 'Membership tiers', tierName: 'Tier name', minPoints: 'Points earned in 12 months from',
       benefits: 'Benefits', addTier: 'Add tier', removeTier: 'Remove tier {{name}}',
     },
     holidays: {

@@ -54,7 +54,8 @@ describe('accessibility of the main pages (axe)', () => {
 
   it('complaints', async () => {
     await page.goto('/complaints');
-    await page.getByTestId('complaint-queue').locator('tbody tr').first().waitFor();
+    await visible(page.getByRole('heading', { name: '投诉处理' }));
+    await page.getByTestId('complaint-queue').locator('tbody tr.ant-table-row, .ant-empty').first().waitFor();
     expect(await axeSeriousViolations(page, 'complaints')).toEqual([]);
   });
 

@@ -53,5 +53,11 @@ export async function axeSeriousViolations(page: Page, name: string): Promise<Ax
   const result = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
   const all = result.violations.map((v) => ({ id: v.id, impact: v.impact ?? 'unknown', nodes: v.nodes.length, help: v.help, targets: v.nodes.slice(0, 3).map((n) => n.target.join(' ')) }));
   console.log(`axe ${name}: ${result.passes.length} rules passed, ${all.length} violated${all.length ? ` (${all.map((v) => `${v.id}/${v.impact}×${v.nodes}`).join(', ')})` : ''}`);
-  return all.filter((v) => v.impact === 'serious' || v.impact === 'critical');
+  const serious = all.filter((v) => v.impact === 'serious' || v.impact === 'critical');
+  for (const v of serious) console.log(`  ${v.id}: ${v.help} — ${v.targets.join(' | ')}`);
+  if (process.env.AXE_DETAIL) {
+    for (const v of result.violations.filter((x) => x.impact === 'serious' || x.impact === 'critical'))
+      for (const n of v.nodes.slice(0, 8)) console.log(`    ${v.id} ${n.target.join(' ')} :: ${n.html.slice(0, 160)} :: ${n.failureSummary?.split('\n').slice(1, 2).join(' ')}`);
+  }
+  return serious;
 }

@@ -147,7 +147,7 @@ export function AppLayout() {
               <OverdueBadge />
               <LanguageSwitch />
               <Dropdown menu={userMenu} trigger={['click']} placement="bottomRight">
-                <Button type="text" aria-label={t('header.userMenu')} data-testid="user-menu" style={{ height: 40 }}>
+                <Button type="text" title={t('header.userMenu')} data-testid="user-menu" style={{ height: 40 }}>
                   <Flex align="center" gap={8}>
                     <Avatar size="small" style={{ background: token.colorPrimary }}>
                       {me.displayName.slice(0, 1)}

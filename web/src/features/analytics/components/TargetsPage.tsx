@@ -25,10 +25,11 @@ const monthPattern = /^\d{4}-(0[1-9]|1[0-2])$/;
 
 /** Attainment as a bar: green from 100%, blue on the way, "—" when there is no target. */
 export function Attainment({ percent }: { percent: number | null | undefined }) {
+  const { t } = useTranslation();
   if (percent === null || percent === undefined) return <Typography.Text type="secondary">—</Typography.Text>;
   return (
     <Progress
-      percent={Math.min(100, Math.round(percent))} size="small" status={percent >= 100 ? 'success' : 'normal'}
+      aria-label={t('insights.targets.fields.attainment')} percent={Math.min(100, Math.round(percent))} size="small" status={percent >= 100 ? 'success' : 'normal'}
       format={() => `${formatNumber(percent, 1)}%`} style={{ minWidth: 120, margin: 0 }}
     />
   );

@@ -44,7 +44,7 @@ function TargetChart({ d, link }: { d: Dashboard['targets']; link: boolean }) {
         <Statistic title={t('insights.dashboard.actual')} value={formatNumber(d.actual)} />
         <div style={{ minWidth: 120 }}>
           <Typography.Text type="secondary">{t('insights.dashboard.attainment')}</Typography.Text>
-          <Progress percent={Math.round(d.attainmentPercent ?? 0)} status={d.attainmentPercent === null ? 'normal' : undefined} format={() => (d.attainmentPercent === null ? '—' : `${formatNumber(d.attainmentPercent, 1)}%`)} />
+          <Progress aria-label={t('insights.dashboard.attainment')} percent={Math.round(d.attainmentPercent ?? 0)} status={d.attainmentPercent === null ? 'normal' : undefined} format={() => (d.attainmentPercent === null ? '—' : `${formatNumber(d.attainmentPercent, 1)}%`)} />
         </div>
       </Flex>
       <Chart option={option} height={200} ariaLabel={t('insights.dashboard.targetsAria', { target: formatNumber(d.target), actual: formatNumber(d.actual) })}

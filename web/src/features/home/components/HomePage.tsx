@@ -12,7 +12,7 @@ function CountCard({ title, icon, color, filters, to }: { title: string; icon: R
   const navigate = useNavigate();
   const count = useCustomerCount(filters);
   return (
-    <Card hoverable onClick={() => navigate(to)} role="link" tabIndex={0} onKeyDown={(e) => e.key === 'Enter' && navigate(to)} aria-label={title}>
+    <Card hoverable onClick={() => navigate(to)} role="link" tabIndex={0} onKeyDown={(e) => e.key === 'Enter' && navigate(to)}>
       <Flex justify="space-between" align="center">
         {count.isPending ? (
           <Skeleton active paragraph={false} title={{ width: 120 }} />

@@ -11,6 +11,7 @@ describe('accessibility of the main pages (axe)', () => {
   beforeAll(async () => {
     browser = await launch();
     page = await newPage(browser);
+    page.setDefaultTimeout(30_000);
   });
 
   afterAll(async () => {

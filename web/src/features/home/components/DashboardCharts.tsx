@@ -1,5 +1,5 @@
-import { useMemo, type ReactNode } from 'react';
-import { Card, Col, Empty, Flex, List, Progress, Row, Skeleton, Statistic, Tag, Typography, theme } from 'antd';
+import { useMemo, useState, type ReactNode } from 'react';
+import { Card, Col, Empty, Flex, List, Progress, Row, Segmented, Skeleton, Statistic, Tag, Typography, theme } from 'antd';
 import { Link, useNavigate } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import type { Schemas } from '@/lib/api/client';
@@ -8,6 +8,7 @@ import { ErrorResult } from '@/components/ErrorResult';
 import { formatNumber } from '@/components/format';
 import { reminderColor, reminderRoute } from '@/components/reminderLinks';
 import { useDashboard } from '../api/getDashboard';
+import { useLoyaltyMix } from '../api/getLoyaltyMix';
 
 type Dashboard = Schemas['DashboardDto'];
 
@@ -137,18 +138,44 @@ function ReferralChart({ d, link }: { d: Dashboard['referrals']; link: boolean }
   );
 }
 
-function TierChart({ d, link }: { d: Dashboard['tierMix']; link: boolean }) {
+const stageColors: Record<string, string> = { None: '#bfbfbf', Cognitive: '#fa8c16', Emotional: '#1677ff', Behavioural: '#52c41a' };
+
+/** Loyalty stage mix (from the portfolio) or membership tier mix (from the dashboard), switchable. */
+function LoyaltyMixChart({ tiers, link }: { tiers: Dashboard['tierMix']; link: boolean }) {
   const { t } = useTranslation();
   const navigate = useNavigate();
+  const [view, setView] = useState<'stage' | 'tier'>('stage');
+  const portfolio = useLoyaltyMix();
+  const rows = useMemo(
+    () => (view === 'tier'
+      ? tiers.map((x) => ({ key: x.key, name: x.key, value: x.count }))
+      : (portfolio.data?.byStage ?? []).map((x) => ({ key: x.key, name: t(`insights.enums.loyaltyStage.${x.key}`, { defaultValue: x.key }), value: x.customers }))),
+    [view, tiers, portfolio.data, t],
+  );
   const option = useMemo<ChartOption>(() => ({
     tooltip: { trigger: 'item', formatter: '{b}: {c} ({d}%)' },
     legend: { bottom: 0, type: 'scroll' },
-    series: [{ type: 'pie', radius: '65%', center: ['50%', '45%'], label: { formatter: '{b}\n{c}' }, data: d.map((x) => ({ name: x.key, value: x.count })) }],
-  }), [d]);
-  if (d.length === 0) return <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('insights.dashboard.noTiers')} />;
+    series: [{
+      type: 'pie', radius: ['35%', '65%'], center: ['50%', '45%'], label: { formatter: '{b}\n{c}' },
+      data: rows.map((r) => ({ name: r.name, value: r.value, ...(view === 'stage' && stageColors[r.key] ? { itemStyle: { color: stageColors[r.key] } } : {}) })),
+    }],
+  }), [rows, view]);
+  const title = view === 'stage' ? t('insights.dashboard.stageMix') : t('insights.dashboard.tierMix');
   return (
-    <Chart option={option} height={250} ariaLabel={`${t('insights.dashboard.tierMix')}: ${d.map((x) => `${x.key} ${x.count}`).join(', ')}`}
-      onClick={link ? () => navigate('/analytics/loyalty') : undefined} testId="chart-tiers" />
+    <>
+      <Segmented<'stage' | 'tier'>
+        size="small" value={view} onChange={setView} aria-label={t('insights.dashboard.loyaltyMix')}
+        options={[{ value: 'stage', label: t('insights.dashboard.stageMix') }, { value: 'tier', label: t('insights.dashboard.tierMix') }]}
+      />
+      {view === 'stage' && portfolio.isPending ? (
+        <Skeleton active paragraph={{ rows: 5 }} />
+      ) : rows.length === 0 ? (
+        <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={view === 'tier' ? t('insights.dashboard.noTiers') : t('insights.dashboard.noStages')} />
+      ) : (
+        <Chart option={option} height={240} ariaLabel={`${title}: ${rows.map((r) => `${r.name} ${r.value}`).join(', ')}`}
+          onClick={link ? () => navigate('/analytics/loyalty') : undefined} testId="chart-loyalty-mix" />
+      )}
+    </>
   );
 }
 
@@ -219,8 +246,8 @@ export function DashboardCharts({ links }: { links: DashboardLinks }) {
         </ChartCard>
       </Col>
       <Col xs={24} lg={12} xxl={8}>
-        <ChartCard title={t('insights.dashboard.tierMix')} to={links.loyalty ? '/analytics/loyalty' : undefined} testId="card-tiers">
-          <TierChart d={d.tierMix} link={links.loyalty} />
+        <ChartCard title={t('insights.dashboard.loyaltyMix')} to={links.loyalty ? '/analytics/loyalty' : undefined} testId="card-loyalty">
+          <LoyaltyMixChart tiers={d.tierMix} link={links.loyalty} />
         </ChartCard>
       </Col>
       <Col xs={24} lg={12} xxl={8}>

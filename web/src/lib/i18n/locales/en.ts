@@ -29,7 +29,7 @@ const en: Shape<Messages> = {
   home: {
     welcome: 'Welcome back, {{name}}', intro: 'An overview of the customers in your scope.',
     myCustomers: 'My customers', keyAccounts: 'Key accounts', alerted: 'Alerted customers', prospects: 'Prospects',
-    atLeast: '{{count}}+', viewAll: 'View', dashboardSoon: 'The full dashboard (visits, complaints, sales targets) comes in a later release.',
+    atLeast: '{{count}}+', viewAll: 'View',
     quickLinks: 'Quick links', newCustomer: 'New customer', browseCustomers: 'Browse customers',
   },
   enums: {

@@ -31,7 +31,7 @@ export const insightsZh = {
     complaints: '投诉时限状态', openComplaints: '未结投诉', complaintsAria: '未结投诉按时限状态：正常 {{onTrack}}，即将超时 {{atRisk}}，已超时 {{breached}}',
     referrals: '转介绍漏斗', wonThisMonth: '本月成交', thanksDue: '{{count}} 位介绍人待感谢',
     referralsAria: '转介绍漏斗：新转介绍 {{new}}，已联系 {{contacted}}，已确认意向 {{qualified}}，本月成交 {{won}}',
-    tierMix: '会员等级分布', noTiers: '暂无会员等级客户', remindersToday: '今日提醒与任务',
+    tierMix: '会员等级', stageMix: '忠诚阶段', loyaltyMix: '忠诚阶段与会员等级分布', noStages: '暂无客户', noTiers: '暂无会员等级客户', remindersToday: '今日提醒与任务',
     tasksOverdue: '{{count}} 项逾期任务', tasksToday: '今天到期 {{count}} 项', moreReminders: '还有 {{count}} 条提醒',
   },
   reminders: {
@@ -153,7 +153,7 @@ export const insightsEn: Shape<typeof insightsZh> = {
     complaints: 'Complaints by SLA state', openComplaints: 'Open complaints', complaintsAria: 'Open complaints by SLA state: on track {{onTrack}}, at risk {{atRisk}}, breached {{breached}}',
     referrals: 'Referral funnel', wonThisMonth: 'Won this month', thanksDue: '{{count}} referrers to thank',
     referralsAria: 'Referral funnel: new {{new}}, contacted {{contacted}}, qualified {{qualified}}, won this month {{won}}',
-    tierMix: 'Membership tiers', noTiers: 'No customer has a tier yet', remindersToday: 'Today’s reminders and tasks',
+    tierMix: 'Membership tiers', stageMix: 'Loyalty stages', loyaltyMix: 'Loyalty stage and tier mix', noStages: 'No customers', noTiers: 'No customer has a tier yet', remindersToday: 'Today’s reminders and tasks',
     tasksOverdue: '{{count}} overdue tasks', tasksToday: '{{count}} due today', moreReminders: '{{count}} more reminders',
   },
   reminders: {

@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using Crm.Api.Domain;
+using Crm.Api.Persistence;
 using FluentValidation;
 using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Mvc;
@@ -62,6 +63,10 @@ public sealed class ProblemExceptionHandler(IProblemDetailsService problems, ILo
             PreconditionRequiredException r => Problem(StatusCodes.Status428PreconditionRequired, "Precondition required", r.Message),
             DbUpdateException { InnerException: SqliteException { SqliteErrorCode: 19 } } or DbUpdateException { InnerException: Microsoft.Data.SqlClient.SqlException { Number: 2601 or 2627 or 547 } }
                 => Problem(StatusCodes.Status409Conflict, "Conflict", "The change conflicts with an existing record (a duplicate or a missing reference)."),
+            _ when DatabaseFailures.IsStorageFull(exception) => Problem(StatusCodes.Status507InsufficientStorage, "Insufficient storage",
+                "The database has no room for this change, so nothing was saved. Reading still works; try again once an operator has freed space."),
+            _ when DatabaseFailures.IsUnavailable(exception) => Problem(StatusCodes.Status503ServiceUnavailable, "Service unavailable",
+                "The database cannot be reached right now, so nothing was saved. Try again shortly."),
             OperationCanceledException when http.RequestAborted.IsCancellationRequested => null,
             _ => null,
         };
@@ -74,6 +79,10 @@ public sealed class ProblemExceptionHandler(IProblemDetailsService problems, ILo
         }
         if (exception is TooManyRequestsException tooMany)
             http.Response.Headers.RetryAfter = ((int)Math.Ceiling(tooMany.RetryAfter.TotalSeconds)).ToString(System.Globalization.CultureInfo.InvariantCulture);
+        else if (problem.Status == StatusCodes.Status503ServiceUnavailable)
+            http.Response.Headers.RetryAfter = "5";
+        if (problem.Status >= 500 && problem.Status != StatusCodes.Status500InternalServerError)
+            logger.LogWarning(exception, "Database failure for {Method} {Path}: answered {Status}", http.Request.Method, http.Request.Path, problem.Status);
         http.Response.StatusCode = problem.Status!.Value;
         return await problems.TryWriteAsync(new ProblemDetailsContext { HttpContext = http, ProblemDetails = problem, Exception = exception });
     }

@@ -48,7 +48,7 @@ public sealed class CreateApiKeyValidator : AbstractValidator<CreateApiKeyComman
     public CreateApiKeyValidator(TimeProvider clock)
     {
         RuleFor(x => x.Name).NotEmpty().MaximumLength(100);
-        RuleFor(x => x.Scopes).NotEmpty().Must(s => s.Count <= 50);
+        RuleFor(x => x.Scopes).Cascade(CascadeMode.Stop).NotEmpty().Must(s => s.Count <= 50);
         RuleForEach(x => x.Scopes).Must(s => AccessPolicies.AllScopes.Contains(s))
             .WithMessage($"Unknown scope. Known scopes: {string.Join(", ", AccessPolicies.AllScopes)}.");
         RuleFor(x => x.ExpiresAt).GreaterThan(_ => clock.GetUtcNow().UtcDateTime).When(x => x.ExpiresAt is not null)

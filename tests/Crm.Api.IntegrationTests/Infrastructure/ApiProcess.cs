@@ -83,7 +83,7 @@ public sealed class ApiProcess : IAsyncDisposable
     private async Task WaitUntilReadyAsync()
     {
         using var client = new HttpClient { BaseAddress = BaseAddress, Timeout = TimeSpan.FromSeconds(2) };
-        var deadline = DateTime.UtcNow.AddSeconds(60);
+        var deadline = DateTime.UtcNow.AddSeconds(120); // generous: a loaded 2-core CI machine starts it slowly
         while (DateTime.UtcNow < deadline)
         {
             if (_process.HasExited) throw new InvalidOperationException($"The API exited with {_process.ExitCode} before it was ready:\n{Output}");
@@ -95,7 +95,7 @@ public sealed class ApiProcess : IAsyncDisposable
             catch (TaskCanceledException) { }
             await Task.Delay(100);
         }
-        throw new TimeoutException($"The API did not become ready within 60 seconds:\n{Output}");
+        throw new TimeoutException($"The API did not become ready within 120 seconds:\n{Output}");
     }
 
     public HttpClient NewClient() => new(new SocketsHttpHandler { PooledConnectionLifetime = TimeSpan.FromSeconds(30) })

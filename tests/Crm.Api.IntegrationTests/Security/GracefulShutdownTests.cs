@@ -79,6 +79,65 @@ public sealed class GracefulShutdownTestsOnSqlite : IAsyncLifetime
         var list = await (await again.AdminAsync()).GetFromJsonAsync<JsonElement>("/api/v1/customers?limit=200");
         Assert.Contains(list.GetProperty("items").EnumerateArray(), c => c.GetProperty("name").GetString() == "Created during shutdown");
     }
+
+    /// <summary>A body that arrives in two parts: the second only when the test says so.</summary>
+    private sealed class SlowBody(string first, string rest, TaskCompletionSource firstSent, Task sendRest) : HttpContent
+    {
+        protected override async Task SerializeToStreamAsync(Stream stream, TransportContext? context)
+        {
+            await stream.WriteAsync(System.Text.Encoding.UTF8.GetBytes(first));
+            await stream.FlushAsync();
+            firstSent.SetResult();
+            await sendRest;
+            await stream.WriteAsync(System.Text.Encoding.UTF8.GetBytes(rest));
+        }
+
+        protected override bool TryComputeLength(out long length)
+        {
+            length = System.Text.Encoding.UTF8.GetByteCount(first) + System.Text.Encoding.UTF8.GetByteCount(rest);
+            return true;
+        }
+    }
+
+    /// <summary>
+    /// Kestrel may stop reading a request body when the host stops, so an upload still arriving at SIGTERM may not finish.
+    /// Its caller then gets a 503 problem to retry (or the connection closes), never a 500, and the process exits with 0.
+    /// </summary>
+    [Fact]
+    public async Task An_upload_still_arriving_at_sigterm_is_told_to_retry_not_given_a_500()
+    {
+        var database = Path.Combine(_directory, "upload.db");
+        await using var api = await ApiProcess.StartAsync(database);
+        var admin = await api.AdminAsync();
+        var firstSent = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var sendRest = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var request = new HttpRequestMessage(HttpMethod.Post, "/api/v1/customers")
+        {
+            Content = new SlowBody("{\"name\":\"Half uploaded\",", "\"kind\":\"Company\"}", firstSent, sendRest.Task),
+        };
+        request.Content.Headers.ContentType = new("application/json");
+        var inFlight = admin.SendAsync(request);
+        await firstSent.Task.WaitAsync(TimeSpan.FromSeconds(10));
+        await Task.Delay(300);
+
+        api.SendSigterm();
+        await Task.Delay(1000);
+        sendRest.SetResult();
+        try
+        {
+            // Either Kestrel still read the body and the request finished, or it had stopped reading: 503, retry.
+            var response = await inFlight.WaitAsync(TimeSpan.FromSeconds(30));
+            Assert.True(response.StatusCode is HttpStatusCode.Created or HttpStatusCode.ServiceUnavailable,
+                $"{(int)response.StatusCode} {await response.Content.ReadAsStringAsync()}");
+        }
+        catch (HttpRequestException)
+        {
+            // The connection closed before an answer: also a clear "try again" for an HTTP client.
+        }
+        var exitCode = await api.WaitForExitAsync(TimeSpan.FromSeconds(30));
+        Assert.True(exitCode == 0, $"exit code {exitCode}:\n{api.Output}");
+        Assert.DoesNotContain("Unhandled exception", api.Output, StringComparison.Ordinal);
+    }
 }
 
 /// <summary>

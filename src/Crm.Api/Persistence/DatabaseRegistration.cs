@@ -38,9 +38,10 @@ public static class DatabaseRegistration
                 // (503 until it is back) instead of being silently recreated empty and answering 500 "no such table".
                 if (builder.Mode == SqliteOpenMode.ReadWriteCreate) builder.Mode = SqliteOpenMode.ReadWrite;
             }
-            services.AddDbContext<CrmDbContext, SqliteCrmDbContext>((sp, o) => o
+            var pragmas = new SqlitePragmas(config);
+            services.AddDbContext<CrmDbContext, SqliteCrmDbContext>(o => o
                 .UseSqlite(builder.ToString())
-                .AddInterceptors(new SqlitePragmas(sp.GetRequiredService<IConfiguration>()))
+                .AddInterceptors(pragmas)
                 .ConfigureWarnings(w => w.Ignore(CoreEventId.PossibleIncorrectRequiredNavigationWithQueryFilterInteractionWarning)));
         }
         else

@@ -55,7 +55,11 @@ public abstract class AbuseSuiteTests<TApp>(TApp app) : ApiTest<TApp>(app) where
 {
     private const string Date = "2026-01-01";
     private static readonly string[] ScopedResources = ["customers", "contacts", "purchases", "visits", "complaints", "referrals", "tasks"];
-    private static readonly string[] UnscopedResources = ["users", "teams", "members", "api-keys", "standard-answers", "holidays"];
+    private static readonly string[] UnscopedResources = ["users", "teams", "members", "api-keys", "standard-answers", "holidays", "webhooks", "deliveries"];
+
+    private static AccessRule RuleOf(ApiOperation operation) => AccessMatrix.Rules.TryGetValue(operation.Id, out var rule)
+        ? rule
+        : throw new Xunit.Sdk.XunitException($"{operation} is not in access-matrix.json: add it (Each_caller_gets_exactly_the_access_the_matrix_declares prints what it observed).");
 
     public static TheoryData<string> Operations() => [.. OpenApiOperations.All.Select(o => o.Id)];
     public static TheoryData<string> UnsafeOperations() => [.. OpenApiOperations.All.Where(o => o.IsUnsafe && !o.Anonymous).Select(o => o.Id)];
@@ -180,7 +184,7 @@ public abstract class AbuseSuiteTests<TApp>(TApp app) : ApiTest<TApp>(app) where
     public async Task Another_reps_record_ids_answer_404_exactly_like_ids_that_do_not_exist(string operationId)
     {
         var operation = OpenApiOperations.Get(operationId);
-        var rule = AccessMatrix.Rules[operationId];
+        var rule = RuleOf(operation);
         var records = await State.Of(App).Records(this);
         var url = operation.Url(p => records.IdFor(operation.ResourceOf(p)));
         var strangers = new List<Who>();
@@ -200,6 +204,58 @@ public abstract class AbuseSuiteTests<TApp>(TApp app) : ApiTest<TApp>(app) where
         }
         await records.AssertUnchanged(await As(Who.Admin));
     }
+
+    /// <summary>Body members that name a record, and the kind of record they name.</summary>
+    private static readonly Dictionary<string, string> BodyIds = new()
+    {
+        ["customerId"] = "customers", ["duplicateId"] = "customers", ["referrerId"] = "customers", ["contactId"] = "contacts",
+        ["purchaseId"] = "purchases", ["visitId"] = "visits", ["complaintId"] = "complaints", ["referralId"] = "referrals", ["taskId"] = "tasks",
+    };
+
+    /// <summary>Writes with a record id in the body and, in the path, at most the customer they act on.</summary>
+    public static TheoryData<string> BodyIdOperations() =>
+    [
+        .. OpenApiOperations.All.Where(o => o.Body?["properties"]?.AsObject().Any(p => BodyIds.ContainsKey(p.Key)) == true
+            && o.Parameters.All(p => !ScopedResources.Contains(o.ResourceOf(p)) || o.ResourceOf(p) == "customers")).Select(o => o.Id),
+    ];
+
+    [Theory]
+    [MemberData(nameof(BodyIdOperations))]
+    public async Task Ids_of_another_reps_records_in_a_body_are_not_found(string operationId)
+    {
+        var operation = OpenApiOperations.Get(operationId);
+        var rule = RuleOf(operation);
+        var records = await State.Of(App).Records(this);
+        var strangers = new List<Who>();
+        if (rule.Roles.Contains("Rep")) strangers.Add(Who.Rep2);
+        if (rule.Roles.Contains("Manager")) strangers.Add(Who.ManagerB);
+        foreach (var stranger in strangers)
+        {
+            // The path names the stranger's own customer, so only the id in the body is out of scope.
+            var own = await State.Of(App).OwnCustomer(this, stranger);
+            var url = operation.Url(p => operation.ResourceOf(p) == "customers" ? own : Guid.NewGuid().ToString());
+            foreach (var member in operation.Body!["properties"]!.AsObject().Select(p => p.Key).Where(BodyIds.ContainsKey))
+            {
+                async Task<(int Status, string Text)> With(string id)
+                {
+                    var body = (JsonObject)(rule.Sample?.DeepClone() ?? new JsonObject());
+                    body[member] = id;
+                    var request = Request(operation, url, body);
+                    request.Headers.TryAddWithoutValidation("If-Match", "\"1\"");
+                    var response = await (await As(stranger)).SendAsync(request);
+                    return ((int)response.StatusCode, await response.Content.ReadAsStringAsync());
+                }
+                var theirs = await With(records.IdFor(BodyIds[member]));
+                var nobodys = await With(Guid.NewGuid().ToString());
+                Assert.True(theirs.Status is >= 400 and < 500, $"{operation} as {stranger} with Rep1's {member}: {theirs.Status} {theirs.Text}");
+                Assert.True(theirs.Status == nobodys.Status && Title(theirs.Text) == Title(nobodys.Text),
+                    $"{operation} as {stranger}: Rep1's {member} answers {theirs.Status} {theirs.Text}, an unknown one {nobodys.Status} {nobodys.Text}");
+            }
+        }
+        await records.AssertUnchanged(await As(Who.Admin));
+    }
+
+    private static string? Title(string problem) => JsonNode.Parse(problem)?["title"]?.GetValue<string>();
 
     [Theory]
     [MemberData(nameof(BodyOperations))]
@@ -241,7 +297,7 @@ public abstract class AbuseSuiteTests<TApp>(TApp app) : ApiTest<TApp>(app) where
     /// <summary>A caller the operation lets through: anonymous for anonymous operations, else the first allowed role or key.</summary>
     private async Task<HttpClient> Caller(ApiOperation operation)
     {
-        var rule = AccessMatrix.Rules[operation.Id];
+        var rule = RuleOf(operation);
         if (rule.Anonymous) return App.NewClient();
         if (rule.Roles.Length > 0) return await Client(rule.Roles.Contains("Admin") ? "Admin" : rule.Roles[0], rule.EndsSession);
         return await State.Of(App).Key(this, rule.Key == "any" ? [AccessPolicies.AllScopes.First()] : [rule.Key]);
@@ -286,6 +342,17 @@ public abstract class AbuseSuiteTests<TApp>(TApp app) : ApiTest<TApp>(app) where
             var client = test.App.NewClient();
             client.DefaultRequestHeaders.Add(CrmClaims.ApiKeyHeader, created.GetProperty("key").GetString());
             return _keys.GetOrAdd(name, client);
+        }
+
+        private readonly ConcurrentDictionary<Who, string> _ownCustomers = new();
+
+        /// <summary>A customer of <paramref name="who"/>'s own, made once.</summary>
+        public async Task<string> OwnCustomer(AbuseSuiteTests<TApp> test, Who who)
+        {
+            if (_ownCustomers.TryGetValue(who, out var id)) return id;
+            var owner = who == Who.ManagerB ? Who.Rep3 : who; // a manager's own scope is their team's customers
+            var customer = await Arrange.OwnedByAsync(test.App, owner, $"{owner}'s probe customer");
+            return _ownCustomers.GetOrAdd(who, customer.Id.ToString());
         }
 
         public async Task<HttpClient> CookieSession(AbuseSuiteTests<TApp> test)

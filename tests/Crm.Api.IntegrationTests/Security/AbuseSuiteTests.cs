@@ -55,7 +55,8 @@ public abstract class AbuseSuiteTests<TApp>(TApp app) : ApiTest<TApp>(app) where
 {
     private const string Date = "2026-01-01";
     private static readonly string[] ScopedResources = ["customers", "contacts", "purchases", "visits", "complaints", "referrals", "tasks"];
-    private static readonly string[] UnscopedResources = ["users", "teams", "members", "api-keys", "standard-answers", "holidays", "webhooks", "deliveries"];
+    // Admin-only or shared reference data; import jobs are their creator's (GetImportJobHandler), which this suite does not probe.
+    private static readonly string[] UnscopedResources = ["users", "teams", "members", "api-keys", "standard-answers", "holidays", "webhooks", "deliveries", "imports"];
 
     private static AccessRule RuleOf(ApiOperation operation) => AccessMatrix.Rules.TryGetValue(operation.Id, out var rule)
         ? rule

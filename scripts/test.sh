@@ -45,6 +45,16 @@ if [ -f web/package.json ]; then
   fi
 fi
 
+echo "== Dependencies (scripts/audit-deps.sh)"
+rm -f .artifacts/audit-totals
+if ! bash scripts/audit-deps.sh; then status=1; fi
+if [ -f .artifacts/audit-totals ]; then
+  read -r dp df ds < .artifacts/audit-totals
+  passed=$((passed + dp)); failed=$((failed + df)); skipped=$((skipped + ds))
+else
+  echo "the dependency audit did not run"; failed=$((failed + 1))
+fi
+
 [ "$failed" -gt 0 ] && status=1
 echo "$passed passed, $failed failed, $skipped skipped"
 exit $status

@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using Crm.Api.Domain;
+using Crm.Api.Persistence;
 using FluentValidation;
 using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Mvc;
@@ -39,7 +40,8 @@ public sealed class PreconditionRequiredException() : Exception("This request mu
 /// Turns every exception into an RFC 9457 problem response with type, title, status, detail and traceId.
 /// Stack traces never leave the process outside Development.
 /// </summary>
-public sealed class ProblemExceptionHandler(IProblemDetailsService problems, ILogger<ProblemExceptionHandler> logger, IHostEnvironment env)
+public sealed class ProblemExceptionHandler(IProblemDetailsService problems, ILogger<ProblemExceptionHandler> logger, IHostEnvironment env,
+    IHostApplicationLifetime lifetime)
     : IExceptionHandler
 {
     public async ValueTask<bool> TryHandleAsync(HttpContext http, Exception exception, CancellationToken cancellationToken)
@@ -62,7 +64,14 @@ public sealed class ProblemExceptionHandler(IProblemDetailsService problems, ILo
             PreconditionRequiredException r => Problem(StatusCodes.Status428PreconditionRequired, "Precondition required", r.Message),
             DbUpdateException { InnerException: SqliteException { SqliteErrorCode: 19 } } or DbUpdateException { InnerException: Microsoft.Data.SqlClient.SqlException { Number: 2601 or 2627 or 547 } }
                 => Problem(StatusCodes.Status409Conflict, "Conflict", "The change conflicts with an existing record (a duplicate or a missing reference)."),
+            _ when DatabaseFailures.IsStorageFull(exception) => Problem(StatusCodes.Status507InsufficientStorage, "Insufficient storage",
+                "The database has no room for this change, so nothing was saved. Reading still works; try again once an operator has freed space."),
+            _ when DatabaseFailures.IsUnavailable(exception) => Problem(StatusCodes.Status503ServiceUnavailable, "Service unavailable",
+                "The database cannot be reached right now, so nothing was saved. Try again shortly."),
             OperationCanceledException when http.RequestAborted.IsCancellationRequested => null,
+            // Kestrel stops reading request bodies when the host shuts down: the caller may simply send it again.
+            OperationCanceledException when lifetime.ApplicationStopping.IsCancellationRequested => Problem(StatusCodes.Status503ServiceUnavailable,
+                "Service unavailable", "The server is restarting and did not finish reading this request, so nothing was saved. Send it again."),
             _ => null,
         };
         if (problem is null)
@@ -74,12 +83,24 @@ public sealed class ProblemExceptionHandler(IProblemDetailsService problems, ILo
         }
         if (exception is TooManyRequestsException tooMany)
             http.Response.Headers.RetryAfter = ((int)Math.Ceiling(tooMany.RetryAfter.TotalSeconds)).ToString(System.Globalization.CultureInfo.InvariantCulture);
+        else if (problem.Status == StatusCodes.Status503ServiceUnavailable)
+            http.Response.Headers.RetryAfter = "5";
+        if (problem.Status >= 500 && problem.Status != StatusCodes.Status500InternalServerError)
+            logger.LogWarning(exception, "Answered {Status} to {Method} {Path}: the database or the host is unavailable", problem.Status, http.Request.Method, http.Request.Path);
         http.Response.StatusCode = problem.Status!.Value;
         return await problems.TryWriteAsync(new ProblemDetailsContext { HttpContext = http, ProblemDetails = problem, Exception = exception });
     }
 
-    private static string BadRequestDetail(BadHttpRequestException b) =>
-        b.InnerException is System.Text.Json.JsonException json ? $"The request body is not valid JSON for this operation: {json.Message}" : b.Message;
+    /// <summary>What was wrong with the body, without the server's type names (they are nobody's business outside).</summary>
+    private static string BadRequestDetail(BadHttpRequestException b)
+    {
+        if (b.InnerException is not System.Text.Json.JsonException json) return b.Message;
+        var unknown = System.Text.RegularExpressions.Regex.Match(json.Message, "^The JSON property '(.*?)' could not be mapped");
+        var detail = unknown.Success
+            ? $"The member '{unknown.Groups[1].Value}' is not part of this operation's body."
+            : System.Text.RegularExpressions.Regex.Replace(json.Message, @"\b(?:Crm|System|Microsoft)(?:\.[A-Za-z0-9_`]+)+", m => m.Value[(m.Value.LastIndexOf('.') + 1)..]);
+        return $"The request body is not valid JSON for this operation: {detail}";
+    }
 
     private static ProblemDetails Validation(ValidationException v)
     {

@@ -29,11 +29,19 @@ public static class DatabaseRegistration
                 ForeignKeys = true,
                 DefaultTimeout = 30,
             };
-            var directory = Path.GetDirectoryName(Path.GetFullPath(builder.DataSource));
-            if (!string.IsNullOrEmpty(directory) && builder.DataSource != ":memory:") Directory.CreateDirectory(directory);
+            var onDisk = builder.DataSource != ":memory:" && builder.Mode != SqliteOpenMode.Memory;
+            if (onDisk)
+            {
+                var directory = Path.GetDirectoryName(Path.GetFullPath(builder.DataSource));
+                if (!string.IsNullOrEmpty(directory)) Directory.CreateDirectory(directory);
+                // Only start-up creates the file (DatabaseStartup). A file that disappears later must fail as "cannot open"
+                // (503 until it is back) instead of being silently recreated empty and answering 500 "no such table".
+                if (builder.Mode == SqliteOpenMode.ReadWriteCreate) builder.Mode = SqliteOpenMode.ReadWrite;
+            }
+            var pragmas = new SqlitePragmas(config);
             services.AddDbContext<CrmDbContext, SqliteCrmDbContext>(o => o
                 .UseSqlite(builder.ToString())
-                .AddInterceptors(new SqlitePragmas())
+                .AddInterceptors(pragmas)
                 .ConfigureWarnings(w => w.Ignore(CoreEventId.PossibleIncorrectRequiredNavigationWithQueryFilterInteractionWarning)));
         }
         else
@@ -46,23 +54,29 @@ public static class DatabaseRegistration
 
 /// <summary>
 /// Per-connection SQLite settings: NORMAL sync is safe under WAL (a crash can lose the last commits only on power
-/// loss, never corrupt), and busy_timeout makes concurrent writers wait instead of failing.
+/// loss, never corrupt), and busy_timeout makes concurrent writers wait instead of failing. <c>Database:SqliteMaxPageCount</c>
+/// (unset by default) caps the file at that many pages: an operator's quota, and how the tests make the disk "full".
+/// It is read on every open, so raising it takes effect without a restart.
 /// </summary>
-internal sealed class SqlitePragmas : DbConnectionInterceptor
+internal sealed class SqlitePragmas(IConfiguration configuration) : DbConnectionInterceptor
 {
     private const string Pragmas = "PRAGMA synchronous=NORMAL; PRAGMA busy_timeout=10000; PRAGMA foreign_keys=ON;";
+
+    private string Commands() => configuration.GetValue<long?>("Database:SqliteMaxPageCount") is { } pages and > 0
+        ? Pragmas + $" PRAGMA max_page_count={pages.ToString(System.Globalization.CultureInfo.InvariantCulture)};"
+        : Pragmas;
 
     public override void ConnectionOpened(DbConnection connection, ConnectionEndEventData eventData)
     {
         using var command = connection.CreateCommand();
-        command.CommandText = Pragmas;
+        command.CommandText = Commands();
         command.ExecuteNonQuery();
     }
 
     public override async Task ConnectionOpenedAsync(DbConnection connection, ConnectionEndEventData eventData, CancellationToken cancellationToken = default)
     {
         await using var command = connection.CreateCommand();
-        command.CommandText = Pragmas;
+        command.CommandText = Commands();
         await command.ExecuteNonQueryAsync(cancellationToken);
     }
 }

@@ -1,6 +1,7 @@
 using Crm.Api.Common.Auth;
 using Crm.Api.Domain;
 using Microsoft.AspNetCore.Identity;
+using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 
 namespace Crm.Api.Persistence;
@@ -22,7 +23,10 @@ public static class DatabaseStartup
         if (config.GetValue("Database:Migrate", true))
         {
             if (db.Database.IsSqlite())
+            {
+                CreateSqliteFileIfMissing(db.Database.GetConnectionString()!);
                 await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;");
+            }
             await db.Database.MigrateAsync();
             // Customer statistics arrived after data existed (or a bulk load bypassed SaveChanges): build them once.
             if (!await db.CustomerStats.IgnoreQueryFilters().AnyAsync() && await db.Customers.IgnoreQueryFilters().AnyAsync())
@@ -54,6 +58,16 @@ public static class DatabaseStartup
 
         if (config.GetValue("Crm:Demo:Seed", false))
             await DemoSeeder.SeedAsync(services, config, logger);
+    }
+
+    /// <summary>The app opens SQLite without "create" (DatabaseRegistration), so the first start makes the empty file here.</summary>
+    private static void CreateSqliteFileIfMissing(string connectionString)
+    {
+        var builder = new SqliteConnectionStringBuilder(connectionString);
+        if (builder.Mode != SqliteOpenMode.ReadWrite || File.Exists(builder.DataSource)) return;
+        builder.Mode = SqliteOpenMode.ReadWriteCreate;
+        using var connection = new SqliteConnection(builder.ToString());
+        connection.Open();
     }
 
     private static async Task LoadSigningKeyAsync(CrmDbContext db, IConfiguration config, TokenSigningKey key)

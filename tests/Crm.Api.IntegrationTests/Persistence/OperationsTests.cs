@@ -67,64 +67,6 @@ public sealed class SecretsStayOutOfLogsTests(LoggedSqliteApp app) : ApiTest<Log
     }
 }
 
-public sealed class DatabaseLostTests(SqliteApp app) : ApiTest<SqliteApp>(app)
-{
-    [Fact]
-    public async Task Ready_answers_503_while_live_stays_200_when_the_database_file_is_lost()
-    {
-        var client = App.NewClient();
-        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/health/ready")).StatusCode);
-
-        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
-        File.Delete(App.DatabaseFile);
-        File.Delete(App.DatabaseFile + "-wal");
-        File.Delete(App.DatabaseFile + "-shm");
-
-        Assert.Equal(HttpStatusCode.ServiceUnavailable, (await client.GetAsync("/health/ready")).StatusCode);
-        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/health/live")).StatusCode);
-    }
-}
-
-public sealed class SecurityHeaderTests(SqliteApp app) : ApiTest<SqliteApp>(app)
-{
-    [Fact]
-    public async Task Api_responses_are_not_cached_or_sniffed_and_the_spa_gets_a_content_security_policy_without_inline_script()
-    {
-        var api = await (await As(Who.Rep1)).GetAsync("/api/v1/customers");
-        Assert.Equal("no-store", api.Headers.CacheControl?.ToString());
-        Assert.Equal("nosniff", api.Headers.GetValues("X-Content-Type-Options").Single());
-        Assert.Equal("DENY", api.Headers.GetValues("X-Frame-Options").Single());
-
-        var spa = await App.NewClient().GetAsync("/customers/some-client-route");
-        var csp = spa.Headers.GetValues("Content-Security-Policy").Single();
-        Assert.Contains("script-src 'self'", csp, StringComparison.Ordinal);
-        var scriptSource = csp.Split(';').Select(d => d.Trim()).Single(d => d.StartsWith("script-src", StringComparison.Ordinal));
-        Assert.DoesNotContain("unsafe-inline", scriptSource, StringComparison.Ordinal);
-        Assert.Contains("frame-ancestors 'none'", csp, StringComparison.Ordinal);
-    }
-
-    [Fact]
-    public async Task Https_responses_outside_development_carry_a_one_year_hsts_header()
-    {
-        // HSTS is never sent to localhost, so the request names a real host.
-        var client = App.CreateClient(new Microsoft.AspNetCore.Mvc.Testing.WebApplicationFactoryClientOptions { BaseAddress = new Uri("https://crm.example") });
-        var response = await client.GetAsync("/health/live");
-        var hsts = response.Headers.GetValues("Strict-Transport-Security").Single();
-        Assert.Contains("max-age=31536000", hsts, StringComparison.Ordinal);
-        Assert.Contains("includeSubDomains", hsts, StringComparison.Ordinal);
-    }
-
-    [Fact]
-    public async Task No_cross_origin_caller_is_allowed_by_default()
-    {
-        var request = new HttpRequestMessage(HttpMethod.Options, "/api/v1/customers");
-        request.Headers.Add("Origin", "https://evil.example");
-        request.Headers.Add("Access-Control-Request-Method", "GET");
-        var response = await App.NewClient().SendAsync(request);
-        Assert.False(response.Headers.Contains("Access-Control-Allow-Origin"));
-    }
-}
-
 /// <summary>The API with small limits: 30 requests a minute per caller, 3 sign-ins a minute per address.</summary>
 public sealed class RateLimitedSqliteApp : SqliteApp
 {

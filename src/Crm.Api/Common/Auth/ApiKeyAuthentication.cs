@@ -33,13 +33,22 @@ public sealed class ApiKeyAuthenticationHandler(
         // Last-used is kept to the minute so that a busy integration does not turn every read into a write.
         if (key.LastUsedAt is null || key.LastUsedAt < now.AddMinutes(-1))
         {
-            await db.ApiKeys.Where(k => k.Id == key.Id).ExecuteUpdateAsync(s => s.SetProperty(k => k.LastUsedAt, now), Context.RequestAborted);
-            db.AuditEntries.Add(new Domain.AuditEntry
+            try
             {
-                At = now, ActorId = key.Id, Source = CrmClaims.SourceApiKey, TraceId = System.Diagnostics.Activity.Current?.TraceId.ToString(),
-                Action = Domain.AuditAction.KeyUse, EntityType = nameof(Domain.ApiKey), EntityId = key.Id.ToString(),
-            });
-            await db.SaveChangesAsync(Context.RequestAborted);
+                await db.ApiKeys.Where(k => k.Id == key.Id).ExecuteUpdateAsync(s => s.SetProperty(k => k.LastUsedAt, now), Context.RequestAborted);
+                db.AuditEntries.Add(new Domain.AuditEntry
+                {
+                    At = now, ActorId = key.Id, Source = CrmClaims.SourceApiKey, TraceId = System.Diagnostics.Activity.Current?.TraceId.ToString(),
+                    Action = Domain.AuditAction.KeyUse, EntityType = nameof(Domain.ApiKey), EntityId = key.Id.ToString(),
+                });
+                await db.SaveChangesAsync(Context.RequestAborted);
+            }
+            catch (Exception e) when (DatabaseFailures.IsStorageFull(e))
+            {
+                // A full disk must not stop integrations from reading; the usage note is written on a later call.
+                db.ChangeTracker.Clear();
+                Logger.LogWarning("The use of API key {Prefix} was not recorded: the database is full.", key.Prefix);
+            }
         }
 
         var claims = new List<Claim>

@@ -36,7 +36,7 @@ public sealed class UpdateScorecardTemplateValidator : AbstractValidator<UpdateS
     public UpdateScorecardTemplateValidator()
     {
         RuleFor(x => x.Name).NotEmpty().MaximumLength(100);
-        RuleFor(x => x.Indicators).NotEmpty().MaxItems(20)
+        RuleFor(x => x.Indicators).Cascade(CascadeMode.Stop).NotEmpty().MaxItems(20)
             .Must(i => i.Sum(x => x.Weight) == 100).WithMessage("The indicators' weights must sum to 100.")
             .Must(i => i.Select(x => x.Key).Distinct().Count() == i.Count).WithMessage("Indicator keys must differ.");
         RuleForEach(x => x.Indicators).ChildRules(i =>

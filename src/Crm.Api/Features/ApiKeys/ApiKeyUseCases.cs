@@ -48,7 +48,7 @@ public sealed class CreateApiKeyValidator : AbstractValidator<CreateApiKeyComman
     public CreateApiKeyValidator(TimeProvider clock)
     {
         RuleFor(x => x.Name).NotEmpty().MaximumLength(100);
-        RuleFor(x => x.Scopes).NotEmpty().MaxItems(50);
+        RuleFor(x => x.Scopes).Cascade(CascadeMode.Stop).NotEmpty().MaxItems(50);
         RuleForEach(x => x.Scopes).MaximumLength(AccessPolicies.AllScopes.Max(s => s.Length));
         RuleForEach(x => x.Scopes).Must(s => AccessPolicies.AllScopes.Contains(s))
             .WithMessage($"Unknown scope. Known scopes: {string.Join(", ", AccessPolicies.AllScopes)}.");

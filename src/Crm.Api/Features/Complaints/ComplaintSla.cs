@@ -37,7 +37,7 @@ public sealed class UpdateComplaintSlaValidator : AbstractValidator<UpdateCompla
     {
         RuleFor(x => x.Sla.ReopenWindowDays).InclusiveBetween(0, 365).OverridePropertyName("reopenWindowDays");
         RuleFor(x => x.Sla.RecurrenceWindowDays).InclusiveBetween(1, 730).OverridePropertyName("recurrenceWindowDays");
-        RuleFor(x => x.Sla.Targets).MaxItems(Enum.GetValues<ComplaintSeverity>().Length).Must(t => t.Select(x => x.Severity).Distinct().Count() == t.Count).WithMessage("Each severity at most once.").OverridePropertyName("targets");
+        RuleFor(x => x.Sla.Targets).Cascade(CascadeMode.Stop).NotNull().MaxItems(Enum.GetValues<ComplaintSeverity>().Length).Must(t => t.Select(x => x.Severity).Distinct().Count() == t.Count).WithMessage("Each severity at most once.").OverridePropertyName("targets");
         RuleForEach(x => x.Sla.Targets).ChildRules(t =>
         {
             t.RuleFor(x => x.RespondHours).InclusiveBetween(1, 24 * 30);

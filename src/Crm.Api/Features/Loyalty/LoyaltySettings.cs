@@ -41,9 +41,9 @@ public sealed class UpdateLoyaltySettingsValidator : AbstractValidator<UpdateLoy
         RuleFor(x => x.Settings.ReferralMustCloseDays).InclusiveBetween(1, 365).OverridePropertyName("referralMustCloseDays");
         RuleFor(x => x.Settings.ThanksDueDays).InclusiveBetween(1, 90).OverridePropertyName("thanksDueDays");
         RuleFor(x => x.Settings.WinBackLapseFactor).InclusiveBetween(1, 10).OverridePropertyName("winBackLapseFactor");
-        RuleFor(x => x.Settings.Tiers).NotEmpty()
+        RuleFor(x => x.Settings.Tiers).Cascade(CascadeMode.Stop).NotEmpty()
             .Must(t => t.Any(x => x.MinPointsEarned12Months == 0)).WithMessage("One tier must start at 0 points so that every customer has a tier.")
-            .Must(t => t.Select(x => x.Name.Trim()).Distinct(StringComparer.OrdinalIgnoreCase).Count() == t.Count).WithMessage("Tier names must differ.")
+            .Must(t => t.Select(x => x.Name?.Trim()).Distinct(StringComparer.OrdinalIgnoreCase).Count() == t.Count).WithMessage("Tier names must differ.")
             .Must(t => t.Select(x => x.MinPointsEarned12Months).Distinct().Count() == t.Count).WithMessage("Tier thresholds must differ.")
             .MaxItems(10).OverridePropertyName("tiers");
         RuleForEach(x => x.Settings.Tiers).ChildRules(t =>

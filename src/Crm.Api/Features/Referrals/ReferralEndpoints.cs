@@ -19,7 +19,7 @@ public static class ReferralEndpoints
             .Produces<Page<ReferralDto>>().ProducesProblem(400);
 
         app.MapGet("/api/v1/customers/{customerId:guid}/referrals", async (Guid customerId, int? limit, string? cursor, IMediator mediator, HttpContext http) =>
-                TypedResults.Ok(await mediator.Send(new ListReferralsQuery { ReferrerId = customerId, Limit = limit, Cursor = cursor }, http.RequestAborted)))
+                TypedResults.Ok(await mediator.Send(new ListCustomerReferralsQuery(customerId, limit, cursor), http.RequestAborted)))
             .WithTags("Referrals").RequireAuthorization(read)
             .WithName("ListCustomerReferrals").WithSummary("Referrals made by this customer (as referrer)")
             .Produces<Page<ReferralDto>>().ProducesProblem(400);

@@ -161,6 +161,18 @@ public sealed record ListReferralsQuery : IRequest<Page<ReferralDto>>
     public string? Cursor { get; init; }
 }
 
+/// <summary>A customer's referrals: 404 when the customer is outside the caller's scope, like its other sub-collections.</summary>
+public sealed record ListCustomerReferralsQuery(Guid CustomerId, int? Limit, string? Cursor) : IRequest<Page<ReferralDto>>;
+
+public sealed class ListCustomerReferralsHandler(CrmDbContext db, IMediator mediator) : IRequestHandler<ListCustomerReferralsQuery, Page<ReferralDto>>
+{
+    public async Task<Page<ReferralDto>> Handle(ListCustomerReferralsQuery request, CancellationToken cancellationToken)
+    {
+        if (!await db.Customers.AnyAsync(c => c.Id == request.CustomerId, cancellationToken)) throw new NotFoundException("The customer");
+        return await mediator.Send(new ListReferralsQuery { ReferrerId = request.CustomerId, Limit = request.Limit, Cursor = request.Cursor }, cancellationToken);
+    }
+}
+
 public sealed class ListReferralsHandler(CrmDbContext db, TimeProvider clock, OrganisationCalendar calendar) : IRequestHandler<ListReferralsQuery, Page<ReferralDto>>
 {
     public async Task<Page<ReferralDto>> Handle(ListReferralsQuery r, CancellationToken cancellationToken)

@@ -31,7 +31,7 @@ public sealed class UpdateVisitPolicyValidator : AbstractValidator<UpdateVisitPo
 {
     public UpdateVisitPolicyValidator()
     {
-        RuleFor(x => x.Policy.Levels).NotEmpty().MaxItems(Enum.GetValues<CustomerLevel>().Length).Must(l => l.Select(p => p.Level).Distinct().Count() == l.Count)
+        RuleFor(x => x.Policy.Levels).Cascade(CascadeMode.Stop).NotEmpty().MaxItems(Enum.GetValues<CustomerLevel>().Length).Must(l => l.Select(p => p.Level).Distinct().Count() == l.Count)
             .WithMessage("Each level at most once.").OverridePropertyName("levels");
         RuleForEach(x => x.Policy.Levels).ChildRules(l =>
         {

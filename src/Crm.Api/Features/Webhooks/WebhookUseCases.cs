@@ -30,7 +30,7 @@ public sealed class WebhookInputValidator : AbstractValidator<WebhookInput>
     {
         RuleFor(x => x.Url).NotEmpty().MaximumLength(2000);
         RuleFor(x => x.Description).MaximumLength(200);
-        RuleFor(x => x.EventTypes).NotEmpty().MaxItems(50);
+        RuleFor(x => x.EventTypes).Cascade(CascadeMode.Stop).NotEmpty().MaxItems(50);
         RuleForEach(x => x.EventTypes).MaximumLength(WebhookEventTypes.All.Max(t => t.Length));
         RuleForEach(x => x.EventTypes).Must(t => t == "*" || WebhookEventTypes.All.Contains(t))
             .WithMessage(x => $"Unknown event type. Known: *, {string.Join(", ", WebhookEventTypes.All)}.");

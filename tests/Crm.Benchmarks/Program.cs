@@ -31,7 +31,7 @@ switch (command)
         var database = options.Path("db", Path.Combine(root, ".artifacts", "bench", "smoke.db"));
         var generated = await new DatasetGenerator(new GenerateOptions(database, customers, Analyze: false), Console.Out).RunAsync();
         if (generated != 0) return generated;
-        var settings = LoadSettings.From(options, root, database, defaultSeconds: 2) with { MaxRequestsPerScenario = options.Int("max-requests", 4_000), Concurrency = options.Int("concurrency", 8) };
+        var settings = LoadSettings.From(options, root, database, defaultSeconds: 2) with { MaxRequestsPerScenario = options.Int("max-requests", 4_000), Concurrency = options.Int("concurrency", 4) };
         var report = await new LoadRun(settings, Console.Out).RunAsync();
         var totals = options.Path("totals", Path.Combine(root, ".artifacts", "bench-totals"));
         await File.WriteAllTextAsync(totals, string.Create(CultureInfo.InvariantCulture, $"{report.Passed} {report.Failed} 0\n"));

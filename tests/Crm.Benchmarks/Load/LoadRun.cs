@@ -8,7 +8,7 @@ using System.Text.Json;
 namespace Crm.Benchmarks.Load;
 
 internal sealed record LoadSettings(string Root, string Database, string ApiDll, TimeSpan Duration, TimeSpan Warmup, int Concurrency,
-    int MaxRequestsPerScenario, IReadOnlySet<string>? Only, string? Markdown)
+    int MaxRequestsPerScenario, IReadOnlySet<string>? Only, string? Markdown, bool LogSql)
 {
     public static LoadSettings From(BenchOptions options, string root, string database, int defaultSeconds) => new(
         root, database,
@@ -18,7 +18,8 @@ internal sealed record LoadSettings(string Root, string Database, string ApiDll,
         options.Int("concurrency", 16),
         options.Int("max-requests", 300_000),
         options.String("scenarios") is { } only ? new HashSet<string>(only.Split(','), StringComparer.OrdinalIgnoreCase) : null,
-        options.String("out"));
+        options.String("out"),
+        options.Has("log-sql"));
 }
 
 internal sealed record LoadReport(int Passed, int Failed);
@@ -51,7 +52,7 @@ internal sealed class LoadRun(LoadSettings settings, TextWriter log)
         {
             var result = await MeasureAsync(scenario, api);
             results.Add(result);
-            log.WriteLine($"  {result.Name,-22} {result.Caller,-8} {result.RequestsPerSecond,9:N0} req/s  p50 {result.P50,7:0.00}  p95 {result.P95,7:0.00}  p99 {result.P99,7:0.00} ms  errors {result.Errors}  RSS {result.RssMb:0} MB{(result.FirstError is null ? "" : "  first error: " + result.FirstError)}");
+            log.WriteLine($"  {result.Name,-22} {result.Caller,-8} {result.RequestsPerSecond,9:N0} req/s  p50 {result.P50,7:0.00}  p95 {result.P95,7:0.00}  p99 {result.P99,7:0.00} ms  API CPU {result.CpuMsPerRequest,6:0.00} ms/req  errors {result.Errors}  RSS {result.RssMb:0} MB{(result.FirstError is null ? "" : "  first error: " + result.FirstError)}");
         }
         var (_, peak) = api.Memory();
         var table = Markdown(results, api.ColdStart, peak, sample);
@@ -68,9 +69,11 @@ internal sealed class LoadRun(LoadSettings settings, TextWriter log)
         // Warm-up: JIT, EF Core's query cache and the page cache get their first touch outside the measurement.
         var warmupBudget = scenario.Pool is null ? budget : Math.Max(1, budget / 20);
         var warm = await DriveAsync(scenario, settings.Warmup, warmupBudget, 0);
+        var cpuBefore = api.CpuTime();
         var measured = await DriveAsync(scenario, settings.Duration, budget - warm.Count, warm.Count);
+        var cpu = api.CpuTime() - cpuBefore;
         var (rss, _) = api.Memory();
-        return measured.Result(scenario, rss);
+        return measured.Result(scenario, rss, cpu);
     }
 
     private async Task<Samples> DriveAsync(Scenario scenario, TimeSpan duration, int budget, long offset)
@@ -113,13 +116,14 @@ internal sealed class LoadRun(LoadSettings settings, TextWriter log)
         text.AppendLine(CultureInfo.InvariantCulture, $"Cold start to the first answered request: {coldStart.TotalMilliseconds:0} ms. Peak RSS (VmHWM) over the run: {peakMb:0} MB. " +
             $"{settings.Concurrency} workers, {settings.Duration.TotalSeconds:0.#} s per scenario. The list filter matches {sample.ListRows:N0} of the team's customers.");
         text.AppendLine();
-        text.AppendLine("| scenario | caller | req/s | % of /health/live | p50 ms | p95 ms | p99 ms | max ms | requests | errors | RSS MB |");
-        text.AppendLine("|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
+        text.AppendLine("| scenario | caller | req/s | % of /health/live | p50 ms | p95 ms | p99 ms | max ms | API CPU ms/req | × /health/live CPU | requests | errors | RSS MB |");
+        text.AppendLine("|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
         foreach (var r in results)
         {
             var share = baseline is { RequestsPerSecond: > 0 } ? r.RequestsPerSecond / baseline.RequestsPerSecond * 100 : 0;
+            var cpuRatio = baseline is { CpuMsPerRequest: > 0 } ? r.CpuMsPerRequest / baseline.CpuMsPerRequest : 0;
             text.AppendLine(CultureInfo.InvariantCulture,
-                $"| {r.Name} | {r.Caller} | {r.RequestsPerSecond:N0} | {share:0.0}% | {r.P50:0.00} | {r.P95:0.00} | {r.P99:0.00} | {r.Max:0.0} | {r.Count:N0} | {r.Errors} | {r.RssMb:0} |");
+                $"| {r.Name} | {r.Caller} | {r.RequestsPerSecond:N0} | {share:0.0}% | {r.P50:0.00} | {r.P95:0.00} | {r.P99:0.00} | {r.Max:0.0} | {r.CpuMsPerRequest:0.000} | {cpuRatio:0.0} | {r.Count:N0} | {r.Errors} | {r.RssMb:0} |");
         }
         return text.ToString();
     }
@@ -140,19 +144,19 @@ internal sealed class LoadRun(LoadSettings settings, TextWriter log)
             Interlocked.CompareExchange(ref _firstError, error, null);
         }
 
-        public ScenarioResult Result(Scenario scenario, double rssMb)
+        public ScenarioResult Result(Scenario scenario, double rssMb, TimeSpan cpu)
         {
             var all = Latencies.SelectMany(l => l).ToArray();
             Array.Sort(all);
             double Ms(double quantile) => all.Length == 0 ? 0 : all[Math.Min(all.Length - 1, (int)Math.Ceiling(quantile * all.Length) - 1)] * 1000.0 / Stopwatch.Frequency;
             return new ScenarioResult(scenario.Name, scenario.Caller, all.Length, _errors, all.Length / Math.Max(Elapsed.TotalSeconds, 1e-9),
-                Ms(0.50), Ms(0.95), Ms(0.99), Ms(1.0), rssMb, _firstError);
+                Ms(0.50), Ms(0.95), Ms(0.99), Ms(1.0), rssMb, all.Length == 0 ? 0 : cpu.TotalMilliseconds / all.Length, _firstError);
         }
     }
 }
 
 internal sealed record ScenarioResult(string Name, string Caller, int Count, long Errors, double RequestsPerSecond, double P50, double P95, double P99,
-    double Max, double RssMb, string? FirstError);
+    double Max, double RssMb, double CpuMsPerRequest, string? FirstError);
 
 /// <summary>A named request mix: Run sends the n-th request of the scenario from a worker and returns an error text or null.</summary>
 internal sealed record Scenario(string Name, string Caller, Func<int, long, Task<string?>> Run, int? Pool = null);

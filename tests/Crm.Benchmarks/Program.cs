@@ -17,6 +17,12 @@ switch (command)
         var customers = options.Int("customers", 1_000_000);
         return await new DatasetGenerator(new GenerateOptions(options.Path("db", DefaultDatabase(customers)), customers, options.Has("analyze")), Console.Out).RunAsync();
     }
+    case "upgrade":
+    {
+        // After a rebase brings new migrations: no need to generate again, the derived tables are recomputed in SQL.
+        var customers = options.Int("customers", 1_000_000);
+        return await DatasetGenerator.UpgradeAsync(options.Path("db", DefaultDatabase(customers)), Console.Out);
+    }
     case "load":
     {
         var customers = options.Int("customers", 1_000_000);
@@ -52,6 +58,7 @@ switch (command)
               generate [--customers 1000000] [--db PATH] [--analyze]     build a benchmark database with the API's migrations
               load     [--customers 1000000] [--db PATH] [--seconds 12] [--concurrency 32] [--max-requests N] [--scenarios a,b]
                                                                          start the API (Release) on the database and measure each scenario
+              upgrade  [--customers 1000000] [--db PATH]                 apply new migrations to a generated database, recompute derived tables
               smoke    [--customers 10000]                               generate a small database and run every scenario briefly
               micro    [--filter *]                                      BenchmarkDotNet micro-benchmarks (short job)
             """);

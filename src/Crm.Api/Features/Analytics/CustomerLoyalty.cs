@@ -93,7 +93,7 @@ public sealed class CustomerLoyaltyHandler(CrmDbContext db, OrganisationCalendar
         var (stage, reason) = LoyaltyRules.Stage(purchases.Count, recency, purchases.Count == 0 ? 0 : purchases[^1].PurchasedOn.DayNumber - purchases[0].PurchasedOn.DayNumber,
             complaints?.Satisfaction, referrals?.Made ?? 0);
 
-        var cuts = await quintiles.GetAsync(db, today, ct);
+        var cuts = await quintiles.GetAsync(today, ct);
         var recencyScore = cuts.RecencyScore(recency);
         var frequencyScore = cuts.FrequencyScore(recent.Count);
         var monetaryScore = cuts.MonetaryScore(monetary);

@@ -51,6 +51,7 @@ internal sealed class LoadRun(LoadSettings settings, TextWriter log)
         foreach (var scenario in scenarios)
         {
             await SettleAsync(api);
+            await session.RenewIfOldAsync();
             var result = await MeasureAsync(scenario, api);
             results.Add(result);
             log.WriteLine($"  {result.Name,-22} {result.Caller,-8} {result.RequestsPerSecond,9:N0} req/s  p50 {result.P50,7:0.00}  p95 {result.P95,7:0.00}  p99 {result.P99,7:0.00} ms  API CPU {result.CpuMsPerRequest,6:0.00} ms/req  errors {result.Errors}  RSS {result.RssMb:0} MB{(result.FirstError is null ? "" : "  first error: " + result.FirstError)}");
@@ -194,10 +195,21 @@ internal sealed class Session
 {
     public required HttpClient Http { get; init; }
     public required DataSample Sample { get; init; }
-    public required string RepToken { get; init; }
-    public required string ManagerToken { get; init; }
     public required string ApiKey { get; init; }
-    public required IReadOnlyDictionary<string, string> TokensByEmail { get; init; }
+    /// <summary>Access tokens live 15 minutes (TokenIssuer); a long run signs in again before they expire.</summary>
+    public required Dictionary<string, string> TokensByEmail { get; init; }
+    public required Func<string, Task<string>> SignIn { get; init; }
+    private DateTime _signedInAt = DateTime.UtcNow;
+
+    public string RepToken => TokensByEmail[Sample.RepEmail];
+    public string ManagerToken => TokensByEmail[Sample.ManagerEmail];
+
+    public async Task RenewIfOldAsync()
+    {
+        if (DateTime.UtcNow - _signedInAt < TimeSpan.FromMinutes(10)) return;
+        foreach (var email in TokensByEmail.Keys.ToList()) TokensByEmail[email] = await SignIn(email);
+        _signedInAt = DateTime.UtcNow;
+    }
     /// <summary>For priming only: a client that waits up to ten minutes.</summary>
     public required HttpClient Patient { get; init; }
 
@@ -231,7 +243,7 @@ internal sealed class Session
         log.WriteLine($"  signed in {tokens.Count + 1} users and created an API key in {started.Elapsed.TotalMilliseconds:0} ms");
         return new Session
         {
-            Http = http, Sample = sample, RepToken = tokens[sample.RepEmail], ManagerToken = tokens[sample.ManagerEmail], ApiKey = key, TokensByEmail = tokens,
+            Http = http, Sample = sample, ApiKey = key, TokensByEmail = tokens, SignIn = TokenAsync,
             Patient = new HttpClient { BaseAddress = http.BaseAddress, Timeout = TimeSpan.FromMinutes(10) },
         };
     }

@@ -83,6 +83,10 @@ internal static class Scenarios
         yield return new Scenario("compliance-week", "manager", (_, _) => Send(s, As.Manager, HttpMethod.Get, $"api/v1/visits/compliance?teamId={sample.TeamId}"), MaxConcurrency: Heavy);
         yield return new Scenario("loyalty", "rep", (_, n) => Send(s, As.Rep, HttpMethod.Get, $"api/v1/customers/{Pick(sample.RepCustomers, n).Id}/loyalty"),
             Prime: () => SendAsync(s.Patient, Request(s, As.Rep, HttpMethod.Get, $"api/v1/customers/{sample.RepCustomers[0].Id}/loyalty"), 200));
+        // The loyalty portfolio (stage/tier/segment mix over CustomerStats) and the win-back list, both for the manager's team.
+        yield return new Scenario("loyalty-portfolio", "manager", (_, _) => Send(s, As.Manager, HttpMethod.Get, "api/v1/analytics/loyalty"), MaxConcurrency: Heavy,
+            Prime: () => SendAsync(s.Patient, Request(s, As.Manager, HttpMethod.Get, "api/v1/analytics/loyalty"), 200));
+        yield return new Scenario("win-back", "manager", (_, _) => Send(s, As.Manager, HttpMethod.Get, "api/v1/analytics/win-back?limit=50"), MaxConcurrency: Heavy);
         yield return new Scenario("composition-year", "manager", (_, _) =>
             Send(s, As.Manager, HttpMethod.Get, $"api/v1/analytics/composition?by=level&from={year}-01-01&to={year}-12-31"), MaxConcurrency: Heavy);
         yield return new Scenario("composition-year", "api-key", (_, _) =>

@@ -36,6 +36,21 @@ done
 echo "== Contract: spectral lint of openapi.yaml (.spectral.yaml: spectral:oas + OWASP), one test"
 if bash scripts/lint-contract.sh; then passed=$((passed + 1)); else failed=$((failed + 1)); status=1; fi
 
+# The benchmark harness on a small database (tests/Crm.Benchmarks, docs/performance.md): it generates 10,000
+# customers, starts the API and sends every scenario for two seconds. A scenario passes when it answers without errors.
+echo "== .NET: benchmark smoke"
+rm -f .artifacts/bench-totals
+dotnet run -c Release --no-build --project tests/Crm.Benchmarks -- smoke > .artifacts/bench-smoke.log 2>&1
+rc=$?
+grep -E "req/s|^smoke:|done in" .artifacts/bench-smoke.log | sed 's/^ */   /'
+if [ -f .artifacts/bench-totals ]; then
+  read -r bp bf bs < .artifacts/bench-totals
+  passed=$((passed + bp)); failed=$((failed + bf)); skipped=$((skipped + bs))
+  [ "$bf" -gt 0 ] && grep "first error" .artifacts/bench-smoke.log | head -10
+else
+  echo "benchmark smoke did not run (exit $rc)"; tail -30 .artifacts/bench-smoke.log; failed=$((failed + 1))
+fi
+
 if [ -f web/package.json ]; then
   echo "== Web"
   if ! bash scripts/test-web.sh; then status=1; fi

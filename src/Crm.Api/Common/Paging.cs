@@ -41,7 +41,7 @@ public sealed class Keyset<T>(IQueryable<T> source, Expression<Func<T, Guid>> id
         var query = source;
         if (cursor is not null)
         {
-            var (lastKey, lastId) = Decode<TKey>(cursor);
+            var (lastKey, lastId) = Cursor.Decode<TKey>(cursor);
             query = query.Where(After(sortKey, descending, lastKey, lastId));
         }
         query = descending
@@ -51,7 +51,7 @@ public sealed class Keyset<T>(IQueryable<T> source, Expression<Func<T, Guid>> id
         if (rows.Count <= limit) return new Page<TOut>(rows, null);
         rows.RemoveAt(limit);
         var (key, lastRowId) = keyOf(rows[^1]);
-        return new Page<TOut>(rows, Encode(key, lastRowId));
+        return new Page<TOut>(rows, Cursor.Encode(key, lastRowId));
     }
 
     private Expression<Func<T, bool>> After<TKey>(Expression<Func<T, TKey>> sortKey, bool descending, TKey lastKey, Guid lastId)
@@ -86,11 +86,20 @@ public sealed class Keyset<T>(IQueryable<T> source, Expression<Func<T, Guid>> id
         return descending ? Expression.LessThan(left, right) : Expression.GreaterThan(left, right);
     }
 
-    private static string Encode<TKey>(TKey key, Guid lastId) =>
+    private sealed class ReplaceParameter(ParameterExpression from, ParameterExpression to) : ExpressionVisitor
+    {
+        protected override Expression VisitParameter(ParameterExpression node) => node == from ? to : node;
+    }
+}
+
+/// <summary>The opaque cursor: the last row's sort key and id as URL-safe base64 of a small JSON object.</summary>
+public static class Cursor
+{
+    public static string Encode<TKey>(TKey key, Guid lastId) =>
         Convert.ToBase64String(JsonSerializer.SerializeToUtf8Bytes(new CursorPayload<TKey>(key, lastId)))
             .TrimEnd('=').Replace('+', '-').Replace('/', '_');
 
-    private static (TKey Key, Guid Id) Decode<TKey>(string cursor)
+    public static (TKey Key, Guid Id) Decode<TKey>(string cursor)
     {
         try
         {
@@ -109,11 +118,6 @@ public sealed class Keyset<T>(IQueryable<T> source, Expression<Func<T, Guid>> id
     }
 
     private sealed record CursorPayload<TKey>(TKey K, Guid I);
-
-    private sealed class ReplaceParameter(ParameterExpression from, ParameterExpression to) : ExpressionVisitor
-    {
-        protected override Expression VisitParameter(ParameterExpression node) => node == from ? to : node;
-    }
 }
 
 internal sealed class KeysetValue<TValue>(TValue value)

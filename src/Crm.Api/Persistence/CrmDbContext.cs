@@ -70,18 +70,21 @@ public abstract class CrmDbContext(DbContextOptions options, Caller caller, Time
                 id.ValueGenerated = Microsoft.EntityFrameworkCore.Metadata.ValueGenerated.Never;
 
         // Record scoping: a customer outside the caller's scope, and everything hanging off it, does not exist.
-        builder.Entity<Customer>().HasQueryFilter(c => SeesAllCustomers || VisibleOwnerIds.Contains(c.OwnerId));
-        builder.Entity<Contact>().HasQueryFilter(c => SeesAllCustomers || VisibleOwnerIds.Contains(c.Customer!.OwnerId));
-        builder.Entity<Purchase>().HasQueryFilter(p => SeesAllCustomers || VisibleOwnerIds.Contains(p.Customer!.OwnerId));
-        builder.Entity<Complaint>().HasQueryFilter(c => SeesAllCustomers || VisibleOwnerIds.Contains(c.Customer!.OwnerId));
+        // EF.Constant puts "sees all" into the SQL text instead of a parameter, so EF Core drops the whole OR for
+        // admins and keys and leaves a plain "OwnerId IN (...)" for reps and managers: with "@all OR OwnerId IN (...)"
+        // SQLite cannot use any OwnerId index and scans by another index instead (docs/performance.md).
+        builder.Entity<Customer>().HasQueryFilter(c => EF.Constant(SeesAllCustomers) || VisibleOwnerIds.Contains(c.OwnerId));
+        builder.Entity<Contact>().HasQueryFilter(c => EF.Constant(SeesAllCustomers) || VisibleOwnerIds.Contains(c.Customer!.OwnerId));
+        builder.Entity<Purchase>().HasQueryFilter(p => EF.Constant(SeesAllCustomers) || VisibleOwnerIds.Contains(p.Customer!.OwnerId));
+        builder.Entity<Complaint>().HasQueryFilter(c => EF.Constant(SeesAllCustomers) || VisibleOwnerIds.Contains(c.Customer!.OwnerId));
         // A referral is in scope when the referred customer is (that is whose lead it is to work).
-        builder.Entity<Referral>().HasQueryFilter(r => SeesAllCustomers || VisibleOwnerIds.Contains(r.Referred!.OwnerId));
+        builder.Entity<Referral>().HasQueryFilter(r => EF.Constant(SeesAllCustomers) || VisibleOwnerIds.Contains(r.Referred!.OwnerId));
         // A task is in scope when it is assigned to someone in scope or is about a customer in scope.
-        builder.Entity<TaskItem>().HasQueryFilter(t => SeesAllCustomers || VisibleOwnerIds.Contains(t.AssigneeId)
+        builder.Entity<TaskItem>().HasQueryFilter(t => EF.Constant(SeesAllCustomers) || VisibleOwnerIds.Contains(t.AssigneeId)
             || (t.CustomerId != null && VisibleOwnerIds.Contains(t.Customer!.OwnerId)));
-        builder.Entity<Assessment>().HasQueryFilter(a => SeesAllCustomers || VisibleOwnerIds.Contains(a.Customer!.OwnerId));
-        builder.Entity<CustomerStats>().HasQueryFilter(s => SeesAllCustomers || VisibleOwnerIds.Contains(s.Customer!.OwnerId));
-        builder.Entity<Visit>().HasQueryFilter(v => SeesAllCustomers || VisibleOwnerIds.Contains(v.Customer!.OwnerId));
+        builder.Entity<Assessment>().HasQueryFilter(a => EF.Constant(SeesAllCustomers) || VisibleOwnerIds.Contains(a.Customer!.OwnerId));
+        builder.Entity<CustomerStats>().HasQueryFilter(s => EF.Constant(SeesAllCustomers) || VisibleOwnerIds.Contains(s.Customer!.OwnerId));
+        builder.Entity<Visit>().HasQueryFilter(v => EF.Constant(SeesAllCustomers) || VisibleOwnerIds.Contains(v.Customer!.OwnerId));
     }
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)

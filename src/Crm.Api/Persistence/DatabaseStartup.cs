@@ -53,6 +53,13 @@ public static class DatabaseStartup
             }
         }
 
+        // Without statistics SQLite guesses that every equality is selective and picks, for example, the Lifecycle
+        // index (a quarter of all customers) over OwnerId for a rep's list. optimize=0x10002 analyses every table whose
+        // statistics are missing or stale, with a sampling limit so it takes about a second even at a million rows;
+        // it is a no-op when nothing changed much (docs/performance.md).
+        if (db.Database.IsSqlite())
+            await db.Database.ExecuteSqlRawAsync("PRAGMA optimize=0x10002;");
+
         await LoadSigningKeyAsync(db, config, services.GetRequiredService<TokenSigningKey>());
         await BootstrapAdminAsync(services, config, logger);
 

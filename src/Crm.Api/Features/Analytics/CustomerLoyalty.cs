@@ -86,13 +86,14 @@ public sealed class CustomerLoyaltyHandler(CrmDbContext db, OrganisationCalendar
             .GroupBy(_ => 1).Select(g => new { Count = g.Count(), Recurring = g.Count(c => c.IsRecurring), Satisfaction = g.Average(c => (double?)c.Satisfaction) }).FirstOrDefaultAsync(ct);
         var threeMonthsAgo = calendar.StartOfDayUtc(today.AddMonths(-3));
         var visits = await db.Visits.AsNoTracking().CountAsync(v => v.CustomerId == customer.Id && v.Status == VisitStatus.Completed && v.ActualStart >= threeMonthsAgo, ct);
-        var compliance = (await VisitComplianceReader.ReadAsync(db, calendar, calendar.CurrentWeek, null, null, ct)).FirstOrDefault(r => r.CustomerId == customer.Id);
+        // This customer's row only: reading the whole portfolio's compliance to pick one row cost a query per key account in scope.
+        var compliance = (await VisitComplianceReader.ReadAsync(db, calendar, calendar.CurrentWeek, null, null, ct, customer.Id)).FirstOrDefault();
 
         var tenure = purchases.Count > 0 ? today.DayNumber - purchases[0].PurchasedOn.DayNumber : today.DayNumber - DateOnly.FromDateTime(customer.CreatedAt).DayNumber;
         var (stage, reason) = LoyaltyRules.Stage(purchases.Count, recency, purchases.Count == 0 ? 0 : purchases[^1].PurchasedOn.DayNumber - purchases[0].PurchasedOn.DayNumber,
             complaints?.Satisfaction, referrals?.Made ?? 0);
 
-        var cuts = await quintiles.GetAsync(db, today, ct);
+        var cuts = await quintiles.GetAsync(today, ct);
         var recencyScore = cuts.RecencyScore(recency);
         var frequencyScore = cuts.FrequencyScore(recent.Count);
         var monetaryScore = cuts.MonetaryScore(monetary);

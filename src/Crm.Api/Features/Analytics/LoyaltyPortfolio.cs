@@ -34,7 +34,7 @@ public sealed class LoyaltyPortfolioHandler(CrmDbContext db, OrganisationCalenda
         var todayDay = today.DayNumber;
         var yearAgo = today.AddDays(-365);
         var customers = db.Customers.AsNoTracking().Where(c => c.Lifecycle != Lifecycle.Archived);
-        var cuts = await quintiles.GetAsync(db, today, ct);
+        var cuts = await quintiles.GetAsync(today, ct);
 
         // The stage rules of LoyaltyRules.Stage, written as one SQL expression over the statistics row.
         var stages = await (from c in customers

@@ -65,7 +65,8 @@ public sealed class VisitComplianceHandler(CrmDbContext db, OrganisationCalendar
 internal static class VisitComplianceReader
 {
     /// <summary>One SQL query for the whole portfolio: the counts are correlated subqueries over the visit index.</summary>
-    public static async Task<List<ComplianceRowDto>> ReadAsync(CrmDbContext db, OrganisationCalendar calendar, IsoWeek week, Guid? ownerId, Guid? teamId, CancellationToken ct)
+    public static async Task<List<ComplianceRowDto>> ReadAsync(CrmDbContext db, OrganisationCalendar calendar, IsoWeek week, Guid? ownerId, Guid? teamId, CancellationToken ct,
+        Guid? customerId = null)
     {
         var policies = await db.VisitPolicies.AsNoTracking().ToDictionaryAsync(p => p.Level, ct);
         var levels = policies.Values.Where(p => p.HasMinimum).Select(p => p.Level).ToList();
@@ -73,6 +74,7 @@ internal static class VisitComplianceReader
         var customers = db.Customers.AsNoTracking().Where(c => c.ArchivedAt == null && levels.Contains(c.Level));
         if (ownerId is { } owner) customers = customers.Where(c => c.OwnerId == owner);
         if (teamId is { } team) customers = customers.Where(c => c.Owner!.TeamId == team);
+        if (customerId is { } one) customers = customers.Where(c => c.Id == one);
         // Not IgnoreQueryFilters: in EF Core it would switch the filters off for the whole query, customers included.
         var done = db.Visits
             .Where(v => v.Status == VisitStatus.Completed && (v.ReviewStatus == ReviewStatus.PendingReview || v.ReviewStatus == ReviewStatus.Approved));

@@ -1,0 +1,103 @@
+using System.Globalization;
+using Crm.Benchmarks.Generate;
+using Microsoft.Data.Sqlite;
+
+namespace Crm.Benchmarks.Load;
+
+/// <summary>
+/// Ids and values the scenarios ask for, read straight from the database file before the API starts (read-only),
+/// so that every request names a record that exists and is in the caller's scope.
+/// </summary>
+internal sealed class DataSample
+{
+    public required string RepEmail { get; init; }
+    public required string ManagerEmail { get; init; }
+    public required Guid TeamId { get; init; }
+    public required IReadOnlyList<CustomerRow> RepCustomers { get; init; }
+    public required IReadOnlyList<CustomerRow> TeamCustomers { get; init; }
+    public required IReadOnlyList<CustomerRow> AnyCustomers { get; init; }
+    /// <summary>Open appointments of the first team's reps, each with the email of the rep who can complete it.</summary>
+    public required IReadOnlyList<(Guid VisitId, string VisitorEmail)> OpenVisits { get; init; }
+    public required string ListFilter { get; init; }
+    public required string DeepCursor { get; init; }
+    public required int ListRows { get; init; }
+
+    public sealed record CustomerRow(Guid Id, string Code, string Name, string Phone, int Kind, int Level, long Version);
+
+    public static DataSample Read(string database)
+    {
+        using var connection = new SqliteConnection(new SqliteConnectionStringBuilder { DataSource = database, Mode = SqliteOpenMode.ReadOnly, Pooling = false }.ToString());
+        connection.Open();
+        var rep = Scalar(connection, "SELECT Id FROM AspNetUsers WHERE NormalizedEmail = 'REP1@BENCH.CRM'");
+        var team = Scalar(connection, "SELECT TeamId FROM AspNetUsers WHERE NormalizedEmail = 'MANAGER1@BENCH.CRM'");
+        var teamReps = Strings(connection, $"SELECT Id FROM AspNetUsers WHERE TeamId = '{team}' AND Role = 'Rep'");
+        var owners = string.Join(", ", teamReps.Select(r => $"'{r}'"));
+        const string Columns = "SELECT Id, Code, Name, coalesce(Phone, ''), CASE Kind WHEN 'Person' THEN 1 ELSE 0 END, Level, Version FROM Customers";
+        var repCustomers = Customers(connection, $"{Columns} WHERE OwnerId = '{rep}' AND ArchivedAt IS NULL ORDER BY Id LIMIT 4000");
+        var teamCustomers = Customers(connection, $"{Columns} WHERE OwnerId IN ({owners}) AND ArchivedAt IS NULL ORDER BY random() LIMIT 4000");
+        var anyCustomers = Customers(connection, $"{Columns} WHERE rowid IN (SELECT abs(random()) % (SELECT max(rowid) FROM Customers) + 1 FROM Customers LIMIT 4000) AND ArchivedAt IS NULL");
+
+        var visits = new List<(Guid, string)>();
+        using (var command = connection.CreateCommand())
+        {
+            command.CommandText = $"""
+                SELECT v.Id, u.Email FROM Visits v JOIN AspNetUsers u ON u.Id = v.VisitorId
+                WHERE v.VisitorId IN ({owners}) AND v.PlannedStart >= $from AND v.Status IN ('Planned', 'Confirmed')
+                """;
+            command.Parameters.AddWithValue("$from", DatasetGenerator.Ts(DateTime.UtcNow.AddDays(-7)));
+            using var reader = command.ExecuteReader();
+            while (reader.Read()) visits.Add((Guid.Parse(reader.GetString(0)), reader.GetString(1)));
+        }
+
+        // The list scenario: the manager's team, two filters, sorted by name. The deep page starts 90% of the way in.
+        const string Filter = "level=B&lifecycle=Active&sort=name";
+        var where = $"OwnerId IN ({owners}) AND ArchivedAt IS NULL AND Level = 2 AND Lifecycle = 'Active'";
+        var rows = int.Parse(Scalar(connection, $"SELECT count(*) FROM Customers WHERE {where}"), CultureInfo.InvariantCulture);
+        string cursor;
+        using (var command = connection.CreateCommand())
+        {
+            command.CommandText = $"SELECT Name, Id FROM Customers WHERE {where} ORDER BY Name, Id LIMIT 1 OFFSET {(int)(rows * 0.9)}";
+            using var reader = command.ExecuteReader();
+            reader.Read();
+            cursor = Crm.Api.Common.Cursor.Encode(reader.GetString(0), Guid.Parse(reader.GetString(1)));
+        }
+
+        return new DataSample
+        {
+            RepEmail = "rep1@bench.crm", ManagerEmail = "manager1@bench.crm", TeamId = Guid.Parse(team),
+            RepCustomers = repCustomers, TeamCustomers = teamCustomers, AnyCustomers = anyCustomers, OpenVisits = visits,
+            ListFilter = Filter, DeepCursor = cursor, ListRows = rows,
+        };
+    }
+
+    private static string Scalar(SqliteConnection connection, string sql)
+    {
+        using var command = connection.CreateCommand();
+        command.CommandText = sql;
+        return Convert.ToString(command.ExecuteScalar(), CultureInfo.InvariantCulture)
+            ?? throw new InvalidOperationException($"No result: {sql}. Is this a database made by the generate command?");
+    }
+
+    private static List<string> Strings(SqliteConnection connection, string sql)
+    {
+        using var command = connection.CreateCommand();
+        command.CommandText = sql;
+        using var reader = command.ExecuteReader();
+        var values = new List<string>();
+        while (reader.Read()) values.Add(reader.GetString(0));
+        return values;
+    }
+
+    private static List<CustomerRow> Customers(SqliteConnection connection, string sql)
+    {
+        using var command = connection.CreateCommand();
+        command.CommandText = sql;
+        using var reader = command.ExecuteReader();
+        var rows = new List<CustomerRow>();
+        while (reader.Read())
+            rows.Add(new CustomerRow(Guid.Parse(reader.GetString(0)), reader.GetString(1), reader.GetString(2), reader.GetString(3), reader.GetInt32(4),
+                reader.GetInt32(5), reader.GetInt64(6)));
+        if (rows.Count == 0) throw new InvalidOperationException($"No customers: {sql}");
+        return rows;
+    }
+}

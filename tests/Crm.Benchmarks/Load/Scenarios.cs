@@ -1,0 +1,140 @@
+using System.Globalization;
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
+
+namespace Crm.Benchmarks.Load;
+
+/// <summary>
+/// What is measured, in order. The first is the bare baseline (/health/live) that every other figure is compared with.
+/// Reads pick records at random from the caller's scope; writes use their own records per worker so that no two
+/// workers race for one row (a 412 would be the benchmark's fault, not the API's).
+/// </summary>
+internal static class Scenarios
+{
+    private enum As { Anonymous, Rep, Manager, ApiKey }
+
+    /// <summary>Workers for the reports: four in flight keep both cores busy without measuring only the queue.</summary>
+    private const int Heavy = 4;
+
+    public static IEnumerable<Scenario> All(Session s)
+    {
+        var sample = s.Sample;
+        var year = DateTime.UtcNow.Year - 1;
+        // Writers: each worker updates only its own slice of the rep's customers and keeps the ETag it was given back.
+        const int Slices = 64;
+        var versions = Enumerable.Range(0, Slices).Select(_ => new Dictionary<Guid, long>()).ToArray();
+        var slices = Enumerable.Range(0, Slices).Select(w => sample.RepCustomers.Where((_, i) => i % Slices == w).DefaultIfEmpty(sample.RepCustomers[0]).ToList()).ToArray();
+
+        yield return new Scenario("health-live", "none", (_, _) => Send(s, As.Anonymous, HttpMethod.Get, "health/live"));
+
+        yield return new Scenario("customer-get", "rep", (_, n) => Send(s, As.Rep, HttpMethod.Get, $"api/v1/customers/{Pick(sample.RepCustomers, n).Id}"));
+        yield return new Scenario("customer-get", "manager", (_, n) => Send(s, As.Manager, HttpMethod.Get, $"api/v1/customers/{Pick(sample.TeamCustomers, n).Id}"));
+        yield return new Scenario("customer-get", "api-key", (_, n) => Send(s, As.ApiKey, HttpMethod.Get, $"api/v1/customers/{Pick(sample.AnyCustomers, n).Id}"));
+
+        yield return new Scenario("customers-list", "manager", (_, _) => Send(s, As.Manager, HttpMethod.Get, $"api/v1/customers?{sample.ListFilter}&limit=50"));
+        yield return new Scenario("customers-list-deep", "manager", (_, _) =>
+            Send(s, As.Manager, HttpMethod.Get, $"api/v1/customers?{sample.ListFilter}&limit=50&cursor={sample.DeepCursor}"));
+        yield return new Scenario("customers-list", "api-key", (_, _) => Send(s, As.ApiKey, HttpMethod.Get, "api/v1/customers?level=A&region=%E5%8D%8E%E4%B8%9C%20East&sort=-createdAt&limit=50"));
+
+        // A name prefix as people type it: the first two characters (a city for most company names, a surname and
+        // given name for people); a phone by the first seven digits of its local number.
+        yield return new Scenario("search-name", "rep", (_, n) => Send(s, As.Rep, HttpMethod.Get, $"api/v1/customers?q={Uri.EscapeDataString(Prefix(Pick(sample.RepCustomers, n).Name, 2))}&limit=20"));
+        yield return new Scenario("search-name", "api-key", (_, n) => Send(s, As.ApiKey, HttpMethod.Get, $"api/v1/customers?q={Uri.EscapeDataString(Prefix(Pick(sample.AnyCustomers, n).Name, 4))}&limit=20"));
+        yield return new Scenario("search-phone", "rep", (_, n) => Send(s, As.Rep, HttpMethod.Get, $"api/v1/customers?q={LocalPrefix(Pick(sample.RepCustomers, n).Phone)}&limit=20"));
+        yield return new Scenario("search-phone", "api-key", (_, n) => Send(s, As.ApiKey, HttpMethod.Get, $"api/v1/customers?q={LocalPrefix(Pick(sample.AnyCustomers, n).Phone)}&limit=20"));
+
+        yield return new Scenario("customer-create", "rep", (_, n) => Send(s, As.Rep, HttpMethod.Post, "api/v1/customers", new
+        {
+            name = $"压测客户 Bench {n.ToString(CultureInfo.InvariantCulture)} {Guid.NewGuid():N}"[..40], kind = "Company", level = "C", region = "华东 East",
+            industry = "Manufacturing", phone = $"021-6{n % 10_000_000:0000000}", email = $"bench{n.ToString(CultureInfo.InvariantCulture)}@example.com",
+        }, expect: 201));
+
+        yield return new Scenario("customer-update", "rep", async (worker, n) =>
+        {
+            var mine = slices[worker % Slices];
+            var customer = mine[(int)(n % mine.Count)];
+            var known = versions[worker % Slices];
+            var version = known.GetValueOrDefault(customer.Id, customer.Version);
+            using var request = Request(s, As.Rep, HttpMethod.Put, $"api/v1/customers/{customer.Id}", new
+            {
+                name = customer.Name, code = customer.Code, kind = customer.Kind == 1 ? "Person" : "Company",
+                level = customer.Level switch { 0 => "Special", 1 => "A", 2 => "B", _ => "C" }, phone = customer.Phone,
+                postcode = (100000 + n % 899999).ToString(CultureInfo.InvariantCulture),
+            });
+            request.Headers.IfMatch.Add(new EntityTagHeaderValue($"\"{version.ToString(CultureInfo.InvariantCulture)}\""));
+            using var response = await s.Http.SendAsync(request);
+            var body = await response.Content.ReadAsStringAsync();
+            if (!response.IsSuccessStatusCode) return $"{(int)response.StatusCode} {Short(body)}";
+            known[customer.Id] = long.Parse(response.Headers.ETag!.Tag.Trim('"'), CultureInfo.InvariantCulture);
+            return null;
+        }, Pool: sample.RepCustomers.Count * 50);
+
+        yield return new Scenario("visit-complete", "rep", (_, n) =>
+        {
+            var (visitId, email) = sample.OpenVisits[(int)n];
+            var end = DateTime.UtcNow.AddMinutes(-5);
+            return Send(s, s.TokensByEmail[email], HttpMethod.Post, $"api/v1/visits/{visitId}/complete", new
+            {
+                actualStart = end.AddMinutes(-45), actualEnd = end, summary = "Walked through the next quarter's order and the delivery plan.",
+                outcome = "Quotation requested", nextSteps = "Send the quotation",
+            });
+        }, Pool: sample.OpenVisits.Count);
+
+        yield return new Scenario("compliance-week", "manager", (_, _) => Send(s, As.Manager, HttpMethod.Get, $"api/v1/visits/compliance?teamId={sample.TeamId}"), MaxConcurrency: Heavy);
+        yield return new Scenario("loyalty", "rep", (_, n) => Send(s, As.Rep, HttpMethod.Get, $"api/v1/customers/{Pick(sample.RepCustomers, n).Id}/loyalty"),
+            Prime: () => SendAsync(s.Patient, Request(s, As.Rep, HttpMethod.Get, $"api/v1/customers/{sample.RepCustomers[0].Id}/loyalty"), 200));
+        // The loyalty portfolio (stage/tier/segment mix over CustomerStats) and the win-back list, both for the manager's team.
+        yield return new Scenario("loyalty-portfolio", "manager", (_, _) => Send(s, As.Manager, HttpMethod.Get, "api/v1/analytics/loyalty"), MaxConcurrency: Heavy,
+            Prime: () => SendAsync(s.Patient, Request(s, As.Manager, HttpMethod.Get, "api/v1/analytics/loyalty"), 200));
+        yield return new Scenario("win-back", "manager", (_, _) => Send(s, As.Manager, HttpMethod.Get, "api/v1/analytics/win-back?limit=50"), MaxConcurrency: Heavy);
+        yield return new Scenario("composition-year", "manager", (_, _) =>
+            Send(s, As.Manager, HttpMethod.Get, $"api/v1/analytics/composition?by=level&from={year}-01-01&to={year}-12-31"), MaxConcurrency: Heavy);
+        yield return new Scenario("composition-year", "api-key", (_, _) =>
+            Send(s, As.ApiKey, HttpMethod.Get, $"api/v1/analytics/composition?by=level&from={year}-01-01&to={year}-12-31"), MaxConcurrency: Heavy);
+        yield return new Scenario("complaint-queue", "api-key", (_, _) => Send(s, As.ApiKey, HttpMethod.Get, "api/v1/complaints?sla=open&sort=due&limit=50"));
+        yield return new Scenario("dashboard", "rep", (_, _) => Send(s, As.Rep, HttpMethod.Get, "api/v1/dashboard"), MaxConcurrency: Heavy);
+        yield return new Scenario("dashboard", "manager", (_, _) => Send(s, As.Manager, HttpMethod.Get, "api/v1/dashboard"), MaxConcurrency: Heavy);
+    }
+
+    private static DataSample.CustomerRow Pick(IReadOnlyList<DataSample.CustomerRow> rows, long n) =>
+        rows[(int)((n * 2654435761L) % rows.Count)];
+
+    private static string Prefix(string text, int length) => text.Length <= length ? text : text[..length];
+
+    private static string LocalPrefix(string phone) => new string(phone[(phone.IndexOf('-', StringComparison.Ordinal) + 1)..].Where(char.IsAsciiDigit).ToArray())[..7];
+
+    private static Task<string?> Send(Session s, As caller, HttpMethod method, string url, object? body = null, int expect = 200) =>
+        SendAsync(s.Http, Request(s, caller, method, url, body), expect);
+
+    private static Task<string?> Send(Session s, string bearer, HttpMethod method, string url, object? body = null, int expect = 200)
+    {
+        var request = new HttpRequestMessage(method, url) { Content = body is null ? null : JsonContent.Create(body) };
+        request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", bearer);
+        return SendAsync(s.Http, request, expect);
+    }
+
+    private static HttpRequestMessage Request(Session s, As caller, HttpMethod method, string url, object? body = null)
+    {
+        var request = new HttpRequestMessage(method, url) { Content = body is null ? null : JsonContent.Create(body) };
+        switch (caller)
+        {
+            case As.Rep: request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", s.RepToken); break;
+            case As.Manager: request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", s.ManagerToken); break;
+            case As.ApiKey: request.Headers.Add("X-Api-Key", s.ApiKey); break;
+        }
+        return request;
+    }
+
+    private static async Task<string?> SendAsync(HttpClient http, HttpRequestMessage request, int expect)
+    {
+        using (request)
+        {
+            using var response = await http.SendAsync(request);
+            // The whole body is read: a response is not answered until its last byte arrives.
+            var body = await response.Content.ReadAsByteArrayAsync();
+            return (int)response.StatusCode == expect ? null : $"{(int)response.StatusCode} {Short(System.Text.Encoding.UTF8.GetString(body))}";
+        }
+    }
+
+    private static string Short(string text) => text.Length > 300 ? text[..300] : text;
+}

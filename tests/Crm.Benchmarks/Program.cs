@@ -1,0 +1,68 @@
+using System.Globalization;
+using BenchmarkDotNet.Running;
+using Crm.Benchmarks;
+using Crm.Benchmarks.Generate;
+using Crm.Benchmarks.Load;
+using Crm.Benchmarks.Micro;
+
+// dotnet run -c Release --project tests/Crm.Benchmarks -- generate|load|micro|smoke [options]
+var command = args.FirstOrDefault() ?? "help";
+var options = BenchOptions.Parse(args.Skip(1).ToArray());
+var root = BenchOptions.RepositoryRoot();
+
+switch (command)
+{
+    case "generate":
+    {
+        var customers = options.Int("customers", 1_000_000);
+        return await new DatasetGenerator(new GenerateOptions(options.Path("db", DefaultDatabase(customers)), customers, options.Has("analyze")), Console.Out).RunAsync();
+    }
+    case "upgrade":
+    {
+        // After a rebase brings new migrations: no need to generate again, the derived tables are recomputed in SQL.
+        var customers = options.Int("customers", 1_000_000);
+        return await DatasetGenerator.UpgradeAsync(options.Path("db", DefaultDatabase(customers)), Console.Out);
+    }
+    case "load":
+    {
+        var customers = options.Int("customers", 1_000_000);
+        var settings = LoadSettings.From(options, root, options.Path("db", DefaultDatabase(customers)), defaultSeconds: 12);
+        var report = await new LoadRun(settings, Console.Out).RunAsync();
+        return report.Failed == 0 ? 0 : 1;
+    }
+    case "smoke":
+    {
+        // Small and short, run by scripts/test.sh so that the generator and every scenario keep working.
+        var customers = options.Int("customers", 10_000);
+        var database = options.Path("db", Path.Combine(root, ".artifacts", "bench", "smoke.db"));
+        var generated = await new DatasetGenerator(new GenerateOptions(database, customers, Analyze: false), Console.Out).RunAsync();
+        if (generated != 0) return generated;
+        var settings = LoadSettings.From(options, root, database, defaultSeconds: 2) with { MaxRequestsPerScenario = options.Int("max-requests", 4_000), Concurrency = options.Int("concurrency", 4) };
+        var report = await new LoadRun(settings, Console.Out).RunAsync();
+        var totals = options.Path("totals", Path.Combine(root, ".artifacts", "bench-totals"));
+        await File.WriteAllTextAsync(totals, string.Create(CultureInfo.InvariantCulture, $"{report.Passed} {report.Failed} 0\n"));
+        Console.WriteLine($"smoke: {report.Passed} passed, {report.Failed} failed");
+        return report.Failed == 0 ? 0 : 1;
+    }
+    case "micro":
+    {
+        // Without a filter BenchmarkDotNet asks interactively which benchmarks to run; run them all instead.
+        var micro = args.Skip(1).ToArray();
+        if (!micro.Contains("--filter")) micro = [.. micro, "--filter", "*"];
+        BenchmarkSwitcher.FromAssembly(typeof(PipelineBenchmarks).Assembly).Run(micro, MicroConfig.Short());
+        return 0;
+    }
+    default:
+        Console.WriteLine("""
+            usage: dotnet run -c Release --project tests/Crm.Benchmarks -- <command> [options]
+              generate [--customers 1000000] [--db PATH] [--analyze]     build a benchmark database with the API's migrations
+              load     [--customers 1000000] [--db PATH] [--seconds 12] [--concurrency 32] [--max-requests N] [--scenarios a,b]
+                                                                         start the API (Release) on the database and measure each scenario
+              upgrade  [--customers 1000000] [--db PATH]                 apply new migrations to a generated database, recompute derived tables
+              smoke    [--customers 10000]                               generate a small database and run every scenario briefly
+              micro    [--filter *]                                      BenchmarkDotNet micro-benchmarks (short job)
+            """);
+        return command == "help" ? 0 : 2;
+}
+
+string DefaultDatabase(int customers) => Path.Combine(root, ".artifacts", "bench", $"crm-{customers}.db");

@@ -1,4 +1,4 @@
-import { useState, type DragEvent, type ReactNode } from 'react';
+import { useState, type DragEvent } from 'react';
 import { Button, Card, Col, Empty, Flex, Form, Input, Modal, Row, Table, Tabs, Tag, Typography, theme } from 'antd';
 import { PlusOutlined, TrophyOutlined } from '@ant-design/icons';
 import dayjs from 'dayjs';
@@ -36,7 +36,7 @@ function ReasonDialog({ open, title, label, loading, onCancel, onSubmit }: { ope
   );
 }
 
-function Funnel({ canWrite, cardExtra }: { canWrite: boolean; cardExtra?: (referral: Referral) => ReactNode }) {
+function Funnel({ canWrite }: { canWrite: boolean }) {
   const { t } = useTranslation();
   const { token } = theme.useToken();
   const referrals = useReferrals({});
@@ -102,7 +102,6 @@ function Funnel({ canWrite, cardExtra }: { canWrite: boolean; cardExtra?: (refer
                           <Tag color={late ? 'red' : undefined}>{t('work.referrals.mustCloseBy')} {formatDate(r.mustCloseBy)}</Tag>
                           {r.lostReason && <Tag>{r.lostReason}</Tag>}
                         </Flex>
-                        {cardExtra && <div style={{ marginTop: 6 }}>{cardExtra(r)}</div>}
                       </Card>
                     );
                   })}
@@ -202,8 +201,7 @@ function Leaderboard() {
 }
 
 /** Referrals (转介绍): the funnel board, thanks due and the referrer leaderboard. */
-/** `cardExtra` adds controls other features contribute to each funnel card (composed by the route), e.g. its tasks. */
-export function ReferralsPage({ cardExtra }: { cardExtra?: (referral: Schemas['ReferralDto']) => ReactNode } = {}) {
+export function ReferralsPage() {
   const { t } = useTranslation();
   const me = useMe();
   const [params, setParams] = useSearchParams();
@@ -221,7 +219,7 @@ export function ReferralsPage({ cardExtra }: { cardExtra?: (referral: Schemas['R
         onChange={(key) => setParams({ tab: key }, { replace: true })}
         destroyOnHidden
         items={[
-          { key: 'funnel', label: t('work.referrals.funnel'), children: <Funnel canWrite={canWrite} cardExtra={cardExtra} /> },
+          { key: 'funnel', label: t('work.referrals.funnel'), children: <Funnel canWrite={canWrite} /> },
           { key: 'thanks', label: t('work.referrals.thanksDue'), children: <ThanksDue canWrite={canWrite} /> },
           { key: 'leaderboard', label: t('work.referrals.leaderboard'), children: <Leaderboard /> },
         ]}

@@ -1,4 +1,4 @@
-import { useState, type ReactNode } from 'react';
+import { useState } from 'react';
 import { Button, Card, Col, Descriptions, Empty, Flex, Row, Space, Timeline, Typography } from 'antd';
 import { ArrowLeftOutlined } from '@ant-design/icons';
 import { Link, useNavigate, useParams } from 'react-router';
@@ -21,8 +21,7 @@ type Change = Schemas['AppointmentChange'];
 type Dialog = { kind: 'appointment'; change: Change } | { kind: 'complete' } | { kind: 'edit' } | { kind: 'return' } | null;
 
 /** One visit: plan, appointment actions per allowedNext, the record, the review and the history. */
-/** `extra` adds buttons other features contribute (composed by the route), e.g. the record's tasks. */
-export function VisitDetailPage({ extra }: { extra?: (visit: Schemas['VisitDto']) => ReactNode } = {}) {
+export function VisitDetailPage() {
   const { t } = useTranslation();
   const { id = '' } = useParams();
   const navigate = useNavigate();
@@ -102,7 +101,7 @@ export function VisitDetailPage({ extra }: { extra?: (visit: Schemas['VisitDto']
               <ReviewStatusTag status={v.reviewStatus} />
             </Space>
           </div>
-          <Space wrap>{actions}{extra?.(v)}</Space>
+          <Space wrap>{actions}</Space>
         </Flex>
       </Card>
       <Row gutter={16}>

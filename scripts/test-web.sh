@@ -78,7 +78,7 @@ fi
 echo "== web: e2e (playwright-core + /usr/bin/chromium)"
 cd web
 rm -f "$root/.artifacts/web-e2e.json"
-E2E_BASE_URL="http://127.0.0.1:$port" timeout 300 npx vitest run --config vitest.e2e.config.ts --reporter=default --reporter=json --outputFile.json="$root/.artifacts/web-e2e.json"
+E2E_BASE_URL="http://127.0.0.1:$port" timeout 900 npx vitest run --config vitest.e2e.config.ts --reporter=default --reporter=json --outputFile.json="$root/.artifacts/web-e2e.json"
 add_vitest_totals "$root/.artifacts/web-e2e.json"
 
 echo "$passed $failed $skipped" > "$totals"

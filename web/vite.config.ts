@@ -27,6 +27,6 @@ export default defineConfig({
     include: ['src/**/*.test.{ts,tsx}'],
     setupFiles: ['src/test/setup.ts'],
     css: false,
-    testTimeout: 20000,
+    testTimeout: 60000, // form tests type with user-event; on a busy shared 2-core machine one can take 30 s
   },
 });

@@ -1,6 +1,7 @@
 import { mkdirSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { chromium, type Browser, type Locator, type Page } from 'playwright-core';
+import AxeBuilder from '@axe-core/playwright';
 
 export const baseUrl = process.env.E2E_BASE_URL ?? 'http://127.0.0.1:5099';
 export const password = process.env.E2E_PASSWORD ?? 'Demo-2026!';
@@ -43,4 +44,20 @@ export async function pickOption(page: Page, combobox: ReturnType<Page['getByRol
 /** Waits until the locator's (first) element is visible; fails the test on timeout. */
 export async function visible(locator: Locator): Promise<void> {
   await locator.first().waitFor({ state: 'visible' });
+}
+
+export type AxeFinding = { id: string; impact: string; nodes: number; help: string; targets: string[] };
+
+/** Runs axe-core (WCAG 2.1 A/AA rules) on the page and returns the serious and critical violations; prints a summary. */
+export async function axeSeriousViolations(page: Page, name: string): Promise<AxeFinding[]> {
+  const result = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
+  const all = result.violations.map((v) => ({ id: v.id, impact: v.impact ?? 'unknown', nodes: v.nodes.length, help: v.help, targets: v.nodes.slice(0, 3).map((n) => n.target.join(' ')) }));
+  console.log(`axe ${name}: ${result.passes.length} rules passed, ${all.length} violated${all.length ? ` (${all.map((v) => `${v.id}/${v.impact}×${v.nodes}`).join(', ')})` : ''}`);
+  const serious = all.filter((v) => v.impact === 'serious' || v.impact === 'critical');
+  for (const v of serious) console.log(`  ${v.id}: ${v.help} — ${v.targets.join(' | ')}`);
+  if (process.env.AXE_DETAIL) {
+    for (const v of result.violations.filter((x) => x.impact === 'serious' || x.impact === 'critical'))
+      for (const n of v.nodes.slice(0, 8)) console.log(`    ${v.id} ${n.target.join(' ')} :: ${n.html.slice(0, 160)} :: ${n.failureSummary?.split('\n').slice(1, 2).join(' ')}`);
+  }
+  return serious;
 }

@@ -304,4 +304,88 @@ describe('CRM SPA against the real API', () => {
     await visible(entries.filter({ hasText: '+100' }));
     await visible(page.getByText('积分余额'));
   });
+  // ---- Loyalty, analytics and admin screens ----
+  it('shows the dashboard charts, composition analysis and the loyalty portfolio', async () => {
+    await switchUser('admin@demo.crm');
+    await page.goto('/');
+    const dashboard = page.getByTestId('dashboard');
+    await visible(dashboard.getByTestId('chart-targets').locator('svg'));
+    await visible(dashboard.getByTestId('chart-complaints').locator('svg'));
+    await screenshot(page, '19-dashboard');
+    // A bar of the complaints chart clicks through to the filtered queue; the card link does the same by keyboard.
+    await dashboard.getByTestId('card-complaints').getByRole('link').click();
+    await page.waitForURL(/\/complaints\?sla=breached/);
+
+    await page.getByRole('navigation').getByRole('link', { name: '客户构成分析' }).click();
+    await page.waitForURL(/\/analytics\/composition/);
+    await visible(page.getByTestId('pareto-chart').locator('svg'));
+    await page.getByTestId('pareto-table').locator('tbody tr.ant-table-row').first().waitFor();
+    await screenshot(page, '20-composition');
+    await page.getByText('地区', { exact: true }).click();
+    await page.waitForURL(/by=region/);
+    await page.getByTestId('pareto-table').locator('tbody tr.ant-table-row').first().waitFor();
+    await visible(page.getByTestId('pareto-table').getByText(/^[ABC]$/));
+
+    await page.goto('/analytics/loyalty');
+    await visible(page.getByTestId('chart-stage').locator('svg'));
+    await screenshot(page, '21-loyalty-portfolio');
+    await page.getByRole('tab', { name: /挽回名单/ }).click();
+    await visible(page.getByTestId('win-back'));
+    await screenshot(page, '22-win-back');
+  });
+
+  it('shows the loyalty metrics of a customer and records a relationship assessment', async () => {
+    await page.goto('/customers');
+    await page.getByTestId('customer-search').fill(name);
+    await page.getByTestId('customer-table').getByRole('link', { name }).click();
+    await visible(page.getByRole('heading', { name }));
+    await page.getByRole('tab', { name: '忠诚度' }).click();
+    await visible(page.getByTestId('loyalty-stage'));
+    await visible(page.getByTestId('loyalty-components').getByText('12 个月购买次数'));
+    await screenshot(page, '23-customer-loyalty');
+
+    await page.getByRole('tab', { name: '关系评估' }).click();
+    await page.getByRole('button', { name: /填写评估表/ }).click();
+    const dialog = page.getByRole('dialog');
+    const scores = dialog.getByRole('spinbutton');
+    await scores.first().waitFor();
+    const count = await scores.count();
+    expect(count).toBeGreaterThan(1);
+    for (let i = 0; i < count; i++) await scores.nth(i).fill('80');
+    await visible(dialog.getByTestId('scorecard-grade').getByText('B'));
+    await visible(dialog.getByTestId('scorecard-suggested').getByText('维持关系'));
+    await screenshot(page, '24-scorecard');
+    await dialog.getByRole('button', { name: /保\s*存/ }).click();
+    const row = page.getByTestId('assessments-table').locator('tbody tr.ant-table-row').first();
+    await visible(row.getByText('80.0'));
+    await visible(row.getByText('维持关系'));
+
+    // The record's tasks drawer.
+    await page.getByTestId('record-tasks-button').click();
+    await visible(page.locator('.ant-drawer').getByText('相关任务'));
+    await page.keyboard.press('Escape');
+  });
+
+  it('opens targets, reminders, assessments due and the new admin settings', async () => {
+    await page.goto('/analytics/targets');
+    await visible(page.getByTestId('targets-table'));
+    await visible(page.getByTestId('team-split'));
+    await screenshot(page, '25-targets');
+    await page.goto('/analytics/reminders');
+    await visible(page.locator('.ant-picker-calendar'));
+    await visible(page.getByTestId('reminders-day'));
+    await screenshot(page, '26-reminders');
+    await page.goto('/analytics/assessments-due');
+    await visible(page.getByTestId('assessments-due'));
+    await page.goto('/admin/scorecard');
+    await visible(page.getByTestId('weight-sum').getByText('权重合计 100 / 100'));
+    await screenshot(page, '27-scorecard-template');
+    await page.goto('/admin/complaint-sla');
+    await visible(page.getByTestId('sla-table').getByText('严重'));
+    await page.goto('/admin/loyalty');
+    await visible(page.getByTestId('tier-row').first());
+    await page.goto('/admin/holidays');
+    await visible(page.getByTestId('holidays-table'));
+    await screenshot(page, '28-holidays');
+  });
 });

@@ -6,6 +6,9 @@ import { CustomerVisitsTab } from '@/features/visits/components/CustomerVisitsTa
 import { CustomerComplaintsTab } from '@/features/complaints/components/CustomerComplaintsTab';
 import { PointsTab } from '@/features/points/components/PointsTab';
 import { CustomerReferralsTab } from '@/features/referrals/components/CustomerReferralsTab';
+import { CustomerLoyaltyTab } from '@/features/loyalty/components/CustomerLoyaltyTab';
+import { CustomerAssessmentsTab } from '@/features/assessments/components/CustomerAssessmentsTab';
+import { RecordTasksButton } from '@/features/tasks/components/RecordTasksButton';
 import { hasRole, useMe } from '@/lib/session/session';
 import { roles } from './roles';
 
@@ -15,6 +18,9 @@ export function CustomerDetailRoute() {
   const me = useMe();
   return (
     <CustomerDetailPage
+      extraActions={(customer, readOnly) => (
+        <RecordTasksButton customerId={customer.id} recordLabel={`${customer.name} (${customer.code})`} canCreate={!readOnly || hasRole(me, 'Service')} />
+      )}
       extraTabs={(customer, readOnly) => [
         { key: 'contacts', label: t('customers.tabs.contacts'), children: <ContactsTab customerId={customer.id} readOnly={readOnly} /> },
         { key: 'purchases', label: t('customers.tabs.purchases'), children: <PurchasesTab customerId={customer.id} readOnly={readOnly} /> },
@@ -34,6 +40,10 @@ export function CustomerDetailRoute() {
           ? [{ key: 'referrals', label: t('work.customerTabs.referrals'), children: <CustomerReferralsTab customerId={customer.id} /> }]
           : []),
         { key: 'points', label: t('work.points.tab'), children: <PointsTab customerId={customer.id} readOnly={readOnly} /> },
+        { key: 'loyalty', label: t('insights.loyalty.tab'), children: <CustomerLoyaltyTab customerId={customer.id} /> },
+        ...(hasRole(me, ...roles.assessments)
+          ? [{ key: 'assessments', label: t('insights.assessments.tab'), children: <CustomerAssessmentsTab customerId={customer.id} readOnly={readOnly} /> }]
+          : []),
       ]}
     />
   );

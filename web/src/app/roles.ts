@@ -9,4 +9,8 @@ export const roles = {
   standardAnswers: ['Service', 'Admin'],
   complaintStats: ['Service', 'Admin', 'Manager', 'Analyst'],
   referrals: ['Rep', 'Manager', 'Admin', 'Analyst'],
+  analytics: ['Rep', 'Manager', 'Admin', 'Analyst'],
+  targets: ['Rep', 'Manager', 'Admin', 'Analyst'],
+  assessments: ['Rep', 'Manager', 'Admin', 'Analyst'],
+  reminders: ['Rep', 'Manager', 'Admin', 'Service', 'Analyst'],
 } satisfies Record<string, Role[]>;

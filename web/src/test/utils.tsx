@@ -4,6 +4,7 @@ import { MemoryRouter, Route, Routes } from 'react-router';
 import { vi } from 'vitest';
 import { Providers } from '@/app/providers';
 import type { Schemas } from '@/lib/api/client';
+import { useSession } from '@/lib/session/session';
 
 type Handler = (request: Request) => Response | Promise<Response>;
 
@@ -43,4 +44,10 @@ export function renderPage(element: ReactNode, { path = '/', route = '/' }: { pa
       </MemoryRouter>
     </Providers>,
   );
+}
+
+/** Renders its children once the session probe (GET /auth/me, mocked) has signed the user in, for pages that call useMe. */
+export function SignedIn({ children }: { children: ReactNode }) {
+  const { state } = useSession();
+  return state.status === 'signedIn' ? children : null;
 }

@@ -4,6 +4,7 @@ import {
   ApiOutlined, HomeOutlined, LogoutOutlined, MenuFoldOutlined, MenuUnfoldOutlined,
   TeamOutlined, UserOutlined, ContactsOutlined, CalendarOutlined, CarryOutOutlined, AuditOutlined, BarChartOutlined,
   AlertOutlined, BookOutlined, SettingOutlined, ProjectOutlined, ShareAltOutlined, PieChartOutlined,
+  FundOutlined, HeartOutlined, FormOutlined, AimOutlined, BellOutlined, FieldTimeOutlined, ProfileOutlined, CrownOutlined, ScheduleOutlined,
 } from '@ant-design/icons';
 import { Link, Outlet, useLocation } from 'react-router';
 import { useTranslation } from 'react-i18next';
@@ -18,7 +19,7 @@ function selectedKey(pathname: string): string {
   if (pathname.startsWith('/customers')) return '/customers';
   for (const key of ['/visits/my-week', '/visits/review', '/visits/compliance', '/complaints/stats', '/complaints/answers']) if (pathname.startsWith(key)) return key;
   for (const key of ['/visits', '/complaints', '/board', '/referrals']) if (pathname.startsWith(key)) return key;
-  if (pathname.startsWith('/admin/')) return pathname.split('/').slice(0, 3).join('/');
+  if (pathname.startsWith('/admin/') || pathname.startsWith('/analytics/')) return pathname.split('/').slice(0, 3).join('/');
   return '/';
 }
 
@@ -52,6 +53,22 @@ export function AppLayout() {
         { key: '/board', icon: <ProjectOutlined />, label: <Link to="/board">{t('work.nav.board')}</Link> },
       ],
     },
+    ...(hasRole(me, ...roles.analytics, ...roles.reminders)
+      ? [
+          {
+            key: 'analytics',
+            label: t('insights.nav.analytics'),
+            type: 'group' as const,
+            children: [
+              ...(hasRole(me, ...roles.analytics) ? [{ key: '/analytics/composition', icon: <FundOutlined />, label: <Link to="/analytics/composition">{t('insights.nav.composition')}</Link> }] : []),
+              ...(hasRole(me, ...roles.analytics) ? [{ key: '/analytics/loyalty', icon: <HeartOutlined />, label: <Link to="/analytics/loyalty">{t('insights.nav.loyalty')}</Link> }] : []),
+              ...(hasRole(me, ...roles.targets) ? [{ key: '/analytics/targets', icon: <AimOutlined />, label: <Link to="/analytics/targets">{t('insights.nav.targets')}</Link> }] : []),
+              ...(hasRole(me, ...roles.assessments) ? [{ key: '/analytics/assessments-due', icon: <FormOutlined />, label: <Link to="/analytics/assessments-due">{t('insights.nav.assessmentsDue')}</Link> }] : []),
+              ...(hasRole(me, ...roles.reminders) ? [{ key: '/analytics/reminders', icon: <BellOutlined />, label: <Link to="/analytics/reminders">{t('insights.nav.reminders')}</Link> }] : []),
+            ],
+          },
+        ]
+      : []),
     ...(hasRole(me, 'Admin')
       ? [
           {
@@ -63,6 +80,10 @@ export function AppLayout() {
               { key: '/admin/teams', icon: <TeamOutlined />, label: <Link to="/admin/teams">{t('nav.teams')}</Link> },
               { key: '/admin/api-keys', icon: <ApiOutlined />, label: <Link to="/admin/api-keys">{t('nav.apiKeys')}</Link> },
               { key: '/admin/visit-policy', icon: <SettingOutlined />, label: <Link to="/admin/visit-policy">{t('work.nav.visitPolicy')}</Link> },
+              { key: '/admin/complaint-sla', icon: <FieldTimeOutlined />, label: <Link to="/admin/complaint-sla">{t('insights.nav.complaintSla')}</Link> },
+              { key: '/admin/scorecard', icon: <ProfileOutlined />, label: <Link to="/admin/scorecard">{t('insights.nav.scorecard')}</Link> },
+              { key: '/admin/loyalty', icon: <CrownOutlined />, label: <Link to="/admin/loyalty">{t('insights.nav.loyaltySettings')}</Link> },
+              { key: '/admin/holidays', icon: <ScheduleOutlined />, label: <Link to="/admin/holidays">{t('insights.nav.holidays')}</Link> },
             ],
           },
         ]
@@ -126,7 +147,7 @@ export function AppLayout() {
               <OverdueBadge />
               <LanguageSwitch />
               <Dropdown menu={userMenu} trigger={['click']} placement="bottomRight">
-                <Button type="text" aria-label={t('header.userMenu')} data-testid="user-menu" style={{ height: 40 }}>
+                <Button type="text" title={t('header.userMenu')} data-testid="user-menu" style={{ height: 40 }}>
                   <Flex align="center" gap={8}>
                     <Avatar size="small" style={{ background: token.colorPrimary }}>
                       {me.displayName.slice(0, 1)}

@@ -1,8 +1,9 @@
-import { useMemo, useState } from 'react';
+import { useMemo, useState, type ReactNode } from 'react';
 import { Button, Card, Col, Collapse, Descriptions, Empty, Flex, Input, Row, Space, Tag, Timeline, Typography } from 'antd';
 import { ArrowLeftOutlined, CopyOutlined } from '@ant-design/icons';
 import { Link, useNavigate, useParams } from 'react-router';
 import { useTranslation } from 'react-i18next';
+import type { Schemas } from '@/lib/api/client';
 import { ErrorResult } from '@/components/ErrorResult';
 import { LoadingBlock } from '@/components/LoadingBlock';
 import { showError, showSuccess } from '@/components/feedback';
@@ -21,7 +22,8 @@ import { ComplaintStatusTag, SeverityTag, SlaTag } from './SlaTag';
 type Dialog = 'resolve' | 'close' | 'commit' | 'reopen' | 'assign' | null;
 
 /** One complaint: facts, SLA, actions per allowedNext, the timeline and the standard answers. */
-export function ComplaintDetailPage() {
+/** `extra` adds buttons other features contribute (composed by the route), e.g. the record's tasks. */
+export function ComplaintDetailPage({ extra }: { extra?: (complaint: Schemas['ComplaintDto']) => ReactNode } = {}) {
   const { t } = useTranslation();
   const { id = '' } = useParams();
   const navigate = useNavigate();
@@ -75,7 +77,7 @@ export function ComplaintDetailPage() {
               {c.isRecurring && <Tag color="magenta">{t('work.complaints.recurring')}</Tag>}
             </Space>
           </div>
-          <Space wrap>{actions}</Space>
+          <Space wrap>{actions}{extra?.(c)}</Space>
         </Flex>
       </Card>
       <Row gutter={16}>

@@ -44,15 +44,14 @@ export function ComplaintQueuePage() {
           { key: 'at-risk', label: <Badge status="warning" text={t('work.complaints.tabs.atRisk')} /> },
           { key: 'all', label: t('work.complaints.tabs.all') },
         ]}
-        tabBarExtraContent={
-          <Space>
-            <Select allowClear placeholder={f('category')} style={{ width: 160 }} value={category} onChange={setCategory}
-              options={categories.map((c) => ({ value: c, label: t(`work.enums.complaintCategory.${c}`) }))} />
-            <Select allowClear placeholder={f('severity')} style={{ width: 120 }} value={severity} onChange={setSeverity}
-              options={severities.map((c) => ({ value: c, label: t(`work.enums.severity.${c}`) }))} />
-          </Space>
-        }
       />
+      {/* Filters sit outside the tab list: a tablist may only contain tabs. */}
+      <Space wrap style={{ marginBottom: 12 }}>
+        <Select allowClear aria-label={f('category')} placeholder={f('category')} style={{ width: 160 }} value={category} onChange={setCategory}
+          options={categories.map((c) => ({ value: c, label: t(`work.enums.complaintCategory.${c}`) }))} />
+        <Select allowClear aria-label={f('severity')} placeholder={f('severity')} style={{ width: 120 }} value={severity} onChange={setSeverity}
+          options={severities.map((c) => ({ value: c, label: t(`work.enums.severity.${c}`) }))} />
+      </Space>
       {complaints.isError ? (
         <ErrorResult error={complaints.error} onRetry={() => void complaints.refetch()} />
       ) : (

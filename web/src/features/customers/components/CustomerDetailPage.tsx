@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useState, type ReactNode } from 'react';
 import { Alert, Button, Card, Flex, Popconfirm, Space, Tabs, Tag, Typography, type TabsProps } from 'antd';
 import { EditOutlined, InboxOutlined, RollbackOutlined, SwapOutlined, CrownFilled } from '@ant-design/icons';
 import { useNavigate, useParams, useSearchParams } from 'react-router';
@@ -21,9 +21,11 @@ type Customer = Schemas['CustomerDto'];
 type Props = {
   /** Tabs other features contribute (contacts, deal records); composed by the route. */
   extraTabs: (customer: Customer, readOnly: boolean) => NonNullable<TabsProps['items']>;
+  /** Header buttons other features contribute (e.g. the customer's tasks). */
+  extraActions?: (customer: Customer, readOnly: boolean) => ReactNode;
 };
 
-export function CustomerDetailPage({ extraTabs }: Props) {
+export function CustomerDetailPage({ extraTabs, extraActions }: Props) {
   const { t } = useTranslation();
   const { id = '' } = useParams();
   const navigate = useNavigate();
@@ -66,6 +68,8 @@ export function CustomerDetailPage({ extraTabs }: Props) {
               {t('customers.fields.code')}: {c.code} · {t('customers.fields.owner')}: {c.ownerName}
             </Typography.Paragraph>
           </div>
+          <Space wrap>
+          {extraActions?.(c, readOnly)}
           {canWrite && (
             <Space wrap>
               {!archived && (
@@ -103,6 +107,7 @@ export function CustomerDetailPage({ extraTabs }: Props) {
               )}
             </Space>
           )}
+          </Space>
         </Flex>
         {archived && <Alert type="warning" showIcon style={{ marginTop: 12 }} title={t('customers.archivedBanner', { date: formatDate(c.archivedAt) })} />}
       </Card>

@@ -41,5 +41,5 @@ describe('CustomerEditor', () => {
 
     await user.click(within(dialog).getByRole('button', { name: /重新加载/ }));
     await waitFor(() => expect(screen.getByLabelText('客户名称')).toHaveValue('华东机电集团'));
-  });
+  }, 60_000);
 });

@@ -1,4 +1,4 @@
-import { useEffect, useRef, type ReactNode } from 'react';
+import { memo, useCallback, useEffect, useMemo, useRef, type ReactNode } from 'react';
 import { Empty, Flex, Spin, Tag, Tooltip, Typography, theme } from 'antd';
 import { ArrowDownOutlined, ArrowUpOutlined, CrownFilled, WarningFilled } from '@ant-design/icons';
 import { useVirtualizer } from '@tanstack/react-virtual';
@@ -24,6 +24,35 @@ type Props = {
 };
 
 const rowHeight = 48;
+
+const cellStyle = (c: Column) => ({
+  padding: '0 12px', overflow: 'hidden', whiteSpace: 'nowrap' as const, textOverflow: 'ellipsis',
+  display: 'flex', alignItems: 'center', justifyContent: c.align === 'right' ? 'flex-end' : 'flex-start',
+});
+
+type RowProps = { row: Row; index: number; start: number; columns: Column[]; template: string; border: string; onOpen: (id: string) => void };
+
+/** One row; memoised so a scroll renders only the rows that come into view, not every visible row again. */
+const TableRow = memo(function TableRow({ row, index, start, columns, template, border, onOpen }: RowProps) {
+  return (
+    <div
+      role="row"
+      aria-rowindex={index + 2}
+      className="crm-row"
+      onClick={() => onOpen(row.id)}
+      style={{
+        position: 'absolute', top: 0, left: 0, width: '100%', height: rowHeight, transform: `translateY(${start}px)`,
+        display: 'grid', gridTemplateColumns: template, borderBottom: `1px solid ${border}`, cursor: 'pointer',
+      }}
+    >
+      {columns.map((c) => (
+        <div key={c.key} role="cell" style={cellStyle(c)}>
+          {c.render(row)}
+        </div>
+      ))}
+    </div>
+  );
+});
 const prefetchRows = 30;
 
 /** A virtualised table: only the rows in view are in the DOM, so it stays smooth with tens of thousands of
@@ -34,7 +63,7 @@ export function CustomerTable({ rows, sort, onSort, hasNextPage, isFetchingNextP
   const navigate = useNavigate();
   const scrollRef = useRef<HTMLDivElement>(null);
 
-  const columns: Column[] = [
+  const columns = useMemo<Column[]>(() => [
     { key: 'code', title: t('customers.fields.code'), width: 110, sort: 'code', render: (r) => <Typography.Text type="secondary">{r.code}</Typography.Text> },
     {
       key: 'name', title: t('customers.fields.name'), width: 280, sort: 'name',
@@ -67,7 +96,8 @@ export function CustomerTable({ rows, sort, onSort, hasNextPage, isFetchingNextP
     { key: 'points', title: t('customers.fields.points'), width: 100, sort: 'points', align: 'right', render: (r) => formatNumber(r.points) },
     { key: 'updatedAt', title: t('customers.fields.updatedAt'), width: 120, sort: 'updatedAt', render: (r) => formatDate(r.updatedAt) },
     { key: 'createdAt', title: t('customers.fields.createdAt'), width: 120, sort: 'createdAt', render: (r) => formatDate(r.createdAt) },
-  ];
+  ], [t, token]);
+  const open = useCallback((id: string) => navigate(`/customers/${id}`), [navigate]);
   const totalWidth = columns.reduce((sum, c) => sum + c.width, 0);
   const template = columns.map((c) => (c.key === 'name' ? `minmax(${c.width}px, 2fr)` : `${c.width}px`)).join(' ');
 
@@ -88,10 +118,6 @@ export function CustomerTable({ rows, sort, onSort, hasNextPage, isFetchingNextP
   const descending = sort?.startsWith('-') ?? false;
   const nextSort = (field: SortField) => (sortField !== field ? field : !descending ? `-${field}` : null);
 
-  const cellStyle = (c: Column) => ({
-    padding: '0 12px', overflow: 'hidden', whiteSpace: 'nowrap' as const, textOverflow: 'ellipsis',
-    display: 'flex', alignItems: 'center', justifyContent: c.align === 'right' ? 'flex-end' : 'flex-start',
-  });
 
   return (
     <div
@@ -139,23 +165,7 @@ export function CustomerTable({ rows, sort, onSort, hasNextPage, isFetchingNextP
           {items.map((item) => {
             const row = rows[item.index]!;
             return (
-              <div
-                key={row.id}
-                role="row"
-                aria-rowindex={item.index + 2}
-                className="crm-row"
-                onClick={() => navigate(`/customers/${row.id}`)}
-                style={{
-                  position: 'absolute', top: 0, left: 0, width: '100%', height: rowHeight, transform: `translateY(${item.start}px)`,
-                  display: 'grid', gridTemplateColumns: template, borderBottom: `1px solid ${token.colorBorderSecondary}`, cursor: 'pointer',
-                }}
-              >
-                {columns.map((c) => (
-                  <div key={c.key} role="cell" style={cellStyle(c)}>
-                    {c.render(row)}
-                  </div>
-                ))}
-              </div>
+              <TableRow key={row.id} row={row} index={item.index} start={item.start} columns={columns} template={template} border={token.colorBorderSecondary} onOpen={open} />
             );
           })}
         </div>

@@ -1,17 +1,18 @@
 import type { ReactNode } from 'react';
-import { Alert, Button, Card, Col, Flex, Row, Skeleton, Statistic, Typography, theme } from 'antd';
+import { Button, Card, Col, Flex, Row, Skeleton, Statistic, Typography, theme } from 'antd';
 import { AlertOutlined, CrownOutlined, PlusOutlined, RiseOutlined, TeamOutlined, UnorderedListOutlined } from '@ant-design/icons';
 import { useNavigate } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { hasRole, useMe } from '@/lib/session/session';
 import { useCustomerCount } from '../api/countCustomers';
+import { DashboardCharts, type DashboardLinks } from './DashboardCharts';
 
 function CountCard({ title, icon, color, filters, to }: { title: string; icon: ReactNode; color: string; filters: Record<string, string | boolean>; to: string }) {
   const { t } = useTranslation();
   const navigate = useNavigate();
   const count = useCustomerCount(filters);
   return (
-    <Card hoverable onClick={() => navigate(to)} role="link" tabIndex={0} onKeyDown={(e) => e.key === 'Enter' && navigate(to)} aria-label={title}>
+    <Card hoverable onClick={() => navigate(to)} role="link" tabIndex={0} onKeyDown={(e) => e.key === 'Enter' && navigate(to)}>
       <Flex justify="space-between" align="center">
         {count.isPending ? (
           <Skeleton active paragraph={false} title={{ width: 120 }} />
@@ -29,7 +30,8 @@ function CountCard({ title, icon, color, filters, to }: { title: string; icon: R
   );
 }
 
-export function HomePage() {
+/** Home: the user's customer counts, the dashboard charts and quick links. `links` says which list pages the user may open. */
+export function HomePage({ links }: { links: DashboardLinks }) {
   const { t } = useTranslation();
   const { token } = theme.useToken();
   const me = useMe();
@@ -72,7 +74,7 @@ export function HomePage() {
           </Button>
         </Flex>
       </Card>
-      <Alert type="info" showIcon style={{ marginTop: 16 }} title={t('home.dashboardSoon')} />
+      <DashboardCharts links={links} />
     </>
   );
 }

@@ -1,4 +1,4 @@
-import { useState, type DragEvent } from 'react';
+import { useState, type DragEvent, type ReactNode } from 'react';
 import { Button, Card, Col, Empty, Flex, Form, Input, Modal, Row, Table, Tabs, Tag, Typography, theme } from 'antd';
 import { PlusOutlined, TrophyOutlined } from '@ant-design/icons';
 import dayjs from 'dayjs';
@@ -36,7 +36,7 @@ function ReasonDialog({ open, title, label, loading, onCancel, onSubmit }: { ope
   );
 }
 
-function Funnel({ canWrite }: { canWrite: boolean }) {
+function Funnel({ canWrite, cardExtra }: { canWrite: boolean; cardExtra?: (referral: Referral) => ReactNode }) {
   const { t } = useTranslation();
   const { token } = theme.useToken();
   const referrals = useReferrals({});
@@ -102,6 +102,7 @@ function Funnel({ canWrite }: { canWrite: boolean }) {
                           <Tag color={late ? 'red' : undefined}>{t('work.referrals.mustCloseBy')} {formatDate(r.mustCloseBy)}</Tag>
                           {r.lostReason && <Tag>{r.lostReason}</Tag>}
                         </Flex>
+                        {cardExtra && <div style={{ marginTop: 6 }}>{cardExtra(r)}</div>}
                       </Card>
                     );
                   })}
@@ -201,7 +202,8 @@ function Leaderboard() {
 }
 
 /** Referrals (转介绍): the funnel board, thanks due and the referrer leaderboard. */
-export function ReferralsPage() {
+/** `cardExtra` adds controls other features contribute to each funnel card (composed by the route), e.g. its tasks. */
+export function ReferralsPage({ cardExtra }: { cardExtra?: (referral: Schemas['ReferralDto']) => ReactNode } = {}) {
   const { t } = useTranslation();
   const me = useMe();
   const [params, setParams] = useSearchParams();
@@ -219,7 +221,7 @@ export function ReferralsPage() {
         onChange={(key) => setParams({ tab: key }, { replace: true })}
         destroyOnHidden
         items={[
-          { key: 'funnel', label: t('work.referrals.funnel'), children: <Funnel canWrite={canWrite} /> },
+          { key: 'funnel', label: t('work.referrals.funnel'), children: <Funnel canWrite={canWrite} cardExtra={cardExtra} /> },
           { key: 'thanks', label: t('work.referrals.thanksDue'), children: <ThanksDue canWrite={canWrite} /> },
           { key: 'leaderboard', label: t('work.referrals.leaderboard'), children: <Leaderboard /> },
         ]}

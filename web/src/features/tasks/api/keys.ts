@@ -2,4 +2,5 @@ export const taskKeys = {
   all: ['tasks'] as const,
   week: (week?: string, assigneeId?: string) => ['tasks', 'board', 'week', week ?? 'current', assigneeId ?? ''] as const,
   summary: () => ['tasks', 'summary'] as const,
+  forRecord: (customerId: string | null | undefined, sourceId: string | undefined) => ['tasks', 'record', customerId ?? '', sourceId ?? ''] as const,
 };

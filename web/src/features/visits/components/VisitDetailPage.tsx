@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useState, type ReactNode } from 'react';
 import { Button, Card, Col, Descriptions, Empty, Flex, Row, Space, Timeline, Typography } from 'antd';
 import { ArrowLeftOutlined } from '@ant-design/icons';
 import { Link, useNavigate, useParams } from 'react-router';
@@ -21,7 +21,8 @@ type Change = Schemas['AppointmentChange'];
 type Dialog = { kind: 'appointment'; change: Change } | { kind: 'complete' } | { kind: 'edit' } | { kind: 'return' } | null;
 
 /** One visit: plan, appointment actions per allowedNext, the record, the review and the history. */
-export function VisitDetailPage() {
+/** `extra` adds buttons other features contribute (composed by the route), e.g. the record's tasks. */
+export function VisitDetailPage({ extra }: { extra?: (visit: Schemas['VisitDto']) => ReactNode } = {}) {
   const { t } = useTranslation();
   const { id = '' } = useParams();
   const navigate = useNavigate();
@@ -101,7 +102,7 @@ export function VisitDetailPage() {
               <ReviewStatusTag status={v.reviewStatus} />
             </Space>
           </div>
-          <Space wrap>{actions}</Space>
+          <Space wrap>{actions}{extra?.(v)}</Space>
         </Flex>
       </Card>
       <Row gutter={16}>

@@ -1,5 +1,6 @@
 import type { Messages } from './zh-CN';
 import { workEn } from './work';
+import { insightsEn } from './insights';
 
 type Shape<T> = { [K in keyof T]: T[K] extends string ? string : Shape<T[K]> };
 
@@ -28,7 +29,7 @@ const en: Shape<Messages> = {
   home: {
     welcome: 'Welcome back, {{name}}', intro: 'An overview of the customers in your scope.',
     myCustomers: 'My customers', keyAccounts: 'Key accounts', alerted: 'Alerted customers', prospects: 'Prospects',
-    atLeast: '{{count}}+', viewAll: 'View', dashboardSoon: 'The full dashboard (visits, complaints, sales targets) comes in a later release.',
+    atLeast: '{{count}}+', viewAll: 'View',
     quickLinks: 'Quick links', newCustomer: 'New customer', browseCustomers: 'Browse customers',
   },
   enums: {
@@ -125,6 +126,7 @@ const en: Shape<Messages> = {
   },
   language: { 'zh-CN': '简体中文', en: 'English' },
   work: workEn,
+  insights: insightsEn,
 };
 
 export default en;

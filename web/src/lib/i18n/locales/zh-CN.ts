@@ -1,5 +1,6 @@
 // zh-CN is the default language; terms follow the glossary in DOMAIN.md.
 import { workZh } from './work';
+import { insightsZh } from './insights';
 const zhCN = {
   app: { name: '客户管理系统', shortName: 'CRM' },
   common: {
@@ -25,7 +26,7 @@ const zhCN = {
   home: {
     welcome: '欢迎回来，{{name}}', intro: '今天也要把客户服务好。以下是您负责范围内的客户概况。',
     myCustomers: '我的客户', keyAccounts: '大客户', alerted: '告警客户', prospects: '潜在客户',
-    atLeast: '{{count}}+', viewAll: '查看', dashboardSoon: '完整的看板（拜访、投诉、销售目标）将在后续版本提供。',
+    atLeast: '{{count}}+', viewAll: '查看',
     quickLinks: '快捷入口', newCustomer: '新建客户', browseCustomers: '浏览客户档案',
   },
   enums: {
@@ -122,6 +123,7 @@ const zhCN = {
   },
   language: { 'zh-CN': '简体中文', en: 'English' },
   work: workZh,
+  insights: insightsZh,
 };
 
 export default zhCN;

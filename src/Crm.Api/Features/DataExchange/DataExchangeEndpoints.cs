@@ -2,8 +2,11 @@ using System.Globalization;
 using System.Text;
 using Crm.Api.Common;
 using Crm.Api.Common.Auth;
+using Crm.Api.Features.Complaints;
 using Crm.Api.Features.Customers;
 using Crm.Api.Features.Purchases;
+using Crm.Api.Features.Referrals;
+using Crm.Api.Features.Visits;
 using CsvHelper;
 using MediatR;
 
@@ -54,48 +57,92 @@ public static class DataExchangeEndpoints
             .WithName("GetImport").WithSummary("An import's progress (rows processed, percent), counts and row errors")
             .Produces<ImportJobDto>().ProducesProblem(404);
 
-        app.MapGet("/api/v1/customers/export", ([AsParameters] ListCustomersQuery query, IMediator mediator, HttpContext http) =>
-                Csv(http, "customers.csv", CustomerHeader, async (writer, ct) =>
-                {
-                    string? cursor = null;
-                    do
-                    {
-                        var page = await mediator.Send(query with { Limit = Paging.MaxLimit, Cursor = cursor }, ct);
-                        foreach (var c in page.Items)
-                            await writer.WriteRecordAsync([c.Code, c.Name, c.Kind.ToString(), c.Level.ToString(), c.IsKeyAccount ? "true" : "false", c.Region ?? "", c.Industry ?? "",
-                                c.Phone ?? "", c.Lifecycle.ToString(), c.PrimaryContactName ?? "", c.OwnerName, c.Points.ToString(CultureInfo.InvariantCulture), c.Tier ?? "",
-                                c.CreatedAt.ToString("O", CultureInfo.InvariantCulture), c.UpdatedAt.ToString("O", CultureInfo.InvariantCulture)], ct);
-                        cursor = page.NextCursor;
-                    } while (cursor is not null && !ct.IsCancellationRequested);
-                }))
+        app.MapCsvExport<ListCustomersQuery, CustomerSummaryDto>("/api/v1/customers/export", "customers", (q, cursor) => q with { Limit = Paging.MaxLimit, Cursor = cursor },
+                CustomerColumns)
             .WithTags("Customers").RequireAuthorization(AccessPolicies.Read("customers"))
             .WithName("ExportCustomers")
-            .WithSummary("The filtered customer list as CSV (UTF-8 with BOM so Excel shows Chinese), streamed; same filters and sort as the list")
-            .Produces(200, contentType: "text/csv").ProducesProblem(400);
+            .WithSummary("The filtered customer list as CSV (UTF-8 with BOM so Excel shows Chinese), streamed; same filters and sort as the list");
 
-        app.MapGet("/api/v1/purchases/export", ([AsParameters] ListPurchasesQuery query, IMediator mediator, HttpContext http) =>
-                Csv(http, "purchases.csv", PurchaseHeader, async (writer, ct) =>
+        app.MapCsvExport<ListPurchasesQuery, PurchaseDto>("/api/v1/purchases/export", "purchases", (q, cursor) => q with { Limit = Paging.MaxLimit, Cursor = cursor },
+            [
+                ("purchasedOn", p => Text(p.PurchasedOn)), ("customerCode", p => p.CustomerCode), ("customer", p => p.CustomerName), ("product", p => p.Product),
+                ("category", p => p.Category), ("quantity", p => Text(p.Quantity)), ("unitPrice", p => Text(p.UnitPrice)), ("listUnitPrice", p => Text(p.ListUnitPrice)),
+                ("amount", p => Text(p.Amount)), ("currency", p => p.Currency), ("notes", p => p.Notes ?? ""),
+            ])
+            .WithTags("Purchases").RequireAuthorization(AccessPolicies.Read("purchases"))
+            .WithName("ExportPurchases").WithSummary("The filtered deal list as CSV (UTF-8 with BOM), streamed; the file can be imported back (POST /api/v1/imports/purchases)");
+
+        app.MapCsvExport<ListVisitsQuery, VisitDto>("/api/v1/visits/export", "visits", (q, cursor) => q with { Limit = Paging.MaxLimit, Cursor = cursor },
+            [
+                ("customerCode", v => v.CustomerCode), ("customer", v => v.CustomerName), ("customerLevel", v => v.CustomerLevel.ToString()), ("visitor", v => v.VisitorName),
+                ("form", v => v.Form.ToString()), ("category", v => v.Category.ToString()), ("purposes", v => string.Join(';', v.Purposes)), ("status", v => v.Status.ToString()),
+                ("plannedStart", v => Text(v.PlannedStart)), ("actualStart", v => Text(v.ActualStart)), ("actualEnd", v => Text(v.ActualEnd)), ("summary", v => v.Summary ?? ""),
+                ("outcome", v => v.Outcome ?? ""), ("nextSteps", v => v.NextSteps ?? ""), ("followUpDate", v => Text(v.FollowUpDate)), ("reviewStatus", v => v.ReviewStatus.ToString()),
+            ])
+            .WithTags("Visits").RequireAuthorization(AccessPolicies.Read("visits"))
+            .WithName("ExportVisits").WithSummary("The filtered visit list as CSV (UTF-8 with BOM), streamed; same filters as the list");
+
+        app.MapCsvExport<ListComplaintsQuery, ComplaintDto>("/api/v1/complaints/export", "complaints", (q, cursor) => q with { Limit = Paging.MaxLimit, Cursor = cursor },
+            [
+                ("number", c => c.Number), ("customer", c => c.CustomerName), ("customerLevel", c => c.CustomerLevel.ToString()), ("channel", c => c.Channel.ToString()),
+                ("category", c => c.Category.ToString()), ("severity", c => c.Severity.ToString()), ("status", c => c.Status.ToString()), ("sla", c => c.Sla.ToString()),
+                ("receivedAt", c => Text(c.ReceivedAt)), ("resolutionDueAt", c => Text(c.ResolutionDueAt)), ("resolvedAt", c => Text(c.ResolvedAt)),
+                ("closedAt", c => Text(c.ClosedAt)), ("isRecurring", c => c.IsRecurring ? "true" : "false"), ("rootCause", c => c.RootCause ?? ""),
+                ("correctiveAction", c => c.CorrectiveAction ?? ""), ("satisfaction", c => c.Satisfaction?.ToString(CultureInfo.InvariantCulture) ?? ""), ("description", c => c.Description),
+            ])
+            .WithTags("Complaints").RequireAuthorization(AccessPolicies.Read("complaints"))
+            .WithName("ExportComplaints").WithSummary("The filtered complaint list as CSV (UTF-8 with BOM), streamed; same filters and sort as the queue");
+
+        app.MapCsvExport<ListReferralsQuery, ReferralDto>("/api/v1/referrals/export", "referrals", (q, cursor) => q with { Limit = Paging.MaxLimit, Cursor = cursor },
+            [
+                ("referrer", r => r.ReferrerName), ("referred", r => r.ReferredName), ("channel", r => r.Channel.ToString()), ("referredOn", r => Text(r.ReferredOn)),
+                ("mustCloseBy", r => Text(r.MustCloseBy)), ("status", r => r.Status.ToString()), ("wonAt", r => Text(r.WonAt)), ("lostReason", r => r.LostReason ?? ""),
+                ("thankedAt", r => Text(r.ThankedAt)), ("rewardGranted", r => r.RewardGranted ? "true" : "false"), ("note", r => r.Note ?? ""),
+            ])
+            .WithTags("Referrals").RequireAuthorization(AccessPolicies.Read("referrals"))
+            .WithName("ExportReferrals").WithSummary("The filtered referral list as CSV (UTF-8 with BOM), streamed; same filters as the list");
+    }
+
+    public static readonly (string Header, Func<CustomerSummaryDto, string> Value)[] CustomerColumns =
+    [
+        ("code", c => c.Code), ("name", c => c.Name), ("kind", c => c.Kind.ToString()), ("level", c => c.Level.ToString()), ("isKeyAccount", c => c.IsKeyAccount ? "true" : "false"),
+        ("region", c => c.Region ?? ""), ("industry", c => c.Industry ?? ""), ("phone", c => c.Phone ?? ""), ("lifecycle", c => c.Lifecycle.ToString()),
+        ("primaryContact", c => c.PrimaryContactName ?? ""), ("owner", c => c.OwnerName), ("points", c => Text(c.Points)), ("tier", c => c.Tier ?? ""),
+        ("createdAt", c => Text(c.CreatedAt)), ("updatedAt", c => Text(c.UpdatedAt)),
+    ];
+
+    private static string Text(IFormattable? value) => value switch
+    {
+        null => "",
+        DateOnly d => d.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+        DateTime t => t.ToString("O", CultureInfo.InvariantCulture),
+        _ => value.ToString(null, CultureInfo.InvariantCulture),
+    };
+
+    /// <summary>
+    /// A list as a CSV download: the list's own query (filters, sort and scope) paged through to the end and streamed,
+    /// so a large export never sits in memory.
+    /// </summary>
+    private static RouteHandlerBuilder MapCsvExport<TQuery, TDto>(this IEndpointRouteBuilder app, string route, string name, Func<TQuery, string?, TQuery> page,
+        (string Header, Func<TDto, string> Value)[] columns) where TQuery : IRequest<Page<TDto>> =>
+        app.MapGet(route, ([AsParameters] TQuery query, IMediator mediator, HttpContext http) =>
+                Csv(http, name + ".csv", columns.Select(c => c.Header).ToArray(), async (writer, ct) =>
                 {
                     string? cursor = null;
                     do
                     {
-                        var page = await mediator.Send(query with { Limit = Paging.MaxLimit, Cursor = cursor }, ct);
-                        foreach (var p in page.Items)
-                            await writer.WriteRecordAsync([p.PurchasedOn.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), p.CustomerCode, p.CustomerName, p.Product, p.Category,
-                                p.Quantity.ToString(CultureInfo.InvariantCulture), p.UnitPrice.ToString(CultureInfo.InvariantCulture),
-                                p.ListUnitPrice?.ToString(CultureInfo.InvariantCulture) ?? "", p.Amount.ToString(CultureInfo.InvariantCulture), p.Currency, p.Notes ?? ""], ct);
-                        cursor = page.NextCursor;
+                        var result = await mediator.Send(page(query, cursor), ct);
+                        foreach (var item in result.Items) await writer.WriteRecordAsync(columns.Select(c => c.Value(item)).ToArray(), ct);
+                        cursor = result.NextCursor;
                     } while (cursor is not null && !ct.IsCancellationRequested);
                 }))
-            .WithTags("Purchases").RequireAuthorization(AccessPolicies.Read("purchases"))
-            .WithName("ExportPurchases").WithSummary("The filtered deal list as CSV (UTF-8 with BOM), streamed")
+            .AddOpenApiOperationTransformer((operation, _, _) =>
+            {
+                // An export runs through every page itself: the list's paging parameters do not apply.
+                foreach (var paging in operation.Parameters?.Where(p => p.Name is "limit" or "cursor").ToList() ?? []) operation.Parameters!.Remove(paging);
+                return Task.CompletedTask;
+            })
             .Produces(200, contentType: "text/csv").ProducesProblem(400);
-    }
-
-    public static readonly string[] CustomerHeader =
-        ["code", "name", "kind", "level", "isKeyAccount", "region", "industry", "phone", "lifecycle", "primaryContact", "owner", "points", "tier", "createdAt", "updatedAt"];
-
-    private static readonly string[] PurchaseHeader = ["purchasedOn", "customerCode", "customer", "product", "category", "quantity", "unitPrice", "listUnitPrice", "amount", "currency", "notes"];
 
     private static IResult Csv(HttpContext http, string fileName, string[] header, Func<CsvWriter, CancellationToken, Task> rows) =>
         Results.Stream(async stream =>

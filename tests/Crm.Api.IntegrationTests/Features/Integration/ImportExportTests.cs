@@ -119,6 +119,45 @@ public abstract class ImportExportTests<TApp>(TApp app) : ApiTest<TApp>(app) whe
         var report = await Read<ImportReportDto>(await (await As(Who.Rep1)).PostAsync("/api/v1/imports/customers", Csv(string.Join("\n", lines))));
         Assert.Equal((1, 1, 0), (report.Total, report.Skip, report.Failed));
     }
+
+    [Fact]
+    public async Task Visit_complaint_and_referral_lists_export_with_their_filters_in_the_callers_scope()
+    {
+        var rep1 = await As(Who.Rep1);
+        var mine = await Arrange.OwnedByAsync(App, Who.Rep1, "导出拜访甲", new { code = "EXP-MINE" });
+        var theirs = await Arrange.OwnedByAsync(App, Who.Rep3, "导出拜访乙", new { code = "EXP-THEIRS" });
+        var start = App.Clock.GetUtcNow().UtcDateTime.AddDays(-1);
+        await Crm.Api.IntegrationTests.Features.Visits.VisitArrange.LogAsync(rep1, mine.Id, "OnSite", start);
+        await Crm.Api.IntegrationTests.Features.Visits.VisitArrange.LogAsync(await As(Who.Rep3), theirs.Id, "OnSite", start);
+        var service = await As(Who.Service);
+        var complaint = await Crm.Api.IntegrationTests.Features.Complaints.ComplaintArrange.LogAsync(service, mine.Id, "High");
+        await Crm.Api.IntegrationTests.Features.Complaints.ComplaintArrange.LogAsync(service, theirs.Id, "Low");
+        Assert.Equal(HttpStatusCode.Created, (await rep1.PostAsJsonAsync("/api/v1/referrals",
+            new { referrerId = mine.Id, newProspect = new { name = "导出介绍客户", kind = "Company" }, channel = "Phone" }, Json)).StatusCode);
+
+        async Task<string[]> ExportAsync(HttpClient client, string url)
+        {
+            var response = await client.GetAsync(url);
+            Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+            var bytes = await response.Content.ReadAsByteArrayAsync();
+            Assert.Equal(new byte[] { 0xEF, 0xBB, 0xBF }, bytes[..3]);
+            return Encoding.UTF8.GetString(bytes[3..]).Split("\r\n", StringSplitOptions.RemoveEmptyEntries);
+        }
+
+        var visits = await ExportAsync(rep1, "/api/v1/visits/export");
+        Assert.StartsWith("customerCode,customer,", visits[0]);
+        Assert.Contains(visits, l => l.StartsWith("EXP-MINE,", StringComparison.Ordinal));
+        Assert.DoesNotContain(visits, l => l.StartsWith("EXP-THEIRS,", StringComparison.Ordinal));
+
+        var complaints = await ExportAsync(rep1, "/api/v1/complaints/export?severity=High");
+        Assert.Equal(complaint.Number, complaints[1].Split(',')[0]);
+        Assert.Equal(2, complaints.Length);
+        Assert.Single(await ExportAsync(rep1, "/api/v1/complaints/export?severity=Low"));   // the header only: the Low one is Rep3's
+
+        var referrals = await ExportAsync(rep1, "/api/v1/referrals/export?status=New");
+        Assert.Contains(referrals, l => l.StartsWith("导出拜访甲,导出介绍客户,Phone,", StringComparison.Ordinal));
+        await Problem(await rep1.GetAsync("/api/v1/referrals/export?status=Nonsense"), HttpStatusCode.BadRequest);
+    }
 }
 
 public sealed class ImportExportTestsOnSqlite(SqliteApp app) : ImportExportTests<SqliteApp>(app);

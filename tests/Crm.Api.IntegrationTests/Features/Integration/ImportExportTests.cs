@@ -65,6 +65,20 @@ public abstract class ImportExportTests<TApp>(TApp app) : ApiTest<TApp>(app) whe
     }
 
     [Fact]
+    public async Task Rows_match_only_customers_in_the_importers_scope()
+    {
+        // Rep3's customer shares the phone and e-mail, but Rep1 cannot see it: Rep1's rows create their own customers.
+        await Arrange.OwnedByAsync(App, Who.Rep3, "别人的同号客户", new { phone = "0755-8880001", email = "shared@scope.example" });
+        var report = await Read<ImportReportDto>(await (await As(Who.Rep1)).PostAsync("/api/v1/imports/customers",
+            Csv("name,phone,email\n同号新客户,0755-8880001,\n同邮箱新客户,,SHARED@scope.example\n")));
+        Assert.Equal((2, 2, 0), (report.Total, report.Create, report.Update));
+
+        var manager = await Read<ImportReportDto>(await (await As(Who.ManagerB)).PostAsync("/api/v1/imports/customers",
+            Csv("name,phone\n同号新客户,0755-8880001\n")));
+        Assert.Equal((1, "phone"), (manager.Update, manager.Rows[0].MatchedBy));   // Rep3's manager sees it
+    }
+
+    [Fact]
     public async Task The_real_run_writes_valid_batches_whole_reports_progress_and_a_second_run_of_the_same_file_changes_nothing()
     {
         var manager = await As(Who.ManagerA);

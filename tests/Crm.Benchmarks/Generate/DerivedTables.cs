@@ -49,6 +49,23 @@ internal static class DerivedTables
             DROP TABLE temp.cadence;
             """);
         log.WriteLine($"  CustomerStats computed from purchases, complaints and referrals in {step.Elapsed.TotalSeconds:0.0} s");
+
+        // CustomerMonthSales (Persistence/MonthlySales.cs): one row per customer, month and category with the customer's
+        // owner, level, region and industry. The migration that added the table filled it from the purchases there
+        // were; a generated file got its purchases after the migrations ran, so it is filled here when still empty.
+        step.Restart();
+        using var count = connection.CreateCommand();
+        count.CommandText = """SELECT EXISTS (SELECT 1 FROM "CustomerMonthSales")""";
+        if ((long)count.ExecuteScalar()! == 0)
+        {
+            Exec(connection, """
+                INSERT INTO "CustomerMonthSales" ("CustomerId", "Month", "Category", "OwnerId", "Level", "Region", "Industry", "Amount", "Purchases")
+                SELECT p."CustomerId", substr(p."PurchasedOn", 1, 8) || '01', p."Category", c."OwnerId", c."Level", c."Region", c."Industry", sum(p."Amount"), count(*)
+                FROM "Purchases" AS p JOIN "Customers" AS c ON c."Id" = p."CustomerId"
+                GROUP BY p."CustomerId", substr(p."PurchasedOn", 1, 8), p."Category";
+                """);
+            log.WriteLine($"  CustomerMonthSales computed from purchases in {step.Elapsed.TotalSeconds:0.0} s");
+        }
     }
 
     private static void Exec(SqliteConnection connection, string sql)

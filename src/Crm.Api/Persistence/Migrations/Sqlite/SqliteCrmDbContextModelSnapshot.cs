@@ -811,6 +811,48 @@ namespace Crm.Api.Persistence.Migrations.Sqlite
                     b.ToTable("Customers");
                 });
 
+            modelBuilder.Entity("Crm.Api.Domain.CustomerMonthSales", b =>
+                {
+                    b.Property<Guid>("CustomerId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("Month")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Category")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<double>("Amount")
+                        .HasPrecision(18, 2)
+                        .HasColumnType("REAL");
+
+                    b.Property<string>("Industry")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Level")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("OwnerId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Purchases")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Region")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("CustomerId", "Month", "Category");
+
+                    b.HasIndex("Month", "OwnerId", "Level", "Region", "Industry", "Category", "CustomerId", "Amount");
+
+                    b.HasIndex("OwnerId", "Month", "Level", "Region", "Industry", "Category", "CustomerId", "Amount");
+
+                    b.ToTable("CustomerMonthSales");
+                });
+
             modelBuilder.Entity("Crm.Api.Domain.CustomerSearchTerm", b =>
                 {
                     b.Property<long>("Id")
@@ -2445,6 +2487,15 @@ namespace Crm.Api.Persistence.Migrations.Sqlite
                     b.Navigation("Owner");
 
                     b.Navigation("Profile")
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Crm.Api.Domain.CustomerMonthSales", b =>
+                {
+                    b.HasOne("Crm.Api.Domain.Customer", null)
+                        .WithMany()
+                        .HasForeignKey("CustomerId")
+                        .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
 

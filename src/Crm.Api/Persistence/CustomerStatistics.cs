@@ -4,8 +4,8 @@ using Microsoft.EntityFrameworkCore;
 namespace Crm.Api.Persistence;
 
 /// <summary>
-/// Maintains <see cref="CustomerStats"/> on write: every save that adds, changes or removes a purchase, complaint or
-/// referral recomputes the touched customers' rows from their records, in the same transaction. Recomputing (rather
+/// Maintains <see cref="CustomerStats"/> on write: every save that adds, changes or removes a purchase, complaint,
+/// referral or visit recomputes the touched customers' rows from their records, in the same transaction. Recomputing (rather
 /// than adding deltas) keeps the row right whatever the code path — edits, merges, deletes.
 /// </summary>
 internal static class CustomerStatistics
@@ -23,6 +23,7 @@ internal static class CustomerStatistics
         foreach (var e in db.ChangeTracker.Entries<Purchase>()) Add(e, nameof(Purchase.CustomerId));
         foreach (var e in db.ChangeTracker.Entries<Complaint>()) Add(e, nameof(Complaint.CustomerId));
         foreach (var e in db.ChangeTracker.Entries<Referral>()) Add(e, nameof(Referral.ReferrerId));
+        foreach (var e in db.ChangeTracker.Entries<Visit>()) Add(e, nameof(Visit.CustomerId));
         return ids;
     }
 
@@ -41,6 +42,10 @@ internal static class CustomerStatistics
             var referrals = await db.Referrals.IgnoreQueryFilters().AsNoTracking().Where(r => ids.Contains(r.ReferrerId))
                 .GroupBy(r => r.ReferrerId).Select(g => new { g.Key, Made = g.Count(), Won = g.Count(r => r.Status == ReferralStatus.Won) })
                 .ToDictionaryAsync(r => r.Key, ct);
+            var lastVisits = await db.Visits.IgnoreQueryFilters().AsNoTracking()
+                .Where(v => ids.Contains(v.CustomerId) && v.Status == VisitStatus.Completed && (v.ReviewStatus == ReviewStatus.PendingReview || v.ReviewStatus == ReviewStatus.Approved))
+                .GroupBy(v => v.CustomerId).Select(g => new { g.Key, Last = g.Max(v => v.ActualStart) })
+                .ToDictionaryAsync(r => r.Key, r => r.Last, ct);
             var existing = await db.CustomerStats.IgnoreQueryFilters().Where(s => ids.Contains(s.CustomerId)).ToDictionaryAsync(s => s.CustomerId, ct);
             var live = await db.Customers.IgnoreQueryFilters().Where(c => ids.Contains(c.Id)).Select(c => c.Id).ToListAsync(ct);
 
@@ -65,6 +70,7 @@ internal static class CustomerStatistics
                 (stats.Complaints, stats.RecurringComplaints, stats.RatedComplaints, stats.SatisfactionTotal) = (c?.Count ?? 0, c?.Recurring ?? 0, c?.Rated ?? 0, c?.Total ?? 0);
                 var r = referrals.GetValueOrDefault(id);
                 (stats.ReferralsMade, stats.ReferralsWon) = (r?.Made ?? 0, r?.Won ?? 0);
+                stats.LastVisitAt = lastVisits.GetValueOrDefault(id);
             }
         }
     }

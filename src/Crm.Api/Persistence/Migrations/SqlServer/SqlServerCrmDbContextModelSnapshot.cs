@@ -811,9 +811,13 @@ namespace Crm.Api.Persistence.Migrations.SqlServer
 
                     b.HasIndex("UpdatedAt", "Id");
 
+                    b.HasIndex("OwnerId", "Level", "ArchivedAt");
+
                     b.HasIndex("OwnerId", "ListOrder", "Id");
 
                     b.HasIndex("OwnerId", "Name", "Id");
+
+                    b.HasIndex("Region", "Level", "CreatedAt", "Id");
 
                     b.ToTable("Customers");
                 });
@@ -913,6 +917,9 @@ namespace Crm.Api.Persistence.Migrations.SqlServer
 
                     b.Property<DateOnly?>("LastPurchaseOn")
                         .HasColumnType("date");
+
+                    b.Property<DateTime?>("LastVisitAt")
+                        .HasColumnType("datetime2");
 
                     b.Property<int>("Purchases")
                         .HasColumnType("int");
@@ -2033,6 +2040,8 @@ namespace Crm.Api.Persistence.Migrations.SqlServer
                     b.HasIndex("VisitorId", "PlannedStart");
 
                     b.HasIndex("CustomerId", "Status", "ActualStart");
+
+                    b.HasIndex("ActualStart", "Status", "ReviewStatus", "Form", "CustomerId");
 
                     b.ToTable("Visits");
                 });

@@ -804,9 +804,13 @@ namespace Crm.Api.Persistence.Migrations.Sqlite
 
                     b.HasIndex("UpdatedAt", "Id");
 
+                    b.HasIndex("OwnerId", "Level", "ArchivedAt");
+
                     b.HasIndex("OwnerId", "ListOrder", "Id");
 
                     b.HasIndex("OwnerId", "Name", "Id");
+
+                    b.HasIndex("Region", "Level", "CreatedAt", "Id");
 
                     b.ToTable("Customers");
                 });
@@ -902,6 +906,9 @@ namespace Crm.Api.Persistence.Migrations.Sqlite
                         .HasColumnType("INTEGER");
 
                     b.Property<DateOnly?>("LastPurchaseOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("LastVisitAt")
                         .HasColumnType("TEXT");
 
                     b.Property<int>("Purchases")
@@ -2021,6 +2028,8 @@ namespace Crm.Api.Persistence.Migrations.Sqlite
                     b.HasIndex("VisitorId", "PlannedStart");
 
                     b.HasIndex("CustomerId", "Status", "ActualStart");
+
+                    b.HasIndex("ActualStart", "Status", "ReviewStatus", "Form", "CustomerId");
 
                     b.ToTable("Visits");
                 });

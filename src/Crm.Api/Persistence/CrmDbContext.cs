@@ -105,13 +105,16 @@ public abstract class CrmDbContext(DbContextOptions options, Caller caller, Time
         AuditTrail.Record(this, clock.GetUtcNow().UtcDateTime);
         await ChangeCapture.CaptureAsync(this, clock.GetUtcNow().UtcDateTime, cancellationToken);
         var touched = CustomerStatistics.TouchedCustomers(this);
+        var visited = CustomerStatistics.VisitedCustomers(this);
+        visited.ExceptWith(touched);
         var sales = MonthlySales.TouchedCustomers(this);
-        if (touched.Count == 0 && sales.Count == 0) return await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+        if (touched.Count == 0 && visited.Count == 0 && sales.Count == 0) return await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
 
         // The statistics are recomputed from the saved records, so they follow the save inside the same transaction.
         await using var own = Database.CurrentTransaction is null ? await Database.BeginTransactionAsync(cancellationToken) : null;
         var written = await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
         await CustomerStatistics.RefreshAsync(this, touched, cancellationToken);
+        await CustomerStatistics.RefreshLastVisitAsync(this, visited, cancellationToken);
         await MonthlySales.RefreshAsync(this, sales, cancellationToken);
         await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
         if (own is not null) await own.CommitAsync(cancellationToken);
@@ -125,12 +128,15 @@ public abstract class CrmDbContext(DbContextOptions options, Caller caller, Time
         AuditTrail.Record(this, clock.GetUtcNow().UtcDateTime);
         ChangeCapture.CaptureAsync(this, clock.GetUtcNow().UtcDateTime, CancellationToken.None).GetAwaiter().GetResult();
         var touched = CustomerStatistics.TouchedCustomers(this);
+        var visited = CustomerStatistics.VisitedCustomers(this);
+        visited.ExceptWith(touched);
         var sales = MonthlySales.TouchedCustomers(this);
-        if (touched.Count == 0 && sales.Count == 0) return base.SaveChanges(acceptAllChangesOnSuccess);
+        if (touched.Count == 0 && visited.Count == 0 && sales.Count == 0) return base.SaveChanges(acceptAllChangesOnSuccess);
 
         using var own = Database.CurrentTransaction is null ? Database.BeginTransaction() : null;
         var written = base.SaveChanges(acceptAllChangesOnSuccess);
         CustomerStatistics.RefreshAsync(this, touched, CancellationToken.None).GetAwaiter().GetResult();
+        CustomerStatistics.RefreshLastVisitAsync(this, visited, CancellationToken.None).GetAwaiter().GetResult();
         MonthlySales.RefreshAsync(this, sales, CancellationToken.None).GetAwaiter().GetResult();
         base.SaveChanges(acceptAllChangesOnSuccess);
         own?.Commit();

@@ -804,13 +804,13 @@ namespace Crm.Api.Persistence.Migrations.Sqlite
 
                     b.HasIndex("UpdatedAt", "Id");
 
-                    b.HasIndex("OwnerId", "Level", "ArchivedAt");
-
                     b.HasIndex("OwnerId", "ListOrder", "Id");
 
                     b.HasIndex("OwnerId", "Name", "Id");
 
                     b.HasIndex("Region", "Level", "CreatedAt", "Id");
+
+                    b.HasIndex("OwnerId", "Level", "ArchivedAt", "Name", "Id");
 
                     b.ToTable("Customers");
                 });

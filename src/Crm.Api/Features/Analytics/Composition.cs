@@ -95,24 +95,32 @@ public sealed class CompositionHandler(CrmDbContext db, OrganisationCalendar cal
     /// The months wholly inside the period come from the month rows kept on write (CustomerMonthSales); the days of a
     /// month the period only starts or ends in come from the purchases themselves, so any period gives exactly what
     /// summing its purchases gives, and a year reads about one narrow index entry per customer, month and category.
+    /// A period without a whole month is read the same way, a month at a time.
     /// </summary>
     private IQueryable<Sale> Sales(DateOnly from, DateOnly to)
     {
         var firstMonth = from.Day == 1 ? from : new DateOnly(from.Year, from.Month, 1).AddMonths(1);
         var afterLastMonth = new DateOnly(to.Year, to.Month, 1);
         if (to == afterLastMonth.AddMonths(1).AddDays(-1)) afterLastMonth = afterLastMonth.AddMonths(1);
-        if (firstMonth >= afterLastMonth) return Purchases(from, to);
+        if (firstMonth >= afterLastMonth)
+            return from.Month == to.Month && from.Year == to.Year ? Days(from, to) : Days(from, firstMonth.AddDays(-1)).Concat(Days(afterLastMonth, to));
         var months = db.CustomerMonthSales.AsNoTracking().Where(s => s.Month >= firstMonth && s.Month < afterLastMonth)
             .Select(s => new Sale { CustomerId = s.CustomerId, Category = s.Category, OwnerId = s.OwnerId, Level = s.Level, Region = s.Region, Industry = s.Industry, Amount = s.Amount });
-        return months.Concat(Purchases(from, firstMonth.AddDays(-1))).Concat(Purchases(afterLastMonth, to));
+        return months.Concat(Days(from, firstMonth.AddDays(-1))).Concat(Days(afterLastMonth, to));
     }
 
-    private IQueryable<Sale> Purchases(DateOnly from, DateOnly to) =>
-        db.Purchases.AsNoTracking().Where(p => p.PurchasedOn >= from && p.PurchasedOn <= to).Select(p => new Sale
-        {
-            CustomerId = p.CustomerId, Category = p.Category, OwnerId = p.Customer!.OwnerId, Level = p.Customer.Level, Region = p.Customer.Region,
-            Industry = p.Customer.Industry, Amount = p.Amount,
-        });
+    /// <summary>
+    /// The purchases of some days within one month, found through that month's rows (in scope, from the month index) and
+    /// each buyer's purchases by date: a scope reads only its own buyers' purchases, not every purchase of those days.
+    /// </summary>
+    private IQueryable<Sale> Days(DateOnly first, DateOnly last)
+    {
+        var month = new DateOnly(first.Year, first.Month, 1);
+        return from s in db.CustomerMonthSales.AsNoTracking().Where(s => s.Month == month)
+               join p in db.Purchases.AsNoTracking() on new { s.CustomerId, s.Category } equals new { p.CustomerId, p.Category }
+               where p.PurchasedOn >= first && p.PurchasedOn <= last
+               select new Sale { CustomerId = s.CustomerId, Category = s.Category, OwnerId = s.OwnerId, Level = s.Level, Region = s.Region, Industry = s.Industry, Amount = p.Amount };
+    }
 
     private async Task<List<Sum>> SumAsync(CompositionDimension by, DateOnly from, DateOnly to, CancellationToken ct)
     {

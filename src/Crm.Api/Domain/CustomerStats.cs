@@ -23,4 +23,6 @@ public class CustomerStats
     public int SatisfactionTotal { get; set; }
     public int ReferralsMade { get; set; }
     public int ReferralsWon { get; set; }
+    /// <summary>Start of the latest visit that counts for compliance (completed, approved or waiting for review).</summary>
+    public DateTime? LastVisitAt { get; set; }
 }

@@ -44,6 +44,7 @@ public abstract class CrmDbContext(DbContextOptions options, Caller caller, Time
     public DbSet<Sequence> Sequences => Set<Sequence>();
     public DbSet<SystemSetting> SystemSettings => Set<SystemSetting>();
     public DbSet<CustomerStats> CustomerStats => Set<CustomerStats>();
+    public DbSet<CustomerMonthSales> CustomerMonthSales => Set<CustomerMonthSales>();
     public DbSet<ChangeRecord> ChangeRecords => Set<ChangeRecord>();
     public DbSet<OutboxEvent> OutboxEvents => Set<OutboxEvent>();
     public DbSet<WebhookSubscription> WebhookSubscriptions => Set<WebhookSubscription>();
@@ -84,6 +85,8 @@ public abstract class CrmDbContext(DbContextOptions options, Caller caller, Time
             || (t.CustomerId != null && VisibleOwnerIds.Contains(t.Customer!.OwnerId)));
         builder.Entity<Assessment>().HasQueryFilter(a => EF.Constant(SeesAllCustomers) || VisibleOwnerIds.Contains(a.Customer!.OwnerId));
         builder.Entity<CustomerStats>().HasQueryFilter(s => EF.Constant(SeesAllCustomers) || VisibleOwnerIds.Contains(s.Customer!.OwnerId));
+        // The owner is kept on the row itself (MonthlySales), so a scoped read seeks the (OwnerId, Month) index directly.
+        builder.Entity<CustomerMonthSales>().HasQueryFilter(s => EF.Constant(SeesAllCustomers) || VisibleOwnerIds.Contains(s.OwnerId));
         builder.Entity<Visit>().HasQueryFilter(v => EF.Constant(SeesAllCustomers) || VisibleOwnerIds.Contains(v.Customer!.OwnerId));
     }
 
@@ -97,7 +100,7 @@ public abstract class CrmDbContext(DbContextOptions options, Caller caller, Time
 
     public override async Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
     {
-        HashSet<Guid> touched;
+        HashSet<Guid> touched, visited, sales;
         using (DetectChangesOnce())
         {
             StampAuditedEntities();
@@ -105,13 +108,18 @@ public abstract class CrmDbContext(DbContextOptions options, Caller caller, Time
             AuditTrail.Record(this, clock.GetUtcNow().UtcDateTime);
             await ChangeCapture.CaptureAsync(this, clock.GetUtcNow().UtcDateTime, cancellationToken);
             touched = CustomerStatistics.TouchedCustomers(this);
+            visited = CustomerStatistics.VisitedCustomers(this);
+            visited.ExceptWith(touched);
+            sales = MonthlySales.TouchedCustomers(this);
         }
-        if (touched.Count == 0) return await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+        if (touched.Count == 0 && visited.Count == 0 && sales.Count == 0) return await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
 
         // The statistics are recomputed from the saved records, so they follow the save inside the same transaction.
         await using var own = Database.CurrentTransaction is null ? await Database.BeginTransactionAsync(cancellationToken) : null;
         var written = await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
         await CustomerStatistics.RefreshAsync(this, touched, cancellationToken);
+        await CustomerStatistics.RefreshLastVisitAsync(this, visited, cancellationToken);
+        await MonthlySales.RefreshAsync(this, sales, cancellationToken);
         await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
         if (own is not null) await own.CommitAsync(cancellationToken);
         return written;
@@ -119,7 +127,7 @@ public abstract class CrmDbContext(DbContextOptions options, Caller caller, Time
 
     public override int SaveChanges(bool acceptAllChangesOnSuccess)
     {
-        HashSet<Guid> touched;
+        HashSet<Guid> touched, visited, sales;
         using (DetectChangesOnce())
         {
             StampAuditedEntities();
@@ -127,12 +135,17 @@ public abstract class CrmDbContext(DbContextOptions options, Caller caller, Time
             AuditTrail.Record(this, clock.GetUtcNow().UtcDateTime);
             ChangeCapture.CaptureAsync(this, clock.GetUtcNow().UtcDateTime, CancellationToken.None).GetAwaiter().GetResult();
             touched = CustomerStatistics.TouchedCustomers(this);
+            visited = CustomerStatistics.VisitedCustomers(this);
+            visited.ExceptWith(touched);
+            sales = MonthlySales.TouchedCustomers(this);
         }
-        if (touched.Count == 0) return base.SaveChanges(acceptAllChangesOnSuccess);
+        if (touched.Count == 0 && visited.Count == 0 && sales.Count == 0) return base.SaveChanges(acceptAllChangesOnSuccess);
 
         using var own = Database.CurrentTransaction is null ? Database.BeginTransaction() : null;
         var written = base.SaveChanges(acceptAllChangesOnSuccess);
         CustomerStatistics.RefreshAsync(this, touched, CancellationToken.None).GetAwaiter().GetResult();
+        CustomerStatistics.RefreshLastVisitAsync(this, visited, CancellationToken.None).GetAwaiter().GetResult();
+        MonthlySales.RefreshAsync(this, sales, CancellationToken.None).GetAwaiter().GetResult();
         base.SaveChanges(acceptAllChangesOnSuccess);
         own?.Commit();
         return written;

@@ -6,7 +6,8 @@ namespace Crm.Api.Persistence;
 /// <summary>
 /// Maintains <see cref="CustomerStats"/> on write: every save that adds, changes or removes a purchase, complaint or
 /// referral recomputes the touched customers' rows from their records, in the same transaction. Recomputing (rather
-/// than adding deltas) keeps the row right whatever the code path — edits, merges, deletes.
+/// than adding deltas) keeps the row right whatever the code path — edits, merges, deletes. A save that changes only
+/// visits recomputes only the last visit.
 /// </summary>
 internal static class CustomerStatistics
 {
@@ -26,6 +27,46 @@ internal static class CustomerStatistics
         return ids;
     }
 
+    /// <summary>Customers whose visits changed: only their last visit needs recomputing, not the whole row.</summary>
+    public static HashSet<Guid> VisitedCustomers(CrmDbContext db)
+    {
+        var ids = new HashSet<Guid>();
+        foreach (var e in db.ChangeTracker.Entries<Visit>())
+        {
+            if (e.State is not (EntityState.Added or EntityState.Modified or EntityState.Deleted)) continue;
+            var p = e.Property(v => v.CustomerId);
+            ids.Add(p.CurrentValue);
+            if (e.State == EntityState.Modified) ids.Add(p.OriginalValue);
+        }
+        return ids;
+    }
+
+    /// <summary>
+    /// Completing, reviewing or moving a visit changes only <see cref="CustomerStats.LastVisitAt"/>: one grouped read
+    /// instead of the full recompute (which reads every purchase of the customer) on the busiest write of the field force.
+    /// </summary>
+    public static async Task RefreshLastVisitAsync(CrmDbContext db, IEnumerable<Guid> customerIds, CancellationToken ct)
+    {
+        foreach (var chunk in customerIds.Chunk(500))
+        {
+            var ids = chunk.ToList();
+            var lastVisits = await LastVisitsAsync(db, ids, ct);
+            var existing = await db.CustomerStats.IgnoreQueryFilters().Where(s => ids.Contains(s.CustomerId)).ToDictionaryAsync(s => s.CustomerId, ct);
+            var missing = ids.Where(id => !existing.ContainsKey(id) && lastVisits.ContainsKey(id)).ToList();
+            // A customer without a statistics row has no purchases, complaints or referrals yet: zeros are its figures.
+            if (missing.Count > 0)
+                foreach (var id in await db.Customers.IgnoreQueryFilters().Where(c => missing.Contains(c.Id)).Select(c => c.Id).ToListAsync(ct))
+                    db.CustomerStats.Add(existing[id] = new CustomerStats { CustomerId = id });
+            foreach (var (id, stats) in existing) stats.LastVisitAt = lastVisits.GetValueOrDefault(id);
+        }
+    }
+
+    private static Task<Dictionary<Guid, DateTime?>> LastVisitsAsync(CrmDbContext db, List<Guid> ids, CancellationToken ct) =>
+        db.Visits.IgnoreQueryFilters().AsNoTracking()
+            .Where(v => ids.Contains(v.CustomerId) && v.Status == VisitStatus.Completed && (v.ReviewStatus == ReviewStatus.PendingReview || v.ReviewStatus == ReviewStatus.Approved))
+            .GroupBy(v => v.CustomerId).Select(g => new { g.Key, Last = g.Max(v => v.ActualStart) })
+            .ToDictionaryAsync(r => r.Key, r => r.Last, ct);
+
     public static async Task RefreshAsync(CrmDbContext db, IEnumerable<Guid> customerIds, CancellationToken ct)
     {
         foreach (var chunk in customerIds.Chunk(500))
@@ -41,6 +82,7 @@ internal static class CustomerStatistics
             var referrals = await db.Referrals.IgnoreQueryFilters().AsNoTracking().Where(r => ids.Contains(r.ReferrerId))
                 .GroupBy(r => r.ReferrerId).Select(g => new { g.Key, Made = g.Count(), Won = g.Count(r => r.Status == ReferralStatus.Won) })
                 .ToDictionaryAsync(r => r.Key, ct);
+            var lastVisits = await LastVisitsAsync(db, ids, ct);
             var existing = await db.CustomerStats.IgnoreQueryFilters().Where(s => ids.Contains(s.CustomerId)).ToDictionaryAsync(s => s.CustomerId, ct);
             var live = await db.Customers.IgnoreQueryFilters().Where(c => ids.Contains(c.Id)).Select(c => c.Id).ToListAsync(ct);
 
@@ -65,6 +107,7 @@ internal static class CustomerStatistics
                 (stats.Complaints, stats.RecurringComplaints, stats.RatedComplaints, stats.SatisfactionTotal) = (c?.Count ?? 0, c?.Recurring ?? 0, c?.Rated ?? 0, c?.Total ?? 0);
                 var r = referrals.GetValueOrDefault(id);
                 (stats.ReferralsMade, stats.ReferralsWon) = (r?.Made ?? 0, r?.Won ?? 0);
+                stats.LastVisitAt = lastVisits.GetValueOrDefault(id);
             }
         }
     }

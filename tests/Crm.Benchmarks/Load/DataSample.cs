@@ -21,6 +21,8 @@ internal sealed class DataSample
     public required string ListFilter { get; init; }
     public required string DeepCursor { get; init; }
     public required int ListRows { get; init; }
+    /// <summary>Delta sync's "later page": a cursor 90% of the way through the change log.</summary>
+    public required string SyncCursor { get; init; }
 
     public sealed record CustomerRow(Guid Id, string Code, string Name, string Phone, int Kind, int Level, long Version);
 
@@ -62,11 +64,13 @@ internal sealed class DataSample
             cursor = Crm.Api.Common.Cursor.Encode(reader.GetString(0), Guid.Parse(reader.GetString(1)));
         }
 
+        var lastChange = long.Parse(Scalar(connection, "SELECT coalesce(max(Sequence), 0) FROM Changes"), CultureInfo.InvariantCulture);
+
         return new DataSample
         {
             RepEmail = "rep1@bench.crm", ManagerEmail = "manager1@bench.crm", TeamId = Guid.Parse(team),
             RepCustomers = repCustomers, TeamCustomers = teamCustomers, AnyCustomers = anyCustomers, OpenVisits = visits,
-            ListFilter = Filter, DeepCursor = cursor, ListRows = rows,
+            ListFilter = Filter, DeepCursor = cursor, ListRows = rows, SyncCursor = Crm.Api.Features.Sync.DeltaSync.Cursor(lastChange * 9 / 10),
         };
     }
 

@@ -8,7 +8,7 @@ using System.Text.Json;
 namespace Crm.Benchmarks.Load;
 
 internal sealed record LoadSettings(string Root, string Database, string ApiDll, TimeSpan Duration, TimeSpan Warmup, int Concurrency,
-    int MaxRequestsPerScenario, IReadOnlySet<string>? Only, string? Markdown, bool LogSql)
+    int MaxRequestsPerScenario, IReadOnlySet<string>? Only, string? Markdown, bool LogSql, int ImportRows)
 {
     public static LoadSettings From(BenchOptions options, string root, string database, int defaultSeconds) => new(
         root, database,
@@ -19,7 +19,8 @@ internal sealed record LoadSettings(string Root, string Database, string ApiDll,
         options.Int("max-requests", 300_000),
         options.String("scenarios") is { } only ? new HashSet<string>(only.Split(','), StringComparer.OrdinalIgnoreCase) : null,
         options.String("out"),
-        options.Has("log-sql"));
+        options.Has("log-sql"),
+        options.Int("import-rows", defaultSeconds >= 5 ? 100_000 : 300));
 }
 
 internal sealed record LoadReport(int Passed, int Failed);
@@ -45,7 +46,7 @@ internal sealed class LoadRun(LoadSettings settings, TextWriter log)
         };
         using var http = new HttpClient(handler) { BaseAddress = api.Address, Timeout = TimeSpan.FromSeconds(30) };
         var session = await Session.OpenAsync(http, sample, log);
-        var scenarios = Scenarios.All(session).Where(s => settings.Only is null || settings.Only.Contains(s.Name) || s.Name == "health-live").ToList();
+        var scenarios = Scenarios.All(session, settings.ImportRows).Where(s => settings.Only is null || settings.Only.Contains(s.Name) || s.Name == "health-live").ToList();
 
         var results = new List<ScenarioResult>();
         foreach (var scenario in scenarios)

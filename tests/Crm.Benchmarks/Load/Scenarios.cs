@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using System.Globalization;
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
@@ -16,7 +17,7 @@ internal static class Scenarios
     /// <summary>Workers for the reports: four in flight keep both cores busy without measuring only the queue.</summary>
     private const int Heavy = 4;
 
-    public static IEnumerable<Scenario> All(Session s)
+    public static IEnumerable<Scenario> All(Session s, int importRows)
     {
         var sample = s.Sample;
         var year = DateTime.UtcNow.Year - 1;
@@ -94,6 +95,45 @@ internal static class Scenarios
         yield return new Scenario("complaint-queue", "api-key", (_, _) => Send(s, As.ApiKey, HttpMethod.Get, "api/v1/complaints?sla=open&sort=due&limit=50"));
         yield return new Scenario("dashboard", "rep", (_, _) => Send(s, As.Rep, HttpMethod.Get, "api/v1/dashboard"), MaxConcurrency: Heavy);
         yield return new Scenario("dashboard", "manager", (_, _) => Send(s, As.Manager, HttpMethod.Get, "api/v1/dashboard"), MaxConcurrency: Heavy);
+
+        // Delta sync for the rep's phone: the first page of a fresh device, and a page from 90% of the way through the log.
+        yield return new Scenario("sync", "rep", (_, _) => Send(s, As.Rep, HttpMethod.Get, "api/v1/sync?limit=200"));
+        yield return new Scenario("sync-later", "rep", (_, _) => Send(s, As.Rep, HttpMethod.Get, $"api/v1/sync?since={s.Sample.SyncCursor}&limit=200"));
+
+        // A CSV of new customers through the import path, start to finish, as the administrator (imports run as a person),
+        // spread over all 200 reps so that no book grows much: a 1% warm-up import, then the measured one; the latency
+        // is one whole import, and the rows per second are printed.
+        yield return new Scenario("import", "admin", (_, n) => ImportAsync(s, n == 0 ? Math.Max(10, importRows / 100) : importRows, n), Pool: 2, MaxConcurrency: 1);
+    }
+
+    private static async Task<string?> ImportAsync(Session s, int rows, long n)
+    {
+        var csv = new System.Text.StringBuilder("code,name,kind,level,region,industry,phone,ownerEmail\n");
+        var batch = Guid.NewGuid().ToString("N")[..8];
+        for (var i = 0; i < rows; i++)
+            csv.Append(CultureInfo.InvariantCulture, $"IMP-{batch}-{i:000000},导入客户 Import {batch} {i},Company,C,华东 East,Manufacturing,021-7{(n * rows + i) % 10_000_000:0000000},rep{i % 200 + 1}@bench.crm\n");
+        var admin = await s.SignIn(Generate.DatasetGenerator.AdminEmail);
+        var started = Stopwatch.StartNew();
+        using var request = new HttpRequestMessage(HttpMethod.Post, "api/v1/imports/customers?dryRun=false");
+        request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", admin);
+        request.Content = new StringContent(csv.ToString(), System.Text.Encoding.UTF8, "text/csv");
+        using var response = await s.Patient.SendAsync(request);
+        var body = await response.Content.ReadAsStringAsync();
+        if ((int)response.StatusCode != 202) return $"{(int)response.StatusCode} {Short(body)}";
+        var id = System.Text.Json.JsonDocument.Parse(body).RootElement.GetProperty("id").GetString();
+        while (true)
+        {
+            await Task.Delay(250);
+            using var pollRequest = new HttpRequestMessage(HttpMethod.Get, $"api/v1/imports/{id}");
+            pollRequest.Headers.Authorization = new AuthenticationHeaderValue("Bearer", admin);
+            using var poll = await s.Patient.SendAsync(pollRequest);
+            var job = System.Text.Json.JsonDocument.Parse(await poll.Content.ReadAsStringAsync()).RootElement;
+            var status = job.GetProperty("status").GetString();
+            if (status is "Queued" or "Running") continue;
+            var seconds = started.Elapsed.TotalSeconds;
+            Console.WriteLine($"  import: {rows:N0} rows in {seconds:0.0} s = {rows / seconds:N0} rows/s ({status}, created {job.GetProperty("created").GetInt32():N0}, failed {job.GetProperty("failed").GetInt32():N0})");
+            return status == "Succeeded" ? null : $"import {status}";
+        }
     }
 
     private static DataSample.CustomerRow Pick(IReadOnlyList<DataSample.CustomerRow> rows, long n) =>

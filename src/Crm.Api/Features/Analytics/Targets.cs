@@ -91,9 +91,9 @@ public sealed class TargetBoardHandler(CrmDbContext db, OrganisationCalendar cal
     private async Task<List<MonthTotalDto>> HistoryAsync(List<Guid> ids, DateOnly month, CancellationToken ct)
     {
         var from = month.AddMonths(-5);
-        var to = month.AddMonths(1).AddDays(-1);
-        var totals = await db.Purchases.AsNoTracking().Where(p => p.PurchasedOn >= from && p.PurchasedOn <= to && ids.Contains(p.Customer!.OwnerId))
-            .GroupBy(p => new { p.PurchasedOn.Year, p.PurchasedOn.Month }).Select(g => new { g.Key.Year, g.Key.Month, Amount = g.Sum(p => p.Amount) })
+        // Whole months: the month rows kept on write answer them without reading the purchases.
+        var totals = await db.CustomerMonthSales.AsNoTracking().Where(s => s.Month >= from && s.Month <= month && ids.Contains(s.OwnerId))
+            .GroupBy(s => s.Month).Select(g => new { g.Key.Year, g.Key.Month, Amount = g.Sum(s => s.Amount) })
             .ToListAsync(ct);
         var history = new List<MonthTotalDto>();
         decimal? previous = null;

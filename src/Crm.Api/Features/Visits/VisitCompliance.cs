@@ -64,7 +64,11 @@ public sealed class VisitComplianceHandler(CrmDbContext db, OrganisationCalendar
 
 internal static class VisitComplianceReader
 {
-    /// <summary>One SQL query for the whole portfolio: the counts are correlated subqueries over the visit index.</summary>
+    /// <summary>
+    /// Three reads however large the scope: the key accounts from (OwnerId, Level) with their last visit kept on write
+    /// (CustomerStats.LastVisitAt), the week's counting visits grouped by customer from one range of the
+    /// (ActualStart, ...) index, and, for a past week only, the last visit before its end for the customers visited since.
+    /// </summary>
     public static async Task<List<ComplianceRowDto>> ReadAsync(CrmDbContext db, OrganisationCalendar calendar, IsoWeek week, Guid? ownerId, Guid? teamId, CancellationToken ct,
         Guid? customerId = null)
     {
@@ -79,16 +83,30 @@ internal static class VisitComplianceReader
         var done = db.Visits
             .Where(v => v.Status == VisitStatus.Completed && (v.ReviewStatus == ReviewStatus.PendingReview || v.ReviewStatus == ReviewStatus.Approved));
 
-        var counts = await customers
+        var accounts = await customers
             .OrderBy(c => c.Name).ThenBy(c => c.Id)
             .Select(c => new
             {
                 c.Id, c.Name, c.Code, c.Level, c.OwnerId, OwnerName = c.Owner!.DisplayName,
-                OnSite = done.Count(v => v.CustomerId == c.Id && v.ActualStart >= from && v.ActualStart < to && v.Form == VisitForm.OnSite),
-                Total = done.Count(v => v.CustomerId == c.Id && v.ActualStart >= from && v.ActualStart < to),
-                Last = done.Where(v => v.CustomerId == c.Id && v.ActualStart < to).Max(v => v.ActualStart),
+                Last = db.CustomerStats.Where(s => s.CustomerId == c.Id).Select(s => s.LastVisitAt).FirstOrDefault(),
             })
             .ToListAsync(ct);
+        var thisWeek = await done.Where(v => v.ActualStart >= from && v.ActualStart < to && customers.Any(c => c.Id == v.CustomerId))
+            .GroupBy(v => v.CustomerId)
+            .Select(g => new { g.Key, OnSite = g.Count(v => v.Form == VisitForm.OnSite), Total = g.Count() })
+            .ToDictionaryAsync(x => x.Key, ct);
+        // The kept last visit is the latest ever; for a past week the row shows the latest before the week ended.
+        var laterIds = accounts.Where(a => a.Last >= to).Select(a => a.Id).ToList();
+        var lastBefore = laterIds.Count == 0 ? [] : await done.Where(v => laterIds.Contains(v.CustomerId) && v.ActualStart < to)
+            .GroupBy(v => v.CustomerId).Select(g => new { g.Key, Last = g.Max(v => v.ActualStart) })
+            .ToDictionaryAsync(x => x.Key, x => x.Last, ct);
+        var counts = accounts.Select(a => new
+        {
+            a.Id, a.Name, a.Code, a.Level, a.OwnerId, a.OwnerName,
+            OnSite = thisWeek.GetValueOrDefault(a.Id)?.OnSite ?? 0,
+            Total = thisWeek.GetValueOrDefault(a.Id)?.Total ?? 0,
+            Last = a.Last >= to ? lastBefore.GetValueOrDefault(a.Id) : a.Last,
+        });
 
         var weekOver = calendar.LocalNow >= week.Monday.AddDays(7).ToDateTime(TimeOnly.MinValue);
         return counts.Select(c =>

@@ -74,6 +74,11 @@ internal sealed class CustomerConfiguration : IEntityTypeConfiguration<Customer>
         b.HasIndex(c => new { c.CreatedAt, c.Id });
         b.HasIndex(c => new { c.UpdatedAt, c.Id });
         b.HasIndex(c => new { c.OwnerId, c.Name, c.Id });
+        // A scope's key accounts (compliance): the levels with a visit minimum within each owner's book; with the name
+        // after them a list filtered by level and sorted by name seeks its cursor inside each owner's range.
+        b.HasIndex(c => new { c.OwnerId, c.Level, c.ArchivedAt, c.Name, c.Id });
+        // Integrations filter by level and region and sort by creation (newest first).
+        b.HasIndex(c => new { c.Region, c.Level, c.CreatedAt, c.Id });
         b.HasIndex(c => new { c.Lifecycle, c.Id });
         b.HasIndex(c => new { c.IsKeyAccount, c.Level });
         b.HasIndex(c => c.EnterpriseType);

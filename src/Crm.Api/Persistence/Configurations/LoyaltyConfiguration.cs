@@ -86,3 +86,20 @@ internal sealed class CustomerStatsConfiguration : IEntityTypeConfiguration<Cust
         b.HasIndex(s => s.TotalAmount);
     }
 }
+
+internal sealed class CustomerMonthSalesConfiguration : IEntityTypeConfiguration<CustomerMonthSales>
+{
+    public void Configure(EntityTypeBuilder<CustomerMonthSales> b)
+    {
+        // Keyed by customer first: the maintenance on write reads and replaces one customer's rows.
+        b.HasKey(s => new { s.CustomerId, s.Month, s.Category });
+        b.HasOne<Customer>().WithMany().HasForeignKey(s => s.CustomerId).OnDelete(DeleteBehavior.Cascade);
+        b.Property(s => s.Category).HaveMax(100);
+        b.Property(s => s.Level).HasConversion<int>();
+        b.Property(s => s.Region).HaveMax(100);
+        b.Property(s => s.Industry).HaveMax(100);
+        // Sales by period read only index entries: a month range for the whole base, an owner's months for a scope.
+        b.HasIndex(s => new { s.Month, s.OwnerId, s.Level, s.Region, s.Industry, s.Category, s.CustomerId, s.Amount });
+        b.HasIndex(s => new { s.OwnerId, s.Month, s.Level, s.Region, s.Industry, s.Category, s.CustomerId, s.Amount });
+    }
+}

@@ -31,6 +31,8 @@ internal sealed class VisitConfiguration : IEntityTypeConfiguration<Visit>
 
         // Compliance and history read a customer's visits by status and time; the calendar reads by visitor and time.
         b.HasIndex(v => new { v.CustomerId, v.Status, v.ActualStart });
+        // Weekly compliance counts a week's visits in one range scan of index entries.
+        b.HasIndex(v => new { v.ActualStart, v.Status, v.ReviewStatus, v.Form, v.CustomerId });
         b.HasIndex(v => new { v.VisitorId, v.PlannedStart });
         b.HasIndex(v => new { v.VisitorId, v.ActualStart });
         b.HasIndex(v => new { v.PlannedStart, v.Id });

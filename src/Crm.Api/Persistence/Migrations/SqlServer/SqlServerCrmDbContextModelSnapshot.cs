@@ -815,7 +815,53 @@ namespace Crm.Api.Persistence.Migrations.SqlServer
 
                     b.HasIndex("OwnerId", "Name", "Id");
 
+                    b.HasIndex("Region", "Level", "CreatedAt", "Id");
+
+                    b.HasIndex("OwnerId", "Level", "ArchivedAt", "Name", "Id");
+
                     b.ToTable("Customers");
+                });
+
+            modelBuilder.Entity("Crm.Api.Domain.CustomerMonthSales", b =>
+                {
+                    b.Property<Guid>("CustomerId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<DateOnly>("Month")
+                        .HasColumnType("date");
+
+                    b.Property<string>("Category")
+                        .HasMaxLength(100)
+                        .HasColumnType("nvarchar(100)");
+
+                    b.Property<decimal>("Amount")
+                        .HasPrecision(18, 2)
+                        .HasColumnType("decimal(18,2)");
+
+                    b.Property<string>("Industry")
+                        .HasMaxLength(100)
+                        .HasColumnType("nvarchar(100)");
+
+                    b.Property<int>("Level")
+                        .HasColumnType("int");
+
+                    b.Property<Guid>("OwnerId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<int>("Purchases")
+                        .HasColumnType("int");
+
+                    b.Property<string>("Region")
+                        .HasMaxLength(100)
+                        .HasColumnType("nvarchar(100)");
+
+                    b.HasKey("CustomerId", "Month", "Category");
+
+                    b.HasIndex("Month", "OwnerId", "Level", "Region", "Industry", "Category", "CustomerId", "Amount");
+
+                    b.HasIndex("OwnerId", "Month", "Level", "Region", "Industry", "Category", "CustomerId", "Amount");
+
+                    b.ToTable("CustomerMonthSales");
                 });
 
             modelBuilder.Entity("Crm.Api.Domain.CustomerSearchTerm", b =>
@@ -871,6 +917,9 @@ namespace Crm.Api.Persistence.Migrations.SqlServer
 
                     b.Property<DateOnly?>("LastPurchaseOn")
                         .HasColumnType("date");
+
+                    b.Property<DateTime?>("LastVisitAt")
+                        .HasColumnType("datetime2");
 
                     b.Property<int>("Purchases")
                         .HasColumnType("int");
@@ -1992,6 +2041,8 @@ namespace Crm.Api.Persistence.Migrations.SqlServer
 
                     b.HasIndex("CustomerId", "Status", "ActualStart");
 
+                    b.HasIndex("ActualStart", "Status", "ReviewStatus", "Form", "CustomerId");
+
                     b.ToTable("Visits");
                 });
 
@@ -2461,6 +2512,15 @@ namespace Crm.Api.Persistence.Migrations.SqlServer
                     b.Navigation("Owner");
 
                     b.Navigation("Profile")
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Crm.Api.Domain.CustomerMonthSales", b =>
+                {
+                    b.HasOne("Crm.Api.Domain.Customer", null)
+                        .WithMany()
+                        .HasForeignKey("CustomerId")
+                        .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
 

@@ -808,7 +808,53 @@ namespace Crm.Api.Persistence.Migrations.Sqlite
 
                     b.HasIndex("OwnerId", "Name", "Id");
 
+                    b.HasIndex("Region", "Level", "CreatedAt", "Id");
+
+                    b.HasIndex("OwnerId", "Level", "ArchivedAt", "Name", "Id");
+
                     b.ToTable("Customers");
+                });
+
+            modelBuilder.Entity("Crm.Api.Domain.CustomerMonthSales", b =>
+                {
+                    b.Property<Guid>("CustomerId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("Month")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Category")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<double>("Amount")
+                        .HasPrecision(18, 2)
+                        .HasColumnType("REAL");
+
+                    b.Property<string>("Industry")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Level")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("OwnerId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Purchases")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Region")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("CustomerId", "Month", "Category");
+
+                    b.HasIndex("Month", "OwnerId", "Level", "Region", "Industry", "Category", "CustomerId", "Amount");
+
+                    b.HasIndex("OwnerId", "Month", "Level", "Region", "Industry", "Category", "CustomerId", "Amount");
+
+                    b.ToTable("CustomerMonthSales");
                 });
 
             modelBuilder.Entity("Crm.Api.Domain.CustomerSearchTerm", b =>
@@ -860,6 +906,9 @@ namespace Crm.Api.Persistence.Migrations.Sqlite
                         .HasColumnType("INTEGER");
 
                     b.Property<DateOnly?>("LastPurchaseOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("LastVisitAt")
                         .HasColumnType("TEXT");
 
                     b.Property<int>("Purchases")
@@ -1980,6 +2029,8 @@ namespace Crm.Api.Persistence.Migrations.Sqlite
 
                     b.HasIndex("CustomerId", "Status", "ActualStart");
 
+                    b.HasIndex("ActualStart", "Status", "ReviewStatus", "Form", "CustomerId");
+
                     b.ToTable("Visits");
                 });
 
@@ -2445,6 +2496,15 @@ namespace Crm.Api.Persistence.Migrations.Sqlite
                     b.Navigation("Owner");
 
                     b.Navigation("Profile")
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Crm.Api.Domain.CustomerMonthSales", b =>
+                {
+                    b.HasOne("Crm.Api.Domain.Customer", null)
+                        .WithMany()
+                        .HasForeignKey("CustomerId")
+                        .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
 

@@ -15,6 +15,8 @@ internal sealed class ChangeRecordConfiguration : IEntityTypeConfiguration<Chang
         b.Property(c => c.EntityType).HaveMax(16);
         b.HasIndex(c => new { c.OwnerId, c.Sequence });
         b.HasIndex(c => new { c.PreviousOwnerId, c.Sequence });
+        // Compaction looks for a later change of the same record.
+        b.HasIndex(c => new { c.EntityId, c.Sequence });
     }
 }
 

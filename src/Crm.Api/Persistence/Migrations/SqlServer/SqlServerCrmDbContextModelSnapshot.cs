@@ -278,6 +278,8 @@ namespace Crm.Api.Persistence.Migrations.SqlServer
 
                     b.HasKey("Sequence");
 
+                    b.HasIndex("EntityId", "Sequence");
+
                     b.HasIndex("OwnerId", "Sequence");
 
                     b.HasIndex("PreviousOwnerId", "Sequence");

@@ -271,6 +271,8 @@ namespace Crm.Api.Persistence.Migrations.Sqlite
 
                     b.HasKey("Sequence");
 
+                    b.HasIndex("EntityId", "Sequence");
+
                     b.HasIndex("OwnerId", "Sequence");
 
                     b.HasIndex("PreviousOwnerId", "Sequence");

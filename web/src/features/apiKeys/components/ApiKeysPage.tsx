@@ -155,7 +155,7 @@ export function ApiKeysPage() {
         title={t('apiKeys.secretTitle')}
         onCancel={() => setSecret(null)}
         footer={<Button type="primary" onClick={() => setSecret(null)}>{t('common.close')}</Button>}
-        maskClosable={false}
+        mask={{ closable: false }}
       >
         <Alert type="warning" showIcon title={t('apiKeys.secretBody')} style={{ marginBottom: 16 }} />
         <Typography.Paragraph

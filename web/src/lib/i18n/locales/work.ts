@@ -46,6 +46,8 @@ export const workZh = {
     checkIn: '签到定位', checkingIn: '正在定位…', checkedIn: '已定位（±{{accuracy}} 米）', checkInFailed: '无法获取位置', noGeolocation: '浏览器不支持定位',
     summaryMin: '拜访纪要至少 {{count}} 个字', reason: '原因', shortfall: '还差 {{count}} 次', plannedCount: '已计划 {{count}} 次', coveredByPlan: '已有计划覆盖',
     openCustomer: '查看客户', empty: '暂无拜访', view: '查看',
+    month: '月', thisMonth: '本月', prevMonth: '上个月', nextMonth: '下个月', monthOf: '{{month}} 拜访日程', visitsOnDay: '{{date}}：{{count}} 次拜访',
+    count: '{{count}} 次', moreOnDay: '还有 {{count}} 次…', truncated: '本期拜访过多，仅显示前 {{count}} 条；请缩小范围或使用列表。',
     fields: {
       customer: '客户', form: '拜访方式', category: '客户类型', purposes: '拜访目的', agenda: '拜访议程', companions: '陪同人员', visitor: '拜访人',
       plannedTime: '计划时间', plannedStart: '计划开始', status: '约访状态', reviewStatus: '核查状态', actualTime: '实际时间', summary: '拜访纪要', outcome: '拜访结果',
@@ -145,6 +147,8 @@ export const workEn: Shape<typeof workZh> = {
     checkIn: 'Check in', checkingIn: 'Locating…', checkedIn: 'Located (±{{accuracy}} m)', checkInFailed: 'Could not get the location', noGeolocation: 'This browser cannot locate',
     summaryMin: 'The summary needs at least {{count}} characters', reason: 'Reason', shortfall: '{{count}} more needed', plannedCount: '{{count}} planned', coveredByPlan: 'Covered by plan',
     openCustomer: 'Open customer', empty: 'No visits', view: 'View',
+    month: 'Month', thisMonth: 'This month', prevMonth: 'Previous month', nextMonth: 'Next month', monthOf: 'Visits in {{month}}', visitsOnDay: '{{date}}: {{count}} visits',
+    count: '{{count}}', moreOnDay: '{{count}} more…', truncated: 'Too many visits in this period; showing the first {{count}}. Narrow the range or use the list.',
     fields: {
       customer: 'Customer', form: 'Form', category: 'Customer type', purposes: 'Purposes', agenda: 'Agenda', companions: 'Companions', visitor: 'Visitor',
       plannedTime: 'Planned time', plannedStart: 'Planned start', status: 'Appointment', reviewStatus: 'Review', actualTime: 'Actual time', summary: 'Summary', outcome: 'Outcome',

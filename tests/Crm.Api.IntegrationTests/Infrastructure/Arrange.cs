@@ -30,6 +30,17 @@ public static class Arrange
         return await CreateAsync(admin, body);
     }
 
+    /// <summary>A customer of <paramref name="owner"/> with one purchase of <paramref name="price"/> on each of <paramref name="dates"/>, recorded by the owner.</summary>
+    public static async Task<Guid> CustomerWithPurchasesAsync(CrmApp app, Who owner, decimal price, params string[] dates)
+    {
+        var customer = await OwnedByAsync(app, owner);
+        var client = await app.As(owner);
+        foreach (var on in dates)
+            Assert.Equal(HttpStatusCode.Created, (await client.PostAsJsonAsync($"/api/v1/customers/{customer.Id}/purchases",
+                new { purchasedOn = on, product = "P", category = "C", quantity = 1, unitPrice = price }, CrmApp.Json)).StatusCode);
+        return customer.Id;
+    }
+
     /// <summary>The body of an update that keeps everything as it is, with the given changes on top.</summary>
     public static Dictionary<string, object?> UpdateBody(CustomerDto c, Action<Dictionary<string, object?>>? change = null)
     {

@@ -23,13 +23,14 @@ public sealed record DashboardDto(
     DashboardComplaintsDto Complaints,
     DashboardReferralsDto Referrals,
     IReadOnlyList<CountDto> TierMix,
+    IReadOnlyList<DistributionRowDto> LoyaltyStages,
     TaskSummaryDto Tasks,
     IReadOnlyList<ReminderDto> RemindersToday);
 
 /// <summary>
 /// The home dashboard for the caller's role and scope: this month's target against actual sales with recent months,
 /// this week's key-account visit compliance, open complaints by SLA state, the referral funnel, the membership-tier
-/// mix, my tasks, and today's reminders.
+/// mix, the loyalty-stage mix of the active portfolio, my tasks, and today's reminders.
 /// </summary>
 public sealed record DashboardQuery : IRequest<DashboardDto>;
 
@@ -61,6 +62,7 @@ public sealed class DashboardHandler(CrmDbContext db, IMediator mediator, Organi
 
         var tiers = await db.Customers.AsNoTracking().Where(c => c.ArchivedAt == null && c.Tier != null)
             .GroupBy(c => c.Tier!).Select(g => new { g.Key, Count = g.Count() }).ToListAsync(ct);
+        var stages = await LoyaltyStageMix.CountAsync(db, db.Customers.AsNoTracking().Where(c => c.Lifecycle != Lifecycle.Archived), today.DayNumber, ct);
         var tasks = await mediator.Send(new TaskSummaryQuery(), ct);
         var reminders = await mediator.Send(new RemindersQuery(today, today), ct);
 
@@ -72,6 +74,7 @@ public sealed class DashboardHandler(CrmDbContext db, IMediator mediator, Organi
             new DashboardComplaintsDto(complaints?.Open ?? 0, (complaints?.Open ?? 0) - (complaints?.Breached ?? 0) - (complaints?.AtRisk ?? 0), complaints?.AtRisk ?? 0, complaints?.Breached ?? 0),
             new DashboardReferralsDto(Funnel(ReferralStatus.New), Funnel(ReferralStatus.Contacted), Funnel(ReferralStatus.Qualified), wonThisMonth, thanksDue),
             tiers.OrderByDescending(t => t.Count).Select(t => new CountDto(t.Key, t.Count)).ToList(),
+            stages,
             tasks,
             reminders.Items.Take(20).ToList());
     }

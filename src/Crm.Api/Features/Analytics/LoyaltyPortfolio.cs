@@ -36,17 +36,8 @@ public sealed class LoyaltyPortfolioHandler(CrmDbContext db, OrganisationCalenda
         var customers = db.Customers.AsNoTracking().Where(c => c.Lifecycle != Lifecycle.Archived);
         var cuts = await quintiles.GetAsync(today, ct);
 
-        // The stage rules of LoyaltyRules.Stage, written as one SQL expression over the statistics row.
-        var stages = await (from c in customers
-                            join s in db.CustomerStats on c.Id equals s.CustomerId into sj
-                            from s in sj.DefaultIfEmpty()
-                            select s == null || s.Purchases == 0 ? LoyaltyStage.None
-                                : s.Purchases >= 2 && s.LastPurchaseDay - s.FirstPurchaseDay >= 365 && todayDay - s.LastPurchaseDay <= 365 ? LoyaltyStage.Behavioural
-                                : s.Purchases >= 2 && (s.RatedComplaints == 0 || s.SatisfactionTotal >= 4 * s.RatedComplaints || s.ReferralsMade > 0) ? LoyaltyStage.Emotional
-                                : LoyaltyStage.Cognitive)
-            .GroupBy(stage => stage).Select(g => new { g.Key, Count = g.Count() }).ToListAsync(ct);
-        var total = stages.Sum(s => s.Count);
-        var byStage = Enum.GetValues<LoyaltyStage>().Select(stage => Row(stage.ToString(), stages.FirstOrDefault(s => s.Key == stage)?.Count ?? 0, total)).ToList();
+        var byStage = await LoyaltyStageMix.CountAsync(db, customers, todayDay, ct);
+        var total = byStage.Sum(s => s.Customers);
 
         var tiers = await customers.GroupBy(c => c.Tier).Select(g => new { g.Key, Count = g.Count() }).ToListAsync(ct);
         var byTier = tiers.OrderByDescending(t => t.Count).Select(t => Row(t.Key ?? "", t.Count, total)).ToList();
@@ -61,7 +52,7 @@ public sealed class LoyaltyPortfolioHandler(CrmDbContext db, OrganisationCalenda
         return new LoyaltyPortfolioDto(today, total, byStage, byTier, bySegment, cells, await RepeatRateAsync(today, ct), policy.WinBackLapseFactor, winBack, cuts);
     }
 
-    private static DistributionRowDto Row(string key, int count, int total) => new(key, count, total == 0 ? 0 : Math.Round(100.0 * count / total, 1));
+    private static DistributionRowDto Row(string key, int count, int total) => LoyaltyStageMix.Row(key, count, total);
 
     private async Task<List<RfmCellDto>> RfmCellsAsync(IQueryable<Customer> customers, RfmCutPointsDto cuts, int todayDay, DateOnly yearAgo, DateOnly today, CancellationToken ct)
     {
@@ -159,4 +150,25 @@ internal static class WinBackList
     public static IQueryable<CustomerStats> Lapsed(CrmDbContext db, int todayDay, double factor) =>
         db.CustomerStats.AsNoTracking().Where(s => s.Customer!.Lifecycle != Lifecycle.Archived && s.Customer.Lifecycle != Lifecycle.Prospect
             && s.Purchases >= 2 && s.CadenceDays != null && s.CadenceDays > 0 && todayDay - s.LastPurchaseDay > factor * s.CadenceDays);
+}
+
+/// <summary>How many of the given customers are at each loyalty stage, with their share: the portfolio's and the dashboard's mix.</summary>
+public static class LoyaltyStageMix
+{
+    public static async Task<IReadOnlyList<DistributionRowDto>> CountAsync(CrmDbContext db, IQueryable<Customer> customers, int todayDay, CancellationToken ct)
+    {
+        // The stage rules of LoyaltyRules.Stage, written as one SQL expression over the statistics row.
+        var stages = await (from c in customers
+                            join s in db.CustomerStats on c.Id equals s.CustomerId into sj
+                            from s in sj.DefaultIfEmpty()
+                            select s == null || s.Purchases == 0 ? LoyaltyStage.None
+                                : s.Purchases >= 2 && s.LastPurchaseDay - s.FirstPurchaseDay >= 365 && todayDay - s.LastPurchaseDay <= 365 ? LoyaltyStage.Behavioural
+                                : s.Purchases >= 2 && (s.RatedComplaints == 0 || s.SatisfactionTotal >= 4 * s.RatedComplaints || s.ReferralsMade > 0) ? LoyaltyStage.Emotional
+                                : LoyaltyStage.Cognitive)
+            .GroupBy(stage => stage).Select(g => new { g.Key, Count = g.Count() }).ToListAsync(ct);
+        var total = stages.Sum(s => s.Count);
+        return Enum.GetValues<LoyaltyStage>().Select(stage => Row(stage.ToString(), stages.FirstOrDefault(s => s.Key == stage)?.Count ?? 0, total)).ToList();
+    }
+
+    public static DistributionRowDto Row(string key, int count, int total) => new(key, count, total == 0 ? 0 : Math.Round(100.0 * count / total, 1));
 }

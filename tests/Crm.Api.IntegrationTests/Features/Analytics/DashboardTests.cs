@@ -19,6 +19,7 @@ public abstract class DashboardTests<TApp>(TApp app) : ApiTest<TApp>(app) where 
         await ComplaintArrange.LogAsync(await As(Who.Service), special.Id, "Critical", receivedAt: App.Clock.GetUtcNow().UtcDateTime.AddHours(-30));
         await rep.PostAsJsonAsync("/api/v1/referrals", new { referrerId = special.Id, newProspect = new { name = "Dashboard lead", kind = "Company" }, channel = "Phone" }, Json);
         await rep.PostAsJsonAsync("/api/v1/tasks", new { title = "Today", dueDate = "2026-11-18" }, Json);
+        await Arrange.CustomerWithPurchasesAsync(App, Who.Rep1, 100, "2026-09-01", "2026-10-01");
         var theirs = await Arrange.OwnedByAsync(App, Who.Rep3, "Not mine", new { level = "Special" });
         await ComplaintArrange.LogAsync(await As(Who.Service), theirs.Id, "Critical", receivedAt: App.Clock.GetUtcNow().UtcDateTime.AddHours(-30));
 
@@ -32,9 +33,14 @@ public abstract class DashboardTests<TApp>(TApp app) : ApiTest<TApp>(app) where 
         Assert.Equal(1, dashboard.Referrals.New);
         Assert.Equal(1, dashboard.Tasks.DueToday);
         Assert.Contains(dashboard.RemindersToday, r => r.Kind == ReminderKind.ComplaintDue);
+        // Stages by the loyalty rules: the Special customer bought once (cognitive), the two-purchase customer without
+        // complaints is emotional, the referred lead has not bought yet (none).
+        Assert.Equal(new Dictionary<string, (int, double)> { ["None"] = (1, 33.3), ["Cognitive"] = (1, 33.3), ["Emotional"] = (1, 33.3), ["Behavioural"] = (0, 0) },
+            dashboard.LoyaltyStages.ToDictionary(s => s.Key, s => (s.Customers, s.Share)));
 
         var admin = await Read<DashboardDto>(await (await As(Who.Admin)).GetAsync("/api/v1/dashboard"));
         Assert.Equal(2, admin.Complaints.Breached);
+        Assert.Equal(2, admin.LoyaltyStages.Single(s => s.Key == "None").Customers);   // Rep3's customer too
         Assert.Equal(HttpStatusCode.Unauthorized, (await App.NewClient().GetAsync("/api/v1/dashboard")).StatusCode);
     }
 }

@@ -18,24 +18,14 @@ namespace Crm.Api.IntegrationTests.Features.Analytics;
 /// </summary>
 public abstract class LoyaltyPortfolioTests<TApp>(TApp app) : ApiTest<TApp>(app) where TApp : CrmApp
 {
-    private async Task<Guid> CustomerWith(Who owner, decimal price, params string[] dates)
-    {
-        var customer = await Arrange.OwnedByAsync(App, owner);
-        var client = await As(owner);
-        foreach (var on in dates)
-            Assert.Equal(HttpStatusCode.Created, (await client.PostAsJsonAsync($"/api/v1/customers/{customer.Id}/purchases",
-                new { purchasedOn = on, product = "P", category = "C", quantity = 1, unitPrice = price }, Json)).StatusCode);
-        return customer.Id;
-    }
-
     [Fact]
     public async Task Stages_tiers_RFM_segments_repeat_rate_and_the_win_back_list_follow_the_rules_within_the_callers_scope()
     {
-        var a = await CustomerWith(Who.Rep1, 1000, "2025-06-01", "2025-12-01", "2026-06-01", "2026-11-01");
-        var b = await CustomerWith(Who.Rep1, 500, "2026-01-10", "2026-04-10");
-        var c = await CustomerWith(Who.Rep1, 10000, "2026-11-10");
-        await CustomerWith(Who.Rep1, 0);
-        var e = await CustomerWith(Who.Rep2, 200, "2026-10-01", "2026-10-15", "2026-11-15");
+        var a = await Arrange.CustomerWithPurchasesAsync(App, Who.Rep1, 1000, "2025-06-01", "2025-12-01", "2026-06-01", "2026-11-01");
+        var b = await Arrange.CustomerWithPurchasesAsync(App, Who.Rep1, 500, "2026-01-10", "2026-04-10");
+        var c = await Arrange.CustomerWithPurchasesAsync(App, Who.Rep1, 10000, "2026-11-10");
+        await Arrange.CustomerWithPurchasesAsync(App, Who.Rep1, 0);
+        var e = await Arrange.CustomerWithPurchasesAsync(App, Who.Rep2, 200, "2026-10-01", "2026-10-15", "2026-11-15");
         var rep1 = await As(Who.Rep1);
 
         var p = await Read<LoyaltyPortfolioDto>(await rep1.GetAsync("/api/v1/analytics/loyalty"));
@@ -100,22 +90,12 @@ public sealed class LoyaltyPortfolioTestsOnSqlServer(SqlServerApp app) : Loyalty
 /// <summary>Customer statistics are kept on write, so the portfolio moves with each purchase (its own database: it adds to the base).</summary>
 public abstract class CustomerStatisticsTests<TApp>(TApp app) : ApiTest<TApp>(app) where TApp : CrmApp
 {
-    private async Task<Guid> CustomerWith(Who owner, decimal price, params string[] dates)
-    {
-        var customer = await Arrange.OwnedByAsync(App, owner);
-        var client = await As(owner);
-        foreach (var on in dates)
-            Assert.Equal(HttpStatusCode.Created, (await client.PostAsJsonAsync($"/api/v1/customers/{customer.Id}/purchases",
-                new { purchasedOn = on, product = "P", category = "C", quantity = 1, unitPrice = price }, Json)).StatusCode);
-        return customer.Id;
-    }
-
     [Fact]
     public async Task Customer_statistics_follow_every_purchase_so_the_stage_counts_move_with_a_new_purchase()
     {
         // Statistics are kept on write: a second purchase turns a prospect into an emotional-stage customer at once.
         var manager = await As(Who.ManagerB);
-        var id = await CustomerWith(Who.Rep3, 100, "2026-09-01");
+        var id = await Arrange.CustomerWithPurchasesAsync(App, Who.Rep3, 100, "2026-09-01");
         Assert.Equal(1, (await Read<LoyaltyPortfolioDto>(await manager.GetAsync("/api/v1/analytics/loyalty"))).ByStage.Single(s => s.Key == "Cognitive").Customers);
         Assert.Equal(HttpStatusCode.Created, (await (await As(Who.Rep3)).PostAsJsonAsync($"/api/v1/customers/{id}/purchases",
             new { purchasedOn = "2026-11-01", product = "P", category = "C", quantity = 1, unitPrice = 100 }, Json)).StatusCode);

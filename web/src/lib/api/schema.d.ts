@@ -2352,6 +2352,7 @@ export interface components {
             complaints: components["schemas"]["DashboardComplaintsDto"];
             referrals: components["schemas"]["DashboardReferralsDto"];
             tierMix: components["schemas"]["CountDto"][];
+            loyaltyStages: components["schemas"]["DistributionRowDto"][];
             tasks: components["schemas"]["TaskSummaryDto"];
             remindersToday: components["schemas"]["ReminderDto"][];
         };

@@ -129,7 +129,8 @@ const en: Shape<Messages> = {
     secretTitle: 'Copy the key now', secretBody: 'The key is shown only this once. Store it in the other system\u2019s configuration before closing.',
     fields: { name: 'Name', prefix: 'Prefix', scopes: 'Scopes', createdAt: 'Created', lastUsedAt: 'Last used', expiresAt: 'Expires', status: 'Status' },
     neverExpires: 'Never', neverUsed: 'Never',
-    scopes: { 'customers:read': 'Customers: read', 'customers:write': 'Customers: write', 'purchases:read': 'Deals: read', 'purchases:write': 'Deals: write' },
+    scopeLabel: '{{area}}: {{access}}', scopeAccess: { read: 'read', write: 'write' },
+    scopeArea: { customers: 'Customers', purchases: 'Deals', visits: 'Visits', complaints: 'Complaints', referrals: 'Referrals', points: 'Points', tasks: 'Tasks' },
   },
   conflict: {
     title: 'Someone else changed this record', body: 'Another person saved this record while you were editing. Reload the latest data (your changes are discarded) or compare the two versions.',

@@ -126,7 +126,8 @@ const zhCN = {
     secretTitle: '请立即复制密钥', secretBody: '密钥只显示这一次，关闭后无法再次查看。请妥善保存到第三方系统的配置中。',
     fields: { name: '名称', prefix: '前缀', scopes: '权限范围', createdAt: '创建时间', lastUsedAt: '最近使用', expiresAt: '过期时间', status: '状态' },
     neverExpires: '永不过期', neverUsed: '从未使用',
-    scopes: { 'customers:read': '客户：读取', 'customers:write': '客户：写入', 'purchases:read': '成交：读取', 'purchases:write': '成交：写入' },
+    scopeLabel: '{{area}}：{{access}}', scopeAccess: { read: '读取', write: '写入' },
+    scopeArea: { customers: '客户', purchases: '成交', visits: '拜访', complaints: '投诉', referrals: '转介绍', points: '积分', tasks: '任务' },
   },
   conflict: {
     title: '该记录已被他人修改', body: '在您编辑期间，其他人保存了该记录。您可以重新加载最新数据（放弃您的修改），或对比两者的差异。',

@@ -91,7 +91,15 @@ export function BoardPage() {
       style={{ cursor: 'grab', opacity: dragging?.task.id === task.id ? 0.5 : 1 }}
       styles={{ body: { padding: 8 } }}
     >
-      <Typography.Text strong delete={task.status === 'Done'} style={{ display: 'block' }}>{task.title}</Typography.Text>
+      {/* A button, so the card opens from the keyboard too (the drawer changes status and due date without dragging). */}
+      <button
+        type="button"
+        className="crm-card-title"
+        onClick={(e) => { e.stopPropagation(); setEditing(task); }}
+        style={{ textDecoration: task.status === 'Done' ? 'line-through' : undefined }}
+      >
+        {task.title}
+      </button>
       {task.customerName && task.customerId && (
         <Link to={`/customers/${task.customerId}`} onClick={(e) => e.stopPropagation()} style={{ fontSize: 12 }}>{task.customerName}</Link>
       )}

@@ -13,7 +13,7 @@ const en: Shape<Messages> = {
     saved: 'Saved', all: 'All', none: 'None', required: 'Please enter {{field}}', unknownError: 'Something went wrong. Please try again.',
     networkError: 'Cannot reach the server. Check your connection.', notFound: 'Page not found', notFoundHint: 'The page you are looking for does not exist or was removed.',
     backHome: 'Back to home', forbidden: 'Not allowed', forbiddenHint: 'Your role cannot open this page.', traceId: 'Trace ID',
-    loadedCount: '{{count}} loaded', endOfList: 'All loaded',
+    loadedCount: '{{count}} loaded', endOfList: 'All loaded', crashed: 'Something went wrong on this page', crashedHint: 'This page hit an unexpected error. Try again, or reload the page.',
   },
   nav: {
     home: 'Home', customers: 'Customers', admin: 'Administration', users: 'Users', teams: 'Teams', apiKeys: 'API keys',

@@ -86,7 +86,7 @@ export const workZh = {
   },
   referrals: {
     title: '转介绍', record: '记录转介绍', recorded: '转介绍已记录', funnel: '转介绍漏斗', thanksDue: '待致谢', leaderboard: '介绍人排行',
-    moved: '转介绍状态已更新', lostTitle: '标记为流失', thanked: '已致谢', thank: '致谢', thankedMsg: '已记录致谢', empty: '暂无转介绍', dragHint: '拖动卡片以推进转介绍',
+    moved: '转介绍状态已更新', lostTitle: '标记为流失', thanked: '已致谢', thank: '致谢', thankedMsg: '已记录致谢', empty: '暂无转介绍', dragHint: '拖动卡片以推进转介绍（或用卡片上的“移至”菜单）', moveTo: '将 {{name}} 移至…',
     existing: '已有客户', newProspect: '新潜在客户', mustCloseBy: '须成交日期', overdue: '已逾期', thanksNone: '没有待致谢的介绍人',
     fields: {
       referrer: '介绍人', referred: '被介绍客户', channel: '介绍渠道', note: '备注', referredOn: '介绍日期', status: '状态', lostReason: '流失原因',
@@ -187,7 +187,7 @@ export const workEn: Shape<typeof workZh> = {
   },
   referrals: {
     title: 'Referrals', record: 'Record referral', recorded: 'Referral recorded', funnel: 'Referral funnel', thanksDue: 'Thanks due', leaderboard: 'Referrer leaderboard',
-    moved: 'Referral updated', lostTitle: 'Mark as lost', thanked: 'Thanked', thank: 'Thank', thankedMsg: 'Thanks recorded', empty: 'No referrals', dragHint: 'Drag a card to move the referral on',
+    moved: 'Referral updated', lostTitle: 'Mark as lost', thanked: 'Thanked', thank: 'Thank', thankedMsg: 'Thanks recorded', empty: 'No referrals', dragHint: 'Drag a card to move the referral on (or use the card’s “move to” menu)', moveTo: 'Move {{name}} to…',
     existing: 'Existing customer', newProspect: 'New prospect', mustCloseBy: 'Close by', overdue: 'Overdue', thanksNone: 'No referrer is waiting for thanks',
     fields: {
       referrer: 'Referrer', referred: 'Referred customer', channel: 'Channel', note: 'Note', referredOn: 'Referred on', status: 'Status', lostReason: 'Lost reason',

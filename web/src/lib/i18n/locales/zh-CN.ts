@@ -10,7 +10,7 @@ const zhCN = {
     saved: '已保存', all: '全部', none: '无', required: '请填写{{field}}', unknownError: '出现错误，请稍后再试',
     networkError: '无法连接服务器，请检查网络', notFound: '页面不存在', notFoundHint: '您访问的页面不存在或已被移除。',
     backHome: '返回首页', forbidden: '没有权限', forbiddenHint: '您的角色无权访问此页面。', traceId: '追踪号',
-    loadedCount: '已加载 {{count}} 条', endOfList: '已全部加载',
+    loadedCount: '已加载 {{count}} 条', endOfList: '已全部加载', crashed: '页面出错了', crashedHint: '这个页面遇到了意外错误。可以重试，或重新加载页面。',
   },
   nav: {
     home: '首页', customers: '客户档案', admin: '系统管理', users: '用户', teams: '团队', apiKeys: 'API 密钥',

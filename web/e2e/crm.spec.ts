@@ -422,6 +422,15 @@ describe('CRM SPA against the real API', () => {
     await visible(row.getByText('80.0'));
     await visible(row.getByText('维持关系'));
 
+    // The timeline gathers the profile, the deal, the complaint and the assessment, newest first.
+    await page.getByRole('tab', { name: '时间线' }).click();
+    const timeline = page.getByTestId('customer-timeline');
+    await visible(timeline.getByText(/^关系评估 80\.0 分/));
+    await visible(timeline.getByText('成交：数控机床 CK6150 × 2'));
+    await visible(timeline.getByText(/^投诉 .+：产品质量$/));
+    await visible(timeline.getByText('资料修改'));
+    await screenshot(page, '24b-timeline');
+
     // The record's tasks drawer.
     await page.getByTestId('record-tasks-button').click();
     await visible(page.locator('.ant-drawer').getByText('相关任务'));
@@ -449,5 +458,25 @@ describe('CRM SPA against the real API', () => {
     await page.goto('/admin/holidays');
     await visible(page.getByTestId('holidays-table'));
     await screenshot(page, '28-holidays');
+  });
+
+  it('fits a tablet screen (portrait iPad): no page-wide horizontal scrolling on the main pages', async () => {
+    await page.setViewportSize({ width: 768, height: 1024 });
+    try {
+      for (const [path, ready, shot] of [
+        ['/', page.getByTestId('dashboard').getByTestId('chart-targets').locator('svg'), '29-tablet-home'],
+        ['/customers', page.getByTestId('customer-table').getByRole('row').nth(3), '30-tablet-customers'],
+        ['/visits?view=month', page.getByTestId('visit-month'), '31-tablet-visit-month'],
+        ['/complaints', page.getByTestId('complaint-queue'), '32-tablet-complaints'],
+      ] as const) {
+        await page.goto(path);
+        await visible(ready);
+        await screenshot(page, shot);
+        const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+        expect(overflow, `${path} scrolls sideways by ${overflow}px`).toBeLessThanOrEqual(0);
+      }
+    } finally {
+      await page.setViewportSize({ width: 1440, height: 900 });
+    }
   });
 });

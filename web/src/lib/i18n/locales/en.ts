@@ -106,6 +106,7 @@ const en: Shape<Messages> = {
   },
   purchases: {
     title: 'Deal records', record: 'Record a purchase', empty: 'No purchases yet', recorded: 'Purchase recorded',
+    correct: 'Correct', corrected: 'Deal record corrected', deleted: 'Deal record deleted', deleteConfirm: 'Delete this deal record? Only for records entered by mistake.',
     fields: {
       purchasedOn: 'Date', product: 'Product', category: 'Category', quantity: 'Quantity', unitPrice: 'Unit price',
       listUnitPrice: 'List price', amount: 'Amount', currency: 'Currency', notes: 'Conditions / notes',
@@ -136,6 +137,13 @@ const en: Shape<Messages> = {
     title: 'Someone else changed this record', body: 'Another person saved this record while you were editing. Reload the latest data (your changes are discarded) or compare the two versions.',
     compare: 'Compare', reload: 'Reload', overwrite: 'Save mine anyway', field: 'Field', mine: 'Your value', theirs: 'Server value',
     noDifferences: 'No differences.', loadingServer: 'Fetching the latest data from the server…',
+  },
+  timeline: {
+    tab: 'Timeline', filter: 'Filter by kind', empty: 'Nothing yet', partial: 'Some records could not be loaded; the timeline may be incomplete.', latestOnly: 'Only the latest {{count}} of each kind are shown.',
+    created: 'Customer profile created ({{code}})', updated: 'Profile changed', purchase: 'Deal: {{product}} × {{quantity}}', visit: '{{form}} ({{visitor}})',
+    complaint: 'Complaint {{number}}: {{category}}', complaintResolved: 'Complaint {{number}} resolved', referred: 'Referred', referredBy: 'Referred by',
+    points: '{{amount}} points ({{source}})', balance: 'balance {{balance}}', assessment: 'Relationship assessment {{total}}, grade {{grade}}',
+    kinds: { profile: 'Profile', purchase: 'Deals', visit: 'Visits', complaint: 'Complaints', referral: 'Referrals', points: 'Points', assessment: 'Assessments' },
   },
   language: { 'zh-CN': '简体中文', en: 'English' },
   work: workEn,

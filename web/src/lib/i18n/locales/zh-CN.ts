@@ -103,6 +103,7 @@ const zhCN = {
   },
   purchases: {
     title: '成交档案', record: '记录成交', empty: '还没有成交记录', recorded: '成交已记录',
+    correct: '更正', corrected: '成交记录已更正', deleted: '成交记录已删除', deleteConfirm: '删除这条成交记录？仅用于录入错误的记录。',
     fields: {
       purchasedOn: '成交日期', product: '产品', category: '产品类别', quantity: '数量', unitPrice: '单价',
       listUnitPrice: '目录单价', amount: '金额', currency: '币种', notes: '成交条件/备注',
@@ -133,6 +134,13 @@ const zhCN = {
     title: '该记录已被他人修改', body: '在您编辑期间，其他人保存了该记录。您可以重新加载最新数据（放弃您的修改），或对比两者的差异。',
     compare: '对比差异', reload: '重新加载', overwrite: '仍然保存我的修改', field: '字段', mine: '我的修改', theirs: '服务器上的值',
     noDifferences: '没有字段差异。', loadingServer: '正在获取服务器上的最新数据…',
+  },
+  timeline: {
+    tab: '时间线', filter: '按类型筛选', empty: '暂无记录', partial: '部分记录未能加载，时间线可能不完整。', latestOnly: '每类只显示最近 {{count}} 条。',
+    created: '建立客户档案（{{code}}）', updated: '资料修改', purchase: '成交：{{product}} × {{quantity}}', visit: '{{form}}（{{visitor}}）',
+    complaint: '投诉 {{number}}：{{category}}', complaintResolved: '投诉 {{number}} 已解决', referred: '介绍了', referredBy: '由介绍人',
+    points: '积分 {{amount}}（{{source}}）', balance: '余额 {{balance}}', assessment: '关系评估 {{total}} 分，等级 {{grade}}',
+    kinds: { profile: '档案', purchase: '成交', visit: '拜访', complaint: '投诉', referral: '转介绍', points: '积分', assessment: '评估' },
   },
   language: { 'zh-CN': '简体中文', en: 'English' },
   work: workZh,

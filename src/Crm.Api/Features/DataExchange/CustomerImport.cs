@@ -8,71 +8,29 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Crm.Api.Features.DataExchange;
 
-public sealed record ImportErrorDto(int Row, string Field, string Message);
-
-public enum ImportAction { Create, Update, Skip, Error }
-
-/// <summary>What one row will do: create a customer, update the one it matched (and how it matched), skip it (nothing would change), or fail.</summary>
-public sealed record PlannedRowDto(int Row, ImportAction Action, Guid? CustomerId, string? MatchedBy);
-
-/// <summary>One CSV row, cells as read; empty cells are null ("keep what is there" on update).</summary>
-public sealed record CustomerRow(int Row, IReadOnlyDictionary<string, string?> Cells)
-{
-    public string? this[string column] => Cells.TryGetValue(column, out var v) && !string.IsNullOrWhiteSpace(v) ? v.Trim() : null;
-}
-
 /// <summary>
 /// Customer import: reads the CSV (UTF-8, header row; columns in <see cref="Columns"/>, any order and case), then plans
 /// each row against the database — match by code, then phone or e-mail, then exact name; create when nothing matches,
 /// update the matched customer with the non-empty cells, skip when nothing would change — and, for a real run, applies a
 /// batch in one transaction only when every row of it is valid.
 /// </summary>
-public static class CustomerImport
+public sealed class CustomerImport : CsvImport
 {
-    public static readonly string[] Columns =
+    public override string Kind => "customers";
+
+    public override string[] Columns { get; } =
         ["code", "name", "kind", "level", "isKeyAccount", "enterpriseType", "industry", "region", "phone", "email", "address", "postcode", "website", "leadSource", "ownerEmail", "tags"];
 
-    /// <summary>Columns an export writes that an import reads past, so an exported file can be edited and imported back.</summary>
-    private static readonly string[] ExportOnly = ["lifecycle", "primaryContact", "owner", "points", "tier", "createdAt", "updatedAt", "state"];
+    protected override string[] Required { get; } = ["name"];
 
-    public const int MaxRows = 200_000;
+    protected override string[] ReadPast { get; } = ["lifecycle", "primaryContact", "owner", "points", "tier", "createdAt", "updatedAt", "state"];
 
-    public static (List<CustomerRow> Rows, List<ImportErrorDto> Errors) Read(string csv)
-    {
-        var errors = new List<ImportErrorDto>();
-        var rows = new List<CustomerRow>();
-        using var parser = CsvReader.FromText(csv.TrimStart('\uFEFF'), new CsvReaderOptions
-        {
-            HasHeader = true, MissingField = CsvMissingFieldHandling.ReturnEmpty, FieldCountMismatch = CsvFieldCountHandling.Allow,
-            MalformedData = CsvMalformedDataHandling.Recover, SkipEmptyLines = true,
-        });
-        var header = parser.Headers.ToArray();
-        if (header.Length == 0 || header.All(string.IsNullOrWhiteSpace))
-            return (rows, [new ImportErrorDto(1, "", "The file is empty: the first row must name the columns.")]);
-        var known = header.Select(h => Columns.FirstOrDefault(c => string.Equals(c, h.Trim(), StringComparison.OrdinalIgnoreCase))).ToArray();
-        for (var i = 0; i < header.Length; i++)
-            if (known[i] is null && !ExportOnly.Contains(header[i].Trim(), StringComparer.OrdinalIgnoreCase)) errors.Add(new ImportErrorDto(1, header[i], $"Unknown column '{header[i]}'. Columns: {string.Join(", ", Columns)}."));
-        if (!known.Contains("name")) errors.Add(new ImportErrorDto(1, "name", "The file needs a 'name' column."));
-        if (errors.Count > 0) return (rows, errors);
-        while (parser.Read())
-        {
-            // Row numbers as a spreadsheet shows them: the header is row 1.
-            var rowNumber = (int)parser.RowNumber + 1;
-            if (rows.Count >= MaxRows) { errors.Add(new ImportErrorDto(rowNumber, "", $"At most {MaxRows:N0} rows per file.")); break; }
-            var cells = new Dictionary<string, string?>(StringComparer.OrdinalIgnoreCase);
-            for (var i = 0; i < known.Length; i++)
-                if (known[i] is { } column) cells[column] = i < parser.FieldCount ? parser.GetStringOrNull(i) : null;
-            if (cells.Values.All(string.IsNullOrWhiteSpace)) continue;
-            rows.Add(new CustomerRow(rowNumber, cells));
-        }
-        return (rows, errors);
-    }
-
-    public sealed record Plan(List<PlannedRowDto> Rows, List<ImportErrorDto> Errors, Dictionary<int, Customer> Updates, Dictionary<int, (CreateCustomerCommand Command, Guid OwnerId)> Creates);
+    private sealed record Plan(List<PlannedRowDto> Rows, List<ImportErrorDto> Errors, Dictionary<int, Customer> Updates, Dictionary<int, (CreateCustomerCommand Command, Guid OwnerId)> Creates);
 
     /// <summary>Plans rows against the database in the caller's scope (global query filters), reading matches in bulk.</summary>
-    public static async Task<Plan> PlanAsync(CrmDbContext db, IReadOnlyList<CustomerRow> rows, bool track, CancellationToken ct)
+    public override async Task<ImportPlan> PlanAsync(CrmDbContext db, TimeProvider clock, IReadOnlyList<ImportRow> rows, bool track, CancellationToken ct)
     {
+        var result = new ImportPlan();
         var caller = db.Caller;
         var codes = rows.Select(r => r["code"]).OfType<string>().Distinct().ToList();
         var phones = rows.Select(r => r["phone"]).OfType<string>().Distinct().ToList();
@@ -89,7 +47,7 @@ public static class CustomerImport
 #pragma warning restore CA1304, CA1311
         var owners = await db.Users.AsNoTracking().Where(u => ownerEmails.Contains(u.NormalizedEmail!)).Select(u => new { u.Id, u.NormalizedEmail, u.Role, u.IsDisabled }).ToListAsync(ct);
 
-        var plan = new Plan([], [], [], []);
+        var plan = new Plan(result.Rows, result.Errors, [], []);
         var claimed = new Dictionary<string, int>(StringComparer.OrdinalIgnoreCase);
         var validator = new CreateCustomerValidator();
         foreach (var row in rows)
@@ -145,7 +103,7 @@ public static class CustomerImport
             if (rowErrors.Count > 0 || command is null)
             {
                 plan.Errors.AddRange(rowErrors);
-                plan.Rows.Add(new PlannedRowDto(row.Row, ImportAction.Error, match?.Id, matchedBy));
+                plan.Rows.Add(new PlannedRowDto(row.Row, ImportAction.Error, match?.Id, matchedBy, match?.Id));
             }
             else if (match is null)
             {
@@ -156,29 +114,22 @@ public static class CustomerImport
             {
                 plan.Updates[row.Row] = match;
                 plan.Creates[row.Row] = (command, ownerId);
-                plan.Rows.Add(new PlannedRowDto(row.Row, ImportAction.Update, match.Id, matchedBy));
+                plan.Rows.Add(new PlannedRowDto(row.Row, ImportAction.Update, match.Id, matchedBy, match.Id));
             }
-            else plan.Rows.Add(new PlannedRowDto(row.Row, ImportAction.Skip, match.Id, matchedBy));
+            else plan.Rows.Add(new PlannedRowDto(row.Row, ImportAction.Skip, match.Id, matchedBy, match.Id));
         }
-        return plan;
+        result.ApplyAsync = applyCt => ApplyAsync(db, plan, applyCt);
+        return result;
     }
 
     /// <summary>The row as a create command; on update the empty cells keep the matched customer's values.</summary>
-    private static CreateCustomerCommand? Command(CustomerRow row, Customer? existing, Action<string, string> error)
+    private static CreateCustomerCommand? Command(ImportRow row, Customer? existing, Action<string, string> error)
     {
         T? Enum<T>(string column, T? current) where T : struct, System.Enum
         {
             if (row[column] is not { } text) return current;
             if (System.Enum.TryParse<T>(text, ignoreCase: true, out var value) && System.Enum.IsDefined(value)) return value;
             error(column, $"'{text}' is not one of {string.Join(", ", System.Enum.GetNames<T>())}.");
-            return current;
-        }
-        bool? Bool(string column, bool? current)
-        {
-            if (row[column] is not { } text) return current;
-            if (text is "1" or "是" or "Y" or "y" || bool.TryParse(text, out var b) && b) return true;
-            if (text is "0" or "否" or "N" or "n" || bool.TryParse(text, out var f) && !f) return false;
-            error(column, $"'{text}' is not true or false.");
             return current;
         }
         var tags = row["tags"]?.Split([';', '；', '|'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).ToList();
@@ -188,7 +139,7 @@ public static class CustomerImport
             Name = row["name"] ?? existing?.Name ?? "",
             Kind = Enum("kind", existing?.Kind) ?? CustomerKind.Company,
             Level = Enum("level", existing?.Level) ?? CustomerLevel.C,
-            IsKeyAccount = Bool("isKeyAccount", existing?.IsKeyAccount) ?? false,
+            IsKeyAccount = Bool(row, "isKeyAccount", existing?.IsKeyAccount, error) ?? false,
             EnterpriseType = Enum("enterpriseType", existing?.EnterpriseType) ?? EnterpriseType.Other,
             LeadSource = Enum("leadSource", existing?.LeadSource) ?? LeadSource.Other,
             Industry = row["industry"] ?? existing?.Industry,
@@ -212,7 +163,7 @@ public static class CustomerImport
         || !c.Tags.Select(t => t.Tag).Order(StringComparer.OrdinalIgnoreCase).SequenceEqual((x.Tags ?? []).Order(StringComparer.OrdinalIgnoreCase), StringComparer.OrdinalIgnoreCase);
 
     /// <summary>Applies a planned batch: new customers (codes from one reserved block unless given) and updates of the matched ones.</summary>
-    public static async Task<(int Created, int Updated)> ApplyAsync(CrmDbContext db, Plan plan, CancellationToken ct)
+    private static async Task<(int Created, int Updated)> ApplyAsync(CrmDbContext db, Plan plan, CancellationToken ct)
     {
         var creates = plan.Creates.Where(c => !plan.Updates.ContainsKey(c.Key)).OrderBy(c => c.Key).ToList();
         var needCodes = creates.Count(c => c.Value.Command.Code is null);

@@ -20,25 +20,33 @@ public static class DataExchangeEndpoints
 
     public static void MapDataExchangeEndpoints(this IEndpointRouteBuilder app)
     {
-        app.MapPost("/api/v1/imports/customers", async (bool? dryRun, IMediator mediator, HttpContext http) =>
-            {
-                var csv = await ReadCsvAsync(http);
-                if (dryRun ?? true) return Results.Ok(await mediator.Send(new DryRunCustomerImportQuery(csv), http.RequestAborted));
-                var id = await mediator.Send(new StartCustomerImportCommand(csv), http.RequestAborted);
-                return Results.Accepted($"/api/v1/imports/{id}", await mediator.Send(new GetImportJobQuery(id), http.RequestAborted));
-            })
-            .Accepts<string>("text/csv").WithMetadata(new Microsoft.AspNetCore.Mvc.RequestSizeLimitAttribute(MaxFileBytes))
-            .AddOpenApiOperationTransformer((operation, _, _) =>
-            {
-                // The file is one string body: declare the size limit the endpoint enforces.
-                if (operation.RequestBody?.Content?.TryGetValue("text/csv", out var csv) == true && csv.Schema is Microsoft.OpenApi.OpenApiSchema schema)
-                    schema.MaxLength = MaxFileBytes;
-                return Task.CompletedTask;
-            })
-            .WithTags("Imports").RequireAuthorization(AccessPolicies.Write("customers"))
-            .WithName("ImportCustomers")
-            .WithSummary("Import customers from CSV (UTF-8, header row). dryRun=true (the default) plans each row (create / update / skip, matched by code, then phone or e-mail, then exact name) and writes nothing; dryRun=false queues the import and answers 202 with its progress URL")
-            .Produces<ImportReportDto>().Produces<ImportJobDto>(202).ProducesProblem(400).ProducesProblem(413);
+        foreach (var (kind, area, name, what) in new[]
+                 {
+                     ("customers", "customers", "ImportCustomers", "Import customers from CSV (UTF-8, header row). Rows match an existing customer by code, then phone or e-mail, then exact name, and update it; others create customers."),
+                     ("contacts", "customers", "ImportContacts", "Import contact persons from CSV (UTF-8, header row; customerCode names the customer). Rows match a contact of that customer by mobile or phone, then e-mail, then exact name, and update it; others add contacts. The one-primary rule holds."),
+                     ("purchases", "purchases", "ImportPurchases", "Import deals from CSV (UTF-8, header row; customerCode names the customer), recorded as if entered by hand (points, prospect to active, referral won). A row identical to a recorded deal (customer, day, product, quantity, unit price, currency) is skipped, so importing a file twice records nothing new."),
+                 })
+        {
+            app.MapPost($"/api/v1/imports/{kind}", async (bool? dryRun, IMediator mediator, HttpContext http) =>
+                {
+                    var csv = await ReadCsvAsync(http);
+                    if (dryRun ?? true) return Results.Ok(await mediator.Send(new DryRunImportQuery(kind, csv), http.RequestAborted));
+                    var id = await mediator.Send(new StartImportCommand(kind, csv), http.RequestAborted);
+                    return Results.Accepted($"/api/v1/imports/{id}", await mediator.Send(new GetImportJobQuery(id), http.RequestAborted));
+                })
+                .Accepts<string>("text/csv").WithMetadata(new Microsoft.AspNetCore.Mvc.RequestSizeLimitAttribute(MaxFileBytes))
+                .AddOpenApiOperationTransformer((operation, _, _) =>
+                {
+                    // The file is one string body: declare the size limit the endpoint enforces.
+                    if (operation.RequestBody?.Content?.TryGetValue("text/csv", out var csv) == true && csv.Schema is Microsoft.OpenApi.OpenApiSchema schema)
+                        schema.MaxLength = MaxFileBytes;
+                    return Task.CompletedTask;
+                })
+                .WithTags("Imports").RequireAuthorization(AccessPolicies.Write(area))
+                .WithName(name)
+                .WithSummary(what + $" Columns: {string.Join(", ", CsvImport.Of(kind).Columns)}. dryRun=true (the default) plans each row (create / update / skip / error) and writes nothing; dryRun=false queues the import, answers 202 with its progress URL, and writes each batch of {ImportRules.BatchSize:N0} rows only if all of its rows are valid")
+                .Produces<ImportReportDto>().Produces<ImportJobDto>(202).ProducesProblem(400).ProducesProblem(413);
+        }
 
         app.MapGet("/api/v1/imports/{id:guid}", async (Guid id, IMediator mediator, HttpContext http) =>
                 TypedResults.Ok(await mediator.Send(new GetImportJobQuery(id), http.RequestAborted)))
@@ -73,7 +81,7 @@ public static class DataExchangeEndpoints
                     {
                         var page = await mediator.Send(query with { Limit = Paging.MaxLimit, Cursor = cursor }, ct);
                         foreach (var p in page.Items)
-                            await writer.WriteRecordAsync([p.PurchasedOn.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), p.CustomerName, p.Product, p.Category,
+                            await writer.WriteRecordAsync([p.PurchasedOn.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), p.CustomerCode, p.CustomerName, p.Product, p.Category,
                                 p.Quantity.ToString(CultureInfo.InvariantCulture), p.UnitPrice.ToString(CultureInfo.InvariantCulture),
                                 p.ListUnitPrice?.ToString(CultureInfo.InvariantCulture) ?? "", p.Amount.ToString(CultureInfo.InvariantCulture), p.Currency, p.Notes ?? ""], ct);
                         cursor = page.NextCursor;
@@ -87,7 +95,7 @@ public static class DataExchangeEndpoints
     public static readonly string[] CustomerHeader =
         ["code", "name", "kind", "level", "isKeyAccount", "region", "industry", "phone", "lifecycle", "primaryContact", "owner", "points", "tier", "createdAt", "updatedAt"];
 
-    private static readonly string[] PurchaseHeader = ["purchasedOn", "customer", "product", "category", "quantity", "unitPrice", "listUnitPrice", "amount", "currency", "notes"];
+    private static readonly string[] PurchaseHeader = ["purchasedOn", "customerCode", "customer", "product", "category", "quantity", "unitPrice", "listUnitPrice", "amount", "currency", "notes"];
 
     private static IResult Csv(HttpContext http, string fileName, string[] header, Func<CsvWriter, CancellationToken, Task> rows) =>
         Results.Stream(async stream =>

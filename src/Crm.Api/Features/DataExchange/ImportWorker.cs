@@ -61,7 +61,7 @@ public sealed class ImportWorker(IServiceScopeFactory scopes, TimeProvider clock
             await using var scope = scopes.CreateAsyncScope();
             var db = scope.ServiceProvider.GetRequiredService<CrmDbContext>();
             var failedAt = clock.GetUtcNow().UtcDateTime;
-            await db.ImportJobs.Where(j => j.Id == jobId).ExecuteUpdateAsync(u => u.SetProperty(j => j.Status, ImportStatus.Failed).SetProperty(j => j.FinishedAt, failedAt)
+            await db.ImportJobs.Where(j => j.Id == jobId).ExecuteUpdateAsync(u => u.SetProperty(j => j.Status, ImportStatus.Failed).SetProperty(j => j.FinishedAt, failedAt).SetProperty(j => j.Content, "")
                 .SetProperty(j => j.Errors, JsonSerializer.Serialize(new[] { new ImportErrorDto(0, "", "The import stopped unexpectedly: " + e.Message) }, ImportRules.Json)), CancellationToken.None);
         }
         return true;
@@ -69,14 +69,15 @@ public sealed class ImportWorker(IServiceScopeFactory scopes, TimeProvider clock
 
     private async Task RunAsync(Guid jobId, CancellationToken ct)
     {
-        string content;
+        string content, kind;
         Guid userId;
         await using (var scope = scopes.CreateAsyncScope())
         {
             var job = await scope.ServiceProvider.GetRequiredService<CrmDbContext>().ImportJobs.AsNoTracking().SingleAsync(j => j.Id == jobId, ct);
-            (content, userId) = (job.Content, job.CreatedBy);
+            (content, kind, userId) = (job.Content, job.Kind, job.CreatedBy);
         }
-        var (rows, _) = CustomerImport.Read(content);
+        var import = CsvImport.Of(kind);
+        var (rows, _) = import.Read(content);
         var errors = new List<ImportErrorDto>();
         int processed = 0, created = 0, updated = 0, skipped = 0, failed = 0;
         foreach (var batch in rows.Chunk(ImportRules.BatchSize))
@@ -90,7 +91,7 @@ public sealed class ImportWorker(IServiceScopeFactory scopes, TimeProvider clock
                 break;
             }
             await using var transaction = await db.Database.BeginTransactionAsync(ct);
-            var plan = await CustomerImport.PlanAsync(db, batch, track: true, ct);
+            var plan = await import.PlanAsync(db, clock, batch, track: true, ct);
             if (plan.Errors.Count > 0)
             {
                 errors.AddRange(plan.Errors);
@@ -99,7 +100,7 @@ public sealed class ImportWorker(IServiceScopeFactory scopes, TimeProvider clock
             }
             else
             {
-                var (c, u) = await CustomerImport.ApplyAsync(db, plan, ct);
+                var (c, u) = await plan.ApplyAsync(ct);
                 await db.SaveChangesAsync(ct);
                 await transaction.CommitAsync(ct);
                 (created, updated, skipped) = (created + c, updated + u, skipped + plan.Rows.Count(r => r.Action == ImportAction.Skip));
@@ -129,8 +130,10 @@ public sealed class ImportWorker(IServiceScopeFactory scopes, TimeProvider clock
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<CrmDbContext>();
         var json = JsonSerializer.Serialize(errors.Take(1000), ImportRules.Json);
+        var finished = finishedAt is not null;
+        // A finished job keeps its report; the file itself (up to 50 MB) is no longer needed.
         await db.ImportJobs.Where(j => j.Id == jobId).ExecuteUpdateAsync(u => u.SetProperty(j => j.Status, status).SetProperty(j => j.ProcessedRows, processed)
             .SetProperty(j => j.Created, created).SetProperty(j => j.Updated, updated).SetProperty(j => j.Skipped, skipped).SetProperty(j => j.Failed, failed)
-            .SetProperty(j => j.Errors, json).SetProperty(j => j.FinishedAt, finishedAt), ct);
+            .SetProperty(j => j.Errors, json).SetProperty(j => j.FinishedAt, finishedAt).SetProperty(j => j.Content, j => finished ? "" : j.Content), ct);
     }
 }

@@ -1,7 +1,9 @@
+using System.Globalization;
 using System.Text.Json;
 using Crm.Api.Common;
 using Crm.Api.Domain;
 using Crm.Api.Persistence;
+using CsvHelper;
 using MediatR;
 using Microsoft.EntityFrameworkCore;
 
@@ -13,39 +15,41 @@ public sealed record ImportReportDto(string Kind, int Total, int Create, int Upd
 public sealed record ImportJobDto(Guid Id, string Kind, ImportStatus Status, int TotalRows, int ProcessedRows, double Percent, int Created, int Updated, int Skipped,
     int Failed, IReadOnlyList<ImportErrorDto> Errors, DateTime CreatedAt, DateTime? StartedAt, DateTime? FinishedAt);
 
-/// <summary>Plans a customer import and reports it, writing nothing.</summary>
-public sealed record DryRunCustomerImportQuery(string Csv) : IRequest<ImportReportDto>;
+/// <summary>Plans an import of <paramref name="Kind"/> (customers, contacts or purchases) and reports it, writing nothing.</summary>
+public sealed record DryRunImportQuery(string Kind, string Csv) : IRequest<ImportReportDto>;
 
-public sealed class DryRunCustomerImportHandler(CrmDbContext db) : IRequestHandler<DryRunCustomerImportQuery, ImportReportDto>
+public sealed class DryRunImportHandler(CrmDbContext db, TimeProvider clock) : IRequestHandler<DryRunImportQuery, ImportReportDto>
 {
-    public async Task<ImportReportDto> Handle(DryRunCustomerImportQuery request, CancellationToken ct)
+    public async Task<ImportReportDto> Handle(DryRunImportQuery request, CancellationToken ct)
     {
-        var (rows, fileErrors) = CustomerImport.Read(request.Csv);
+        var import = CsvImport.Of(request.Kind);
+        var (rows, fileErrors) = import.Read(request.Csv);
         if (fileErrors.Count > 0 && rows.Count == 0) throw ImportRules.BadFile(fileErrors);
         var planned = new List<PlannedRowDto>();
         var errors = new List<ImportErrorDto>(fileErrors);
         foreach (var batch in rows.Chunk(ImportRules.BatchSize))
         {
-            var plan = await CustomerImport.PlanAsync(db, batch, track: false, ct);
+            var plan = await import.PlanAsync(db, clock, batch, track: false, ct);
             planned.AddRange(plan.Rows);
             errors.AddRange(plan.Errors);
         }
-        return new ImportReportDto("customers", rows.Count, planned.Count(r => r.Action == ImportAction.Create), planned.Count(r => r.Action == ImportAction.Update),
+        return new ImportReportDto(import.Kind, rows.Count, planned.Count(r => r.Action == ImportAction.Create), planned.Count(r => r.Action == ImportAction.Update),
             planned.Count(r => r.Action == ImportAction.Skip), planned.Count(r => r.Action == ImportAction.Error), errors.Take(1000).ToList(), planned.Take(500).ToList());
     }
 }
 
-/// <summary>Queues a customer import for the background worker; a file that cannot be read is refused at once.</summary>
-public sealed record StartCustomerImportCommand(string Csv) : ICommand<Guid>;
+/// <summary>Queues an import for the background worker; a file that cannot be read is refused at once.</summary>
+public sealed record StartImportCommand(string Kind, string Csv) : ICommand<Guid>;
 
-public sealed class StartCustomerImportHandler(CrmDbContext db, Caller caller, TimeProvider clock) : IRequestHandler<StartCustomerImportCommand, Guid>
+public sealed class StartImportHandler(CrmDbContext db, Caller caller, TimeProvider clock) : IRequestHandler<StartImportCommand, Guid>
 {
-    public Task<Guid> Handle(StartCustomerImportCommand request, CancellationToken ct)
+    public Task<Guid> Handle(StartImportCommand request, CancellationToken ct)
     {
-        var (rows, fileErrors) = CustomerImport.Read(request.Csv);
+        var import = CsvImport.Of(request.Kind);
+        var (rows, fileErrors) = import.Read(request.Csv);
         if (fileErrors.Count > 0) throw ImportRules.BadFile(fileErrors);
         if (caller.UserId is not { } userId) throw new DomainRuleException("Imports run as a person: sign in as a user to import.");
-        var job = new ImportJob { Kind = "customers", Status = ImportStatus.Queued, Content = request.Csv, TotalRows = rows.Count, CreatedBy = userId, CreatedAt = clock.GetUtcNow().UtcDateTime };
+        var job = new ImportJob { Kind = import.Kind, Status = ImportStatus.Queued, Content = request.Csv, TotalRows = rows.Count, CreatedBy = userId, CreatedAt = clock.GetUtcNow().UtcDateTime };
         db.ImportJobs.Add(job);
         return Task.FromResult(job.Id);
     }
@@ -63,6 +67,131 @@ public sealed class GetImportJobHandler(CrmDbContext db, Caller caller) : IReque
             .FirstOrDefaultAsync(ct) ?? throw new NotFoundException("The import");
         return new ImportJobDto(job.Id, job.Kind, job.Status, job.TotalRows, job.ProcessedRows, job.TotalRows == 0 ? 100 : Math.Round(100.0 * job.ProcessedRows / job.TotalRows, 1),
             job.Created, job.Updated, job.Skipped, job.Failed, JsonSerializer.Deserialize<List<ImportErrorDto>>(job.Errors, ImportRules.Json) ?? [], job.CreatedAt, job.StartedAt, job.FinishedAt);
+    }
+}
+
+public sealed record ImportErrorDto(int Row, string Field, string Message);
+
+public enum ImportAction { Create, Update, Skip, Error }
+
+/// <summary>
+/// What one row will do: create a record, update the one it matched (and how it matched), skip it (nothing would
+/// change, or the record is already there), or fail. <c>customerId</c> is the customer the row belongs to;
+/// <c>recordId</c> the matched record itself (for a customer import, the same).
+/// </summary>
+public sealed record PlannedRowDto(int Row, ImportAction Action, Guid? CustomerId, string? MatchedBy, Guid? RecordId = null);
+
+/// <summary>One CSV row, cells as read; empty cells are null ("keep what is there" on update).</summary>
+public sealed record ImportRow(int Row, IReadOnlyDictionary<string, string?> Cells)
+{
+    public string? this[string column] => Cells.TryGetValue(column, out var v) && !string.IsNullOrWhiteSpace(v) ? v.Trim() : null;
+}
+
+/// <summary>A planned batch: what each row will do, the row errors, and the writes that carry it out (run only when there is no error).</summary>
+public sealed class ImportPlan
+{
+    public List<PlannedRowDto> Rows { get; } = [];
+    public List<ImportErrorDto> Errors { get; } = [];
+    public Func<CancellationToken, Task<(int Created, int Updated)>> ApplyAsync { get; set; } = _ => Task.FromResult((0, 0));
+}
+
+/// <summary>
+/// One kind of record a CSV file can bring in. Every kind reads the file the same way (UTF-8, a header row naming
+/// the columns in any order and case; export-only columns read past), and plans each batch against the database in the
+/// caller's scope: create, update or skip, matched by the kind's own keys.
+/// </summary>
+public abstract class CsvImport
+{
+    public const int MaxRows = 200_000;
+
+    public abstract string Kind { get; }
+    public abstract string[] Columns { get; }
+    protected abstract string[] Required { get; }
+    /// <summary>Columns an export writes that an import reads past, so an exported file can be edited and imported back.</summary>
+    protected virtual string[] ReadPast => [];
+
+    public abstract Task<ImportPlan> PlanAsync(CrmDbContext db, TimeProvider clock, IReadOnlyList<ImportRow> rows, bool track, CancellationToken ct);
+
+    public static readonly IReadOnlyList<CsvImport> All = [new CustomerImport(), new ContactImport(), new PurchaseImport()];
+
+    public static CsvImport Of(string kind) => All.Single(i => i.Kind == kind);
+
+    public (List<ImportRow> Rows, List<ImportErrorDto> Errors) Read(string csv)
+    {
+        var errors = new List<ImportErrorDto>();
+        var rows = new List<ImportRow>();
+        using var parser = CsvReader.FromText(csv.TrimStart('\uFEFF'), new CsvReaderOptions
+        {
+            HasHeader = true, MissingField = CsvMissingFieldHandling.ReturnEmpty, FieldCountMismatch = CsvFieldCountHandling.Allow,
+            MalformedData = CsvMalformedDataHandling.Recover, SkipEmptyLines = true,
+        });
+        var header = parser.Headers.ToArray();
+        if (header.Length == 0 || header.All(string.IsNullOrWhiteSpace))
+            return (rows, [new ImportErrorDto(1, "", "The file is empty: the first row must name the columns.")]);
+        var known = header.Select(h => Columns.FirstOrDefault(c => string.Equals(c, h.Trim(), StringComparison.OrdinalIgnoreCase))).ToArray();
+        for (var i = 0; i < header.Length; i++)
+            if (known[i] is null && !ReadPast.Contains(header[i].Trim(), StringComparer.OrdinalIgnoreCase))
+                errors.Add(new ImportErrorDto(1, header[i], $"Unknown column '{header[i]}'. Columns: {string.Join(", ", Columns)}."));
+        foreach (var column in Required.Where(c => !known.Contains(c)))
+            errors.Add(new ImportErrorDto(1, column, $"The file needs a '{column}' column."));
+        if (errors.Count > 0) return (rows, errors);
+        while (parser.Read())
+        {
+            // Row numbers as a spreadsheet shows them: the header is row 1.
+            var rowNumber = (int)parser.RowNumber + 1;
+            if (rows.Count >= MaxRows) { errors.Add(new ImportErrorDto(rowNumber, "", $"At most {MaxRows:N0} rows per file.")); break; }
+            var cells = new Dictionary<string, string?>(StringComparer.OrdinalIgnoreCase);
+            for (var i = 0; i < known.Length; i++)
+                if (known[i] is { } column) cells[column] = i < parser.FieldCount ? parser.GetStringOrNull(i) : null;
+            if (cells.Values.All(string.IsNullOrWhiteSpace)) continue;
+            rows.Add(new ImportRow(rowNumber, cells));
+        }
+        return (rows, errors);
+    }
+
+    /// <summary>A true/false cell: true, 1, 是, Y; false, 0, 否, N.</summary>
+    protected static bool? Bool(ImportRow row, string column, bool? current, Action<string, string> error)
+    {
+        if (row[column] is not { } text) return current;
+        if (text is "1" or "是" or "Y" or "y" || bool.TryParse(text, out var b) && b) return true;
+        if (text is "0" or "否" or "N" or "n" || bool.TryParse(text, out var f) && !f) return false;
+        error(column, $"'{text}' is not true or false.");
+        return current;
+    }
+
+    protected static DateOnly? Date(ImportRow row, string column, DateOnly? current, Action<string, string> error)
+    {
+        if (row[column] is not { } text) return current;
+        if (DateOnly.TryParseExact(text, ["yyyy-MM-dd", "yyyy/M/d", "yyyy-M-d"], CultureInfo.InvariantCulture, DateTimeStyles.None, out var date)) return date;
+        error(column, $"'{text}' is not a date (yyyy-MM-dd).");
+        return current;
+    }
+
+    protected static decimal? Number(ImportRow row, string column, decimal? current, Action<string, string> error)
+    {
+        if (row[column] is not { } text) return current;
+        if (decimal.TryParse(text.Replace(",", "", StringComparison.Ordinal), NumberStyles.Number, CultureInfo.InvariantCulture, out var value)) return value;
+        error(column, $"'{text}' is not a number.");
+        return current;
+    }
+
+    /// <summary>The caller's customers with these codes, and which codes exist at all (to tell "not yours or archived" from "no such code").</summary>
+    protected static async Task<(Dictionary<string, Customer> Visible, HashSet<string> Anywhere)> CustomersByCodeAsync(CrmDbContext db, IReadOnlyList<ImportRow> rows, bool track, CancellationToken ct)
+    {
+        var codes = rows.Select(r => r["customerCode"]).OfType<string>().Distinct().ToList();
+        var visible = await (track ? db.Customers : db.Customers.AsNoTracking()).Where(c => codes.Contains(c.Code) && c.ArchivedAt == null).ToDictionaryAsync(c => c.Code, ct);
+        var anywhere = (await db.Customers.IgnoreQueryFilters().AsNoTracking().Where(c => codes.Contains(c.Code)).Select(c => c.Code).ToListAsync(ct)).ToHashSet();
+        return (visible, anywhere);
+    }
+
+    protected static Customer? CustomerOf(ImportRow row, (Dictionary<string, Customer> Visible, HashSet<string> Anywhere) customers, Action<string, string> error)
+    {
+        if (row["customerCode"] is not { } code) { error("customerCode", "Say which customer (customerCode)."); return null; }
+        if (customers.Visible.TryGetValue(code, out var customer)) return customer;
+        error("customerCode", customers.Anywhere.Contains(code)
+            ? $"The customer '{code}' is archived or not one you can see."
+            : $"No customer has the code '{code}'.");
+        return null;
     }
 }
 

@@ -11,6 +11,7 @@ public sealed record PurchaseDto : IVersioned
     public Guid Id { get; init; }
     public Guid CustomerId { get; init; }
     public string CustomerName { get; init; } = "";
+    public string CustomerCode { get; init; } = "";
     public DateOnly PurchasedOn { get; init; }
     public string Product { get; init; } = "";
     public string Category { get; init; } = "";
@@ -68,5 +69,6 @@ public sealed class PurchaseInputValidator : AbstractValidator<PurchaseInput>
 public sealed class PurchaseMappings : Profile
 {
     public PurchaseMappings() =>
-        CreateMap<Purchase, PurchaseDto>().ForMember(d => d.CustomerName, o => o.MapFrom(p => p.Customer!.Name));
+        CreateMap<Purchase, PurchaseDto>().ForMember(d => d.CustomerName, o => o.MapFrom(p => p.Customer!.Name))
+            .ForMember(d => d.CustomerCode, o => o.MapFrom(p => p.Customer!.Code));
 }

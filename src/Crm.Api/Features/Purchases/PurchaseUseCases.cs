@@ -77,15 +77,27 @@ public sealed class RecordPurchaseHandler(CrmDbContext db, TimeProvider clock) :
     public async Task<Guid> Handle(RecordPurchaseCommand request, CancellationToken cancellationToken)
     {
         var customer = await db.Customers.FirstOrDefaultAsync(c => c.Id == request.CustomerId, cancellationToken) ?? throw new NotFoundException("The customer");
+        var purchase = await Deals.RecordAsync(db, customer, request.Purchase, clock.GetUtcNow().UtcDateTime, cancellationToken);
+        return purchase.Id;
+    }
+}
+
+public static class Deals
+{
+    /// <summary>
+    /// Records a deal for a customer, by hand or from an import: a prospect's first purchase makes it an active customer
+    /// and wins its referral, and the purchase earns points by the loyalty policy.
+    /// </summary>
+    public static async Task<Purchase> RecordAsync(CrmDbContext db, Customer customer, PurchaseInput input, DateTime now, CancellationToken ct)
+    {
         var firstPurchase = customer.Lifecycle == Lifecycle.Prospect;
         customer.RecordPurchase();
         var purchase = new Purchase { CustomerId = customer.Id };
-        request.Purchase.ApplyTo(purchase);
+        input.ApplyTo(purchase);
         db.Purchases.Add(purchase);
-        var now = clock.GetUtcNow().UtcDateTime;
-        await PointsLedger.EarnForPurchaseAsync(db, customer, purchase, now, cancellationToken);
-        if (firstPurchase) await ReferralRewards.WinOnFirstPurchaseAsync(db, customer.Id, now, cancellationToken);
-        return purchase.Id;
+        await PointsLedger.EarnForPurchaseAsync(db, customer, purchase, now, ct);
+        if (firstPurchase) await ReferralRewards.WinOnFirstPurchaseAsync(db, customer.Id, now, ct);
+        return purchase;
     }
 }
 

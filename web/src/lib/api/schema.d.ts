@@ -236,8 +236,42 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Import customers from CSV (UTF-8, header row). dryRun=true (the default) plans each row (create / update / skip, matched by code, then phone or e-mail, then exact name) and writes nothing; dryRun=false queues the import and answers 202 with its progress URL */
+        /** Import customers from CSV (UTF-8, header row). Rows match an existing customer by code, then phone or e-mail, then exact name, and update it; others create customers. Columns: code, name, kind, level, isKeyAccount, enterpriseType, industry, region, phone, email, address, postcode, website, leadSource, ownerEmail, tags. dryRun=true (the default) plans each row (create / update / skip / error) and writes nothing; dryRun=false queues the import, answers 202 with its progress URL, and writes each batch of 1,000 rows only if all of its rows are valid */
         post: operations["ImportCustomers"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/imports/contacts": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Import contact persons from CSV (UTF-8, header row; customerCode names the customer). Rows match a contact of that customer by mobile or phone, then e-mail, then exact name, and update it; others add contacts. The one-primary rule holds. Columns: customerCode, name, title, mobile, phone, fax, email, address, birthday, isPrimary. dryRun=true (the default) plans each row (create / update / skip / error) and writes nothing; dryRun=false queues the import, answers 202 with its progress URL, and writes each batch of 1,000 rows only if all of its rows are valid */
+        post: operations["ImportContacts"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/imports/purchases": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Import deals from CSV (UTF-8, header row; customerCode names the customer), recorded as if entered by hand (points, prospect to active, referral won). A row identical to a recorded deal (customer, day, product, quantity, unit price, currency) is skipped, so importing a file twice records nothing new. Columns: customerCode, purchasedOn, product, category, quantity, unitPrice, listUnitPrice, currency, notes. dryRun=true (the default) plans each row (create / update / skip / error) and writes nothing; dryRun=false queues the import, answers 202 with its progress URL, and writes each batch of 1,000 rows only if all of its rows are valid */
+        post: operations["ImportPurchases"];
         delete?: never;
         options?: never;
         head?: never;
@@ -2758,6 +2792,8 @@ export interface components {
             /** Format: uuid */
             customerId?: null | string;
             matchedBy?: null | string;
+            /** Format: uuid */
+            recordId?: null | string;
         };
         PlannedVisitDto: {
             /** Format: uuid */
@@ -2850,6 +2886,7 @@ export interface components {
             /** Format: uuid */
             customerId: string;
             customerName: string;
+            customerCode: string;
             /** Format: date */
             purchasedOn: string;
             product: string;
@@ -4474,6 +4511,170 @@ export interface operations {
         };
     };
     ImportCustomers: {
+        parameters: {
+            query?: {
+                dryRun?: boolean;
+            };
+            header?: {
+                /** @description Makes the request safe to retry for 24 hours: the same key and body replay the first response; another body with the key is 422; a retry while the first runs is 409. */
+                "Idempotency-Key"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "text/csv": string;
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ImportReportDto"];
+                };
+            };
+            /** @description Accepted */
+            202: {
+                headers: {
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ImportJobDto"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Not signed in, or the credentials are invalid, expired or revoked. */
+            401: {
+                headers: {
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Signed in, but the role or key scope does not allow this. */
+            403: {
+                headers: {
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Payload Too Large */
+            413: {
+                headers: {
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
+        };
+    };
+    ImportContacts: {
+        parameters: {
+            query?: {
+                dryRun?: boolean;
+            };
+            header?: {
+                /** @description Makes the request safe to retry for 24 hours: the same key and body replay the first response; another body with the key is 422; a retry while the first runs is 409. */
+                "Idempotency-Key"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "text/csv": string;
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ImportReportDto"];
+                };
+            };
+            /** @description Accepted */
+            202: {
+                headers: {
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ImportJobDto"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Not signed in, or the credentials are invalid, expired or revoked. */
+            401: {
+                headers: {
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Signed in, but the role or key scope does not allow this. */
+            403: {
+                headers: {
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Payload Too Large */
+            413: {
+                headers: {
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
+        };
+    };
+    ImportPurchases: {
         parameters: {
             query?: {
                 dryRun?: boolean;

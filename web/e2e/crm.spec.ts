@@ -81,6 +81,7 @@ describe('CRM SPA against the real API', () => {
     const file = join(tmpdir(), `import-${Date.now()}.csv`);
     writeFileSync(file, csv);
     await page.getByRole('button', { name: /导\s*入/ }).click();
+    await page.getByRole('menuitem', { name: '客户' }).click();
     const dialog = page.getByRole('dialog');
     await dialog.locator('input[type=file]').setInputFiles(file);
     await visible(dialog.getByText(/^import-\d+\.csv$/));

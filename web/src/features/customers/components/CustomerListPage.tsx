@@ -1,6 +1,6 @@
 import { useCallback, useMemo, useState } from 'react';
-import { Button, Flex, Space, Typography } from 'antd';
-import { DownloadOutlined, PlusOutlined, UploadOutlined } from '@ant-design/icons';
+import { Button, Dropdown, Flex, Space, Typography } from 'antd';
+import { DownOutlined, DownloadOutlined, PlusOutlined, UploadOutlined } from '@ant-design/icons';
 import { useNavigate, useSearchParams } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { ErrorResult } from '@/components/ErrorResult';
@@ -10,7 +10,8 @@ import { hasRole, useMe } from '@/lib/session/session';
 import { showSuccess } from '@/components/feedback';
 import { useCustomerList } from '../api/listCustomers';
 import { useExportCustomers } from '../api/exportCustomers';
-import { ImportCustomersModal } from './ImportCustomersModal';
+import { ImportCsvModal } from './ImportCsvModal';
+import type { ImportKind } from '../api/importCsv';
 import { CustomerFilterBar } from './CustomerFilterBar';
 import { CustomerTable } from './CustomerTable';
 import { filtersFromUrl } from './customerFiltersUrl';
@@ -24,7 +25,7 @@ export function CustomerListPage() {
   const list = useCustomerList(filters);
   const rows = useMemo(() => list.data?.pages.flatMap((p) => p.items) ?? [], [list.data]);
   const exporter = useExportCustomers();
-  const [importing, setImporting] = useState(false);
+  const [importing, setImporting] = useState<ImportKind>();
   const canWrite = hasRole(me, 'Admin', 'Manager', 'Rep');
 
   const change = useCallback(
@@ -57,9 +58,17 @@ export function CustomerListPage() {
               {t('customers.export')}
             </Button>
             {canWrite && (
-              <Button icon={<UploadOutlined />} onClick={() => setImporting(true)}>
-                {t('customers.importButton')}
-              </Button>
+              <Dropdown
+                trigger={['click']}
+                menu={{
+                  items: (['customers', 'contacts', 'purchases'] as const).map((k) => ({ key: k, label: t(`customers.import.menu.${k}`) })),
+                  onClick: ({ key }) => setImporting(key as ImportKind),
+                }}
+              >
+                <Button icon={<UploadOutlined />}>
+                  {t('customers.importButton')} <DownOutlined />
+                </Button>
+              </Dropdown>
             )}
             {canWrite && (
               <Button type="primary" icon={<PlusOutlined />} onClick={() => navigate('/customers/new')}>
@@ -93,7 +102,7 @@ export function CustomerListPage() {
           </Flex>
         </>
       )}
-      {canWrite && <ImportCustomersModal open={importing} onClose={() => setImporting(false)} />}
+      {canWrite && importing && <ImportCsvModal kind={importing} open onClose={() => setImporting(undefined)} />}
     </>
   );
 }

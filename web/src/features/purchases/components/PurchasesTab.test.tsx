@@ -7,7 +7,7 @@ import { json, mockApi, renderPage } from '@/test/utils';
 import { PurchasesTab } from './PurchasesTab';
 
 const purchase: Schemas['PurchaseDto'] = {
-  id: 'p1', customerId: 'c1', customerName: '华东机电', purchasedOn: '2026-11-02', product: '数控机床', category: '机床', quantity: 2, unitPrice: 1000,
+  id: 'p1', customerId: 'c1', customerName: '华东机电', customerCode: 'C-000001', purchasedOn: '2026-11-02', product: '数控机床', category: '机床', quantity: 2, unitPrice: 1000,
   listUnitPrice: null, amount: 2000, currency: 'CNY', notes: null, createdAt: '2026-11-02T00:00:00Z', updatedAt: '2026-11-02T00:00:00Z', version: 7,
 };
 

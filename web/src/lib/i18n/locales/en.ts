@@ -57,8 +57,15 @@ const en: Shape<Messages> = {
     notFound: 'This customer does not exist or is outside your scope.',
     export: 'Export', exported: 'CSV exported', importButton: 'Import',
     import: {
-      title: 'Import customers (CSV)', stepFile: 'Choose file', stepCheck: 'Check', stepRun: 'Import',
-      drop: 'Click or drop a CSV file here', hint: 'UTF-8, header row. Rows match existing customers by code, then phone or e-mail, then exact name: a match is updated, otherwise a customer is created.',
+      title: { customers: 'Import customers (CSV)', contacts: 'Import contacts (CSV)', purchases: 'Import deal records (CSV)' },
+      menu: { customers: 'Customers', contacts: 'Contacts', purchases: 'Deal records' },
+      stepFile: 'Choose file', stepCheck: 'Check', stepRun: 'Import', drop: 'Click or drop a CSV file here',
+      hint: {
+        customers: 'UTF-8, header row. Rows match existing customers by code, then phone or e-mail, then exact name: a match is updated, otherwise a customer is created.',
+        contacts: 'UTF-8, header row; customerCode names the customer. Rows match that customer\u2019s contacts by mobile or phone, then e-mail, then name, and update them; others are added. A customer keeps one primary contact.',
+        purchases: 'UTF-8, header row; customerCode names the customer. Deals are recorded as if entered by hand (points, prospect to active, referral won); a row identical to a recorded deal is skipped.',
+      },
+      customer: 'Customer', open: 'Open', columnNames: { customerCode: 'Customer code', deal: 'Same deal record' },
       columns: 'Columns:', template: 'Download template', check: 'Check', chooseAnother: 'Choose another file', confirm: 'Import ({{count}} rows)',
       total: 'Rows', row: 'Row', action: 'Planned action', matchedBy: 'Matched by', problems: 'Problems', field: 'Field',
       allRows: 'All rows', errorRows: 'Rows with errors ({{count}})',

@@ -54,8 +54,15 @@ const zhCN = {
     notFound: '客户不存在，或不在您的负责范围内。',
     export: '导出', exported: '已导出 CSV', importButton: '导入',
     import: {
-      title: '导入客户（CSV）', stepFile: '选择文件', stepCheck: '预检', stepRun: '导入',
-      drop: '点击或拖入 CSV 文件', hint: 'UTF-8 编码，首行为列名；按客户编号、电话或邮箱、名称依次匹配已有客户，匹配到则更新，否则新建。',
+      title: { customers: '导入客户（CSV）', contacts: '导入联系人（CSV）', purchases: '导入成交记录（CSV）' },
+      menu: { customers: '客户', contacts: '联系人', purchases: '成交记录' },
+      stepFile: '选择文件', stepCheck: '预检', stepRun: '导入', drop: '点击或拖入 CSV 文件',
+      hint: {
+        customers: 'UTF-8 编码，首行为列名；按客户编号、电话或邮箱、名称依次匹配已有客户，匹配到则更新，否则新建。',
+        contacts: 'UTF-8 编码，首行为列名；customerCode 指明客户。按手机或电话、邮箱、姓名匹配该客户的联系人，匹配到则更新，否则新增；每个客户只有一个主要联系人。',
+        purchases: 'UTF-8 编码，首行为列名；customerCode 指明客户。成交按手工录入的规则记录（积分、潜在客户转为现实客户、转介绍成交）；与已有记录完全相同的行会跳过。',
+      },
+      customer: '客户', open: '查看', columnNames: { customerCode: '客户编号', deal: '相同成交记录' },
       columns: '可用列：', template: '下载模板', check: '预检', chooseAnother: '重新选择文件', confirm: '确认导入（{{count}} 行）',
       total: '总行数', row: '行号', action: '计划操作', matchedBy: '匹配依据', problems: '问题', field: '字段',
       allRows: '全部行', errorRows: '有错误的行（{{count}}）',

@@ -1,41 +1,52 @@
-import { useMemo, useState } from 'react';
+import { useEffect, useMemo, useState } from 'react';
 import { Alert, Button, Flex, Modal, Progress, Result, Segmented, Statistic, Steps, Table, Tag, Typography, Upload } from 'antd';
 import { InboxOutlined } from '@ant-design/icons';
+import { useQueryClient } from '@tanstack/react-query';
 import { Link } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import type { Schemas } from '@/lib/api/client';
 import { errorMessage } from '@/components/feedback';
-import { useDryRunCustomerImport, useStartCustomerImport } from '../api/importCustomers';
+import { useDryRunImport, useStartImport, type ImportKind } from '../api/importCsv';
 import { importFinished, useImportJob } from '../api/getImport';
+import { customerKeys } from '../api/keys';
 
 type ImportError = Schemas['ImportErrorDto'];
 type PlannedRow = Schemas['PlannedRowDto'];
 
-/** The columns the API reads (any order; an export's extra columns are read past). */
-export const importColumns = [
-  'code', 'name', 'kind', 'level', 'isKeyAccount', 'enterpriseType', 'industry', 'region', 'phone', 'email', 'address', 'postcode', 'website',
-  'leadSource', 'ownerEmail', 'tags',
-] as const;
+/** The columns the API reads for each kind (any order; an export's extra columns are read past). */
+export const importColumns: Record<ImportKind, readonly string[]> = {
+  customers: [
+    'code', 'name', 'kind', 'level', 'isKeyAccount', 'enterpriseType', 'industry', 'region', 'phone', 'email', 'address', 'postcode', 'website',
+    'leadSource', 'ownerEmail', 'tags',
+  ],
+  contacts: ['customerCode', 'name', 'title', 'mobile', 'phone', 'fax', 'email', 'address', 'birthday', 'isPrimary'],
+  purchases: ['customerCode', 'purchasedOn', 'product', 'category', 'quantity', 'unitPrice', 'listUnitPrice', 'currency', 'notes'],
+};
+// Where a column's name is translated: the kind's own fields first, then the customer's.
+const labelSources: Record<ImportKind, string[]> = {
+  customers: ['customers.fields'], contacts: ['contacts.fields', 'customers.fields'], purchases: ['purchases.fields', 'customers.fields'],
+};
 
 const actionColor: Record<Schemas['ImportAction'], string> = { Create: 'green', Update: 'blue', Skip: 'default', Error: 'red' };
 const statusColor: Record<Schemas['ImportStatus'], 'normal' | 'active' | 'success' | 'exception'> = {
   Queued: 'active', Running: 'active', Succeeded: 'success', CompletedWithErrors: 'exception', Failed: 'exception',
 };
 
-function templateHref(): string {
+function templateHref(kind: ImportKind): string {
   // A BOM so Excel opens the header (and any Chinese the user types) as UTF-8.
-  return `data:text/csv;charset=utf-8,${encodeURIComponent(`\uFEFF${importColumns.join(',')}\n`)}`;
+  return `data:text/csv;charset=utf-8,${encodeURIComponent(`\uFEFF${importColumns[kind].join(',')}\n`)}`;
 }
 
-/** Customer CSV import: choose a file → dry run (every row's planned action and errors) → confirm → the background
- *  job's progress → its report. Nothing is written until the user confirms the plan. */
-export function ImportCustomersModal({ open, onClose }: { open: boolean; onClose: () => void }) {
-  const { t } = useTranslation();
+/** CSV import of customers, contacts or deals: choose a file → dry run (every row's planned action and errors) →
+ *  confirm → the background job's progress → its report. Nothing is written until the user confirms the plan. */
+export function ImportCsvModal({ kind, open, onClose }: { kind: ImportKind; open: boolean; onClose: () => void }) {
+  const { t, i18n } = useTranslation();
+  const queryClient = useQueryClient();
   const [file, setFile] = useState<{ name: string; csv: string } | null>(null);
   const [only, setOnly] = useState<'all' | 'errors'>('all');
   const [jobId, setJobId] = useState<string>();
-  const dryRun = useDryRunCustomerImport();
-  const start = useStartCustomerImport();
+  const dryRun = useDryRunImport(kind);
+  const start = useStartImport(kind);
   const job = useImportJob(jobId);
   const plan = dryRun.data;
 
@@ -51,7 +62,11 @@ export function ImportCustomersModal({ open, onClose }: { open: boolean; onClose
     onClose();
   };
 
-  const fieldLabel = (field: string) => (field ? t(`customers.fields.${field}`, { defaultValue: field }) : '');
+  const fieldLabel = (field: string) => {
+    if (!field) return '';
+    const source = labelSources[kind].find((ns) => i18n.exists(`${ns}.${field}`));
+    return source ? t(`${source}.${field}`) : t(`customers.import.columnNames.${field}`, { defaultValue: field });
+  };
   const errorsByRow = useMemo(() => {
     const map = new Map<number, ImportError[]>();
     for (const e of plan?.errors ?? []) map.set(e.row, [...(map.get(e.row) ?? []), e]);
@@ -60,6 +75,10 @@ export function ImportCustomersModal({ open, onClose }: { open: boolean; onClose
   const planRows = (plan?.rows ?? []).filter((r) => only === 'all' || r.action === 'Error' || errorsByRow.has(r.row));
   const step = jobId ? 2 : plan ? 1 : 0;
   const finished = job.data && importFinished(job.data);
+  useEffect(() => {
+    // The rows were written in the background: lists and records read afresh once the job is done.
+    if (finished) void queryClient.invalidateQueries({ queryKey: customerKeys.all });
+  }, [finished, queryClient]);
 
   const footer =
     step === 0 ? (
@@ -86,7 +105,7 @@ export function ImportCustomersModal({ open, onClose }: { open: boolean; onClose
     );
 
   return (
-    <Modal open={open} title={t('customers.import.title')} width={860} onCancel={close} mask={{ closable: false }} footer={footer} destroyOnHidden>
+    <Modal open={open} title={t(`customers.import.title.${kind}`)} width={860} onCancel={close} mask={{ closable: false }} footer={footer} destroyOnHidden>
       <Steps
         size="small"
         current={step}
@@ -107,11 +126,11 @@ export function ImportCustomersModal({ open, onClose }: { open: boolean; onClose
           >
             <p className="ant-upload-drag-icon"><InboxOutlined /></p>
             <p className="ant-upload-text">{file ? file.name : t('customers.import.drop')}</p>
-            <p className="ant-upload-hint">{t('customers.import.hint')}</p>
+            <p className="ant-upload-hint">{t(`customers.import.hint.${kind}`)}</p>
           </Upload.Dragger>
           <Typography.Paragraph type="secondary" style={{ margin: 0 }}>
-            {t('customers.import.columns')} <Typography.Text code>{importColumns.join(', ')}</Typography.Text>{' '}
-            <a href={templateHref()} download="customers-template.csv">{t('customers.import.template')}</a>
+            {t('customers.import.columns')} <Typography.Text code>{importColumns[kind].join(', ')}</Typography.Text>{' '}
+            <a href={templateHref(kind)} download={`${kind}-template.csv`}>{t('customers.import.template')}</a>
           </Typography.Paragraph>
           {dryRun.isError && <Alert type="error" showIcon title={errorMessage(dryRun.error)} />}
         </Flex>
@@ -145,9 +164,15 @@ export function ImportCustomersModal({ open, onClose }: { open: boolean; onClose
                 title: t('customers.import.matchedBy'), width: 150,
                 render: (_, r) =>
                   r.matchedBy ? (
-                    r.customerId ? <Link to={`/customers/${r.customerId}`} target="_blank">{fieldLabel(r.matchedBy)}</Link> : fieldLabel(r.matchedBy)
+                    kind === 'customers' && r.customerId ? <Link to={`/customers/${r.customerId}`} target="_blank">{fieldLabel(r.matchedBy)}</Link> : fieldLabel(r.matchedBy)
                   ) : '—',
               },
+              ...(kind === 'customers'
+                ? []
+                : [{
+                    title: t('customers.import.customer'), key: 'customer', width: 90,
+                    render: (_: unknown, r: PlannedRow) => (r.customerId ? <Link to={`/customers/${r.customerId}`} target="_blank">{t('customers.import.open')}</Link> : '—'),
+                  }]),
               {
                 title: t('customers.import.problems'),
                 render: (_, r) => (

@@ -4,7 +4,7 @@ import userEvent from '@testing-library/user-event';
 import i18n from '@/lib/i18n';
 import type { Schemas } from '@/lib/api/client';
 import { json, mockApi, renderPage } from '@/test/utils';
-import { ImportCustomersModal } from './ImportCustomersModal';
+import { ImportCsvModal } from './ImportCsvModal';
 
 const plan: Schemas['ImportReportDto'] = {
   kind: 'customers', total: 3, create: 1, update: 1, skip: 0, failed: 1,
@@ -20,7 +20,7 @@ const job = (status: Schemas['ImportStatus'], processedRows: number): Schemas['I
   failed: status === 'Running' ? 0 : 1, errors: status === 'Running' ? [] : plan.errors, createdAt: '2026-11-23T01:00:00Z', startedAt: null, finishedAt: null,
 });
 
-describe('ImportCustomersModal', () => {
+describe('ImportCsvModal', () => {
   it('dry-runs the file, shows each row\'s plan and errors, then runs the import and follows its progress to the report', async () => {
     await i18n.changeLanguage('zh-CN');
     let polls = 0;
@@ -29,7 +29,7 @@ describe('ImportCustomersModal', () => {
         new URL(request.url).searchParams.get('dryRun') === 'true' ? json(200, plan) : json(202, job('Queued', 0)),
       'GET /api/v1/imports/job-1': () => json(200, ++polls < 2 ? job('Running', 1) : job('CompletedWithErrors', 3)),
     });
-    renderPage(<ImportCustomersModal open onClose={() => undefined} />);
+    renderPage(<ImportCsvModal kind="customers" open onClose={() => undefined} />);
     const user = userEvent.setup({ delay: null });
     const csv = 'code,name,level\nC-1,华东机电,A\n,新客户,B\n,,Z\n';
 
@@ -55,5 +55,28 @@ describe('ImportCustomersModal', () => {
     expect(await within(dialog).findByText('导入完成（有错误）', { selector: '.ant-result-title' }, { timeout: 5000 })).toBeInTheDocument();
     expect(within(dialog).getByText('新建 1，更新 1，跳过 0，失败 1')).toBeInTheDocument();
     expect(polls).toBeGreaterThanOrEqual(2);
+  }, 40_000);
+
+  it('imports deal records through their own endpoint and links each planned row to its customer', async () => {
+    await i18n.changeLanguage('zh-CN');
+    const { requests } = mockApi({
+      'POST /api/v1/imports/purchases': () =>
+        json(200, { kind: 'purchases', total: 2, create: 1, update: 0, skip: 1, failed: 0, errors: [], rows: [
+          { row: 2, action: 'Create', customerId: 'c7', matchedBy: null },
+          { row: 3, action: 'Skip', customerId: 'c7', matchedBy: 'deal' },
+        ] }),
+    });
+    renderPage(<ImportCsvModal kind="purchases" open onClose={() => undefined} />);
+    const user = userEvent.setup({ delay: null });
+    const dialog = await screen.findByRole('dialog');
+    expect(within(dialog).getByText('导入成交记录（CSV）')).toBeInTheDocument();
+    expect(within(dialog).getByText(/customerCode, purchasedOn, product/)).toBeInTheDocument();
+    await user.upload(dialog.querySelector('input[type=file]') as HTMLInputElement, new File(['customerCode,purchasedOn,product\n'], 'deals.csv'));
+    await within(dialog).findByText('deals.csv');
+    await user.click(within(dialog).getByRole('button', { name: /预\s*检/ }));
+    const planned = await within(dialog).findByTestId('import-plan');
+    expect(new URL(requests.find((r) => r.method === 'POST')!.url).pathname).toBe('/api/v1/imports/purchases');
+    expect(within(planned).getByText('相同成交记录')).toBeInTheDocument();
+    expect(within(planned).getAllByRole('link', { name: '查看' })[0]).toHaveAttribute('href', '/customers/c7');
   }, 40_000);
 });

@@ -99,10 +99,14 @@ const en: Shape<Messages> = {
     actions: { archive: 'Archive', restore: 'Restore', transfer: 'Transfer owner' },
     archiveConfirm: 'Archive this customer into the retention store?', restoreConfirm: 'Restore this customer?',
     archivedBanner: 'Archived on {{date}}; shown read-only.',
+    merge: {
+      button: 'Merge duplicate', title: 'Merge a duplicate customer', confirm: 'Merge', done: 'Customers merged', pick: 'Search the duplicate by name or code', duplicate: 'Duplicate customer',
+      explain: 'The profile of “{{name}}” ({{code}}) is kept; the duplicate’s contacts, deals, visits, complaints, referrals, tasks, assessments, important dates, tags and points move here, and the duplicate is archived. This cannot be undone.',
+      moved: 'Moved here',
+      counts: { contacts: 'Contacts', purchases: 'Deal records', visits: 'Visits', complaints: 'Complaints', referrals: 'Referrals', tasks: 'Tasks', assessments: 'Assessments', importantDates: 'Important dates', tags: 'Tags', points: 'Points' },
+    },
     transfer: {
-      title: 'Transfer to another account manager', newOwner: 'New account manager', newOwnerId: 'New account manager (user ID)', reason: 'Reason',
-      userIdHint: 'Only administrators can list users for now; enter the user ID of the new account manager.', pickUser: 'Pick a user',
-      invalidId: 'Enter a valid user ID (UUID)',
+      title: 'Transfer to another account manager', newOwner: 'New account manager', reason: 'Reason', pickUser: 'Pick a user',
     },
   },
   contacts: {

@@ -96,10 +96,14 @@ const zhCN = {
     actions: { archive: '归档', restore: '恢复', transfer: '移交客户经理' },
     archiveConfirm: '确定将该客户归档到历史库吗？', restoreConfirm: '确定恢复该客户吗？',
     archivedBanner: '该客户已于 {{date}} 归档，只读显示。',
+    merge: {
+      button: '合并重复', title: '合并重复客户', confirm: '合并', done: '客户已合并', pick: '按名称或编号搜索重复的客户', duplicate: '重复的客户',
+      explain: '保留“{{name}}（{{code}}）”的档案；所选重复客户的联系人、成交、拜访、投诉、转介绍、任务、评估、重要日期、标签和积分都会移到这里，重复客户随后归档。此操作不可撤销。',
+      moved: '已移入',
+      counts: { contacts: '联系人', purchases: '成交记录', visits: '拜访', complaints: '投诉', referrals: '转介绍', tasks: '任务', assessments: '关系评估', importantDates: '重要日期', tags: '标签', points: '积分' },
+    },
     transfer: {
-      title: '移交客户经理', newOwner: '新的客户经理', newOwnerId: '新的客户经理（用户 ID）', reason: '移交原因',
-      userIdHint: '目前只有系统管理员可以查看用户列表，请输入对方的用户 ID。', pickUser: '选择用户',
-      invalidId: '请输入有效的用户 ID（UUID）',
+      title: '移交客户经理', newOwner: '新的客户经理', reason: '移交原因', pickUser: '选择用户',
     },
   },
   contacts: {

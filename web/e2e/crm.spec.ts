@@ -327,6 +327,11 @@ describe('CRM SPA against the real API', () => {
     // Drag the card into "done": the task's status becomes Done.
     await page.getByTestId('column-dueToday').getByTestId('task-card').filter({ hasText: taskTitle }).dragTo(page.getByTestId('column-doneThisWeek'));
     await visible(page.getByTestId('column-doneThisWeek').getByText(taskTitle));
+    // The monthly board (月看板).
+    await page.getByText('月看板', { exact: true }).click();
+    await page.waitForURL(/view=month/);
+    await visible(page.getByTestId('month-board'));
+    await screenshot(page, '17b-month-board');
   });
 
   it('lets rep1 record a referral with a new prospect; the first purchase rewards the referrer', async () => {

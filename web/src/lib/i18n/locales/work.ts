@@ -82,6 +82,7 @@ export const workZh = {
     dragHint: '拖动卡片到其他列可修改状态或到期日', emptyColumn: '暂无任务', prevWeek: '上一周', nextWeek: '下一周', thisWeek: '本周',
     columns: { overdue: '已逾期', dueToday: '今天', tomorrow: '明天', restOfWeek: '本周其余', focusThisWeek: '本周重点', doneThisWeek: '本周已完成' },
     cannotMove: '不能移到这一列',
+    weekBoard: '周看板', monthBoard: '月看板', monthPlan: '本月计划', weekColumn: '{{week}}（{{from}}–{{to}}）',
     fields: { title: '任务', description: '说明', dueDate: '到期日', dueTime: '时间', priority: '优先级', customer: '客户', assignee: '负责人', status: '状态', boardPeriod: '看板周期', focus: '列为本周重点' },
   },
   referrals: {
@@ -183,6 +184,7 @@ export const workEn: Shape<typeof workZh> = {
     dragHint: 'Drag a card to another column to change its status or due date', emptyColumn: 'No tasks', prevWeek: 'Previous week', nextWeek: 'Next week', thisWeek: 'This week',
     columns: { overdue: 'Overdue', dueToday: 'Today', tomorrow: 'Tomorrow', restOfWeek: 'Rest of week', focusThisWeek: 'Focus this week', doneThisWeek: 'Done this week' },
     cannotMove: 'Cannot move to this column',
+    weekBoard: 'Week board', monthBoard: 'Month board', monthPlan: 'Plan for the month', weekColumn: '{{week}} ({{from}}–{{to}})',
     fields: { title: 'Task', description: 'Description', dueDate: 'Due date', dueTime: 'Time', priority: 'Priority', customer: 'Customer', assignee: 'Assignee', status: 'Status', boardPeriod: 'Board period', focus: 'Focus this week' },
   },
   referrals: {

@@ -9,6 +9,7 @@ using Crm.Api.Features.Contacts;
 using Crm.Api.Features.Customers;
 using Crm.Api.Features.DataExchange;
 using Crm.Api.Features.Health;
+using Crm.Api.Features.Housekeeping;
 using Crm.Api.Features.Loyalty;
 using Crm.Api.Features.Purchases;
 using Crm.Api.Features.Referrals;
@@ -35,7 +36,8 @@ builder.Services
     .AddSingleton<OrganisationCalendar>()
     .AddSingleton<Crm.Api.Features.Analytics.RfmQuintiles>()
     .AddCrmWebhooks()
-    .AddCrmDataExchange();
+    .AddCrmDataExchange()
+    .AddCrmHousekeeping();
 
 var app = builder.Build();
 await app.PrepareDatabaseAsync();

@@ -27,9 +27,10 @@ public class IdempotencyRecord
 public sealed class IdempotencyMiddleware(RequestDelegate next)
 {
     public const string Header = "Idempotency-Key";
-    public static readonly TimeSpan Lifetime = TimeSpan.FromHours(24);
+    /// <summary>How long a key is remembered: <c>Crm:Idempotency:KeepHours</c>, 24 by default.</summary>
+    public static TimeSpan Lifetime(IConfiguration config) => TimeSpan.FromHours(config.GetValue("Crm:Idempotency:KeepHours", 24.0));
 
-    public async Task InvokeAsync(HttpContext http, Caller caller, IServiceScopeFactory scopes, TimeProvider clock, IProblemDetailsService problems)
+    public async Task InvokeAsync(HttpContext http, Caller caller, IServiceScopeFactory scopes, TimeProvider clock, IProblemDetailsService problems, IConfiguration config)
     {
         var key = http.Request.Headers[Header].ToString();
         if (key.Length == 0 || !HttpMethods.IsPost(http.Request.Method) || !http.Request.Path.StartsWithSegments("/api") || caller.ActorId is not { } actor)
@@ -60,7 +61,7 @@ public sealed class IdempotencyMiddleware(RequestDelegate next)
         using var scope = scopes.CreateScope();
         var db = scope.ServiceProvider.GetRequiredService<CrmDbContext>();
         var existing = await db.IdempotencyRecords.FirstOrDefaultAsync(r => r.CallerKey == callerKey && r.Key == key, http.RequestAborted);
-        if (existing is not null && existing.CreatedAt < now - Lifetime)
+        if (existing is not null && existing.CreatedAt < now - Lifetime(config))
         {
             db.IdempotencyRecords.Remove(existing);
             await db.SaveChangesAsync(http.RequestAborted);

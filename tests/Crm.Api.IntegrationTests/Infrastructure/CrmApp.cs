@@ -62,6 +62,7 @@ public abstract class CrmApp : WebApplicationFactory<Program>, IAsyncLifetime
         builder.UseSetting("Crm:Webhooks:Dispatcher", "false");
         builder.UseSetting("Crm:Webhooks:AllowLoopback", "true");
         builder.UseSetting("Crm:Imports:Worker", "false");
+        builder.UseSetting("Crm:Housekeeping:Enabled", "false");
         builder.UseSetting("Crm:BootstrapAdmin:Email", "admin@test.crm");
         builder.UseSetting("Crm:BootstrapAdmin:Password", Password);
         // The suite signs in far more often than a person would; the rate-limit tests use their own app with low limits.

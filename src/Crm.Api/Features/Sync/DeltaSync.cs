@@ -106,21 +106,16 @@ public sealed class SyncHandler(CrmDbContext db, Caller caller, IMapper mapper, 
         var latest = rows.GroupBy(r => (r.EntityType, r.EntityId)).Select(g => g.MaxBy(r => r.Sequence)!).OrderBy(r => r.Sequence).ToList();
         var ids = latest.ToLookup(r => r.EntityType, r => r.EntityId);
         // Read through the scope filters: what is not found now is gone for this caller.
-        var customerIds = ids["customer"].ToList();
-        var contactIds = ids["contact"].ToList();
-        var purchaseIds = ids["purchase"].ToList();
-        var visitIds = ids["visit"].ToList();
-        var complaintIds = ids["complaint"].ToList();
-        var customers = customerIds.Count == 0 ? [] : await db.Customers.AsNoTracking().Where(x => customerIds.Contains(x.Id))
-            .ProjectTo<CustomerDto>(mapper.ConfigurationProvider).ToDictionaryAsync(d => d.Id, ct);
-        var contacts = contactIds.Count == 0 ? [] : await db.Contacts.AsNoTracking().Where(x => contactIds.Contains(x.Id))
-            .ProjectTo<ContactDto>(mapper.ConfigurationProvider).ToDictionaryAsync(d => d.Id, ct);
-        var purchases = purchaseIds.Count == 0 ? [] : await db.Purchases.AsNoTracking().Where(x => purchaseIds.Contains(x.Id))
-            .ProjectTo<PurchaseDto>(mapper.ConfigurationProvider).ToDictionaryAsync(d => d.Id, ct);
-        var visits = visitIds.Count == 0 ? [] : await db.Visits.AsNoTracking().Where(x => visitIds.Contains(x.Id))
-            .ProjectTo<VisitDto>(mapper.ConfigurationProvider).ToDictionaryAsync(d => d.Id, ct);
-        var complaints = complaintIds.Count == 0 ? [] : await db.Complaints.AsNoTracking().Where(x => complaintIds.Contains(x.Id))
-            .ProjectTo<ComplaintDto>(mapper.ConfigurationProvider).ToDictionaryAsync(d => d.Id, ct);
+        async Task<Dictionary<Guid, TDto>> NowAsync<TEntity, TDto>(IQueryable<TEntity> set, string type, Func<TDto, Guid> idOf) where TEntity : AuditedEntity
+        {
+            var wanted = ids[type].ToList();
+            return wanted.Count == 0 ? [] : await set.AsNoTracking().Where(x => wanted.Contains(x.Id)).ProjectTo<TDto>(mapper.ConfigurationProvider).ToDictionaryAsync(idOf, ct);
+        }
+        var customers = await NowAsync<Customer, CustomerDto>(db.Customers, "customer", d => d.Id);
+        var contacts = await NowAsync<Contact, ContactDto>(db.Contacts, "contact", d => d.Id);
+        var purchases = await NowAsync<Purchase, PurchaseDto>(db.Purchases, "purchase", d => d.Id);
+        var visits = await NowAsync<Visit, VisitDto>(db.Visits, "visit", d => d.Id);
+        var complaints = await NowAsync<Complaint, ComplaintDto>(db.Complaints, "complaint", d => d.Id);
 
         var page = latest.Select(r =>
         {

@@ -1,6 +1,6 @@
 import { mkdirSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { chromium, type Browser, type Locator, type Page } from 'playwright-core';
+import { chromium, type Browser, type Locator, type Page, type Response } from 'playwright-core';
 import AxeBuilder from '@axe-core/playwright';
 
 export const baseUrl = process.env.E2E_BASE_URL ?? 'http://127.0.0.1:5099';
@@ -18,7 +18,11 @@ export async function launch(): Promise<Browser> {
 export async function newPage(browser: Browser): Promise<Page> {
   const context = await browser.newContext({ baseURL: baseUrl, viewport: { width: 1440, height: 900 }, locale: 'zh-CN' });
   const page = await context.newPage();
-  page.setDefaultTimeout(10_000);
+  // Generous waits: the suite shares two cores with .NET builds and other test runs. Steps that call the API wait for
+  // its answer (apiCall) and fail at once, with the status and problem, when it is an error: a slow machine waits, a
+  // broken flow still fails fast.
+  page.setDefaultTimeout(30_000);
+  page.setDefaultNavigationTimeout(60_000);
   return page;
 }
 
@@ -28,11 +32,22 @@ export async function screenshot(page: Page, name: string): Promise<void> {
   await page.screenshot({ path: `${screenshots}${name}.png`, fullPage: false });
 }
 
+/** Runs the action (a click) and waits for the API call it makes (method and path, e.g. 'POST', /\/api\/v1\/visits$/);
+ *  throws with the status and problem body when the API answers with an error. */
+export async function apiCall(page: Page, method: string, path: RegExp, action: () => Promise<unknown>, timeout = 60_000): Promise<Response> {
+  const [response] = await Promise.all([
+    page.waitForResponse((r) => r.request().method() === method && path.test(new URL(r.url()).pathname), { timeout }),
+    action(),
+  ]);
+  if (response.status() >= 400) throw new Error(`${method} ${new URL(response.url()).pathname} answered ${response.status()}: ${await response.text().catch(() => '')}`);
+  return response;
+}
+
 export async function logIn(page: Page, email: string): Promise<void> {
   await page.goto('/login');
   await page.getByLabel(/邮箱|Email/).fill(email);
   await page.getByLabel(/密码|Password/).fill(password);
-  await page.getByRole('button', { name: /登\s*录|Sign in/ }).click();
+  await apiCall(page, 'POST', /\/api\/v1\/auth\/login$/, () => page.getByRole('button', { name: /登\s*录|Sign in/ }).click());
   await page.getByTestId('user-menu').waitFor();
 }
 

@@ -1,6 +1,9 @@
+import { readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Locator, Page } from 'playwright-core';
-import { launch, logIn, newPage, pickOption, screenshot, visible } from './browser';
+import { apiCall, launch, logIn, newPage, pickOption, screenshot, visible } from './browser';
 
 // One story through the real API on a fresh, demo-seeded SQLite database: an administrator works a new
 // customer end to end in the Chinese UI, then a rep sees only their own customers.
@@ -8,6 +11,7 @@ describe('CRM SPA against the real API', () => {
   let browser: Browser;
   let page: Page;
   const name = `E2E 华东精密机械 ${Date.now().toString(36)}`;
+  const imported = `E2E 导入客户 ${Date.now().toString(36)}`;
 
   beforeAll(async () => {
     browser = await launch();
@@ -28,7 +32,7 @@ describe('CRM SPA against the real API', () => {
     await screenshot(page, '01-login');
     await page.getByLabel('邮箱').fill('admin@demo.crm');
     await page.getByLabel('密码').fill('Demo-2026!');
-    await page.getByRole('button', { name: /登\s*录/ }).click();
+    await apiCall(page, 'POST', /\/api\/v1\/auth\/login$/, () => page.getByRole('button', { name: /登\s*录/ }).click());
     await page.waitForURL(/\/customers$/);
     await visible(page.getByRole('heading', { name: '客户档案' }));
     await visible(page.getByRole('navigation').getByText('系统管理'));
@@ -47,7 +51,7 @@ describe('CRM SPA against the real API', () => {
     await page.getByLabel('电话').fill('021-6688 1234');
     await pickOption(page, page.getByRole('combobox', { name: '客户级别' }), 'A 级');
     await screenshot(page, '04-customer-form');
-    await page.getByRole('button', { name: /保\s*存/ }).click();
+    await apiCall(page, 'POST', /\/api\/v1\/customers$/, () => page.getByRole('button', { name: /保\s*存/ }).click());
     await page.waitForURL(/\/customers\/[0-9a-f-]{36}$/);
     await visible(page.getByRole('heading', { name }));
     await visible(page.getByText('潜在客户').first());
@@ -64,11 +68,72 @@ describe('CRM SPA against the real API', () => {
     await visible(page.getByRole('heading', { name }));
   });
 
+  it('exports the filtered list and imports a CSV: dry-run plan, confirm, job progress and report', async () => {
+    await page.goto(`/customers?q=${encodeURIComponent(name)}`);
+    await visible(page.getByTestId('customer-table').getByRole('link', { name }));
+    const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: /导\s*出/ }).click()]);
+    const exported = readFileSync((await download.path())!, 'utf8').replace(/^\uFEFF/, '').trim().split(/\r?\n/);
+    expect(exported[0]).toMatch(/^code,name,/);
+    expect(exported).toHaveLength(2); // the header and the one customer the search finds
+    expect(exported[1]).toContain(name);
+
+    const csv = `name,level,phone,region\n${imported},B,021-5555 0101,华东\n,Z,,\n`;
+    const file = join(tmpdir(), `import-${Date.now()}.csv`);
+    writeFileSync(file, csv);
+    await page.getByRole('button', { name: /导\s*入/ }).click();
+    await page.locator('.ant-dropdown:visible').getByRole('menuitem', { name: '客户', exact: true }).click();
+    const dialog = page.getByRole('dialog');
+    await dialog.locator('input[type=file]').setInputFiles(file);
+    await visible(dialog.getByText(/^import-\d+\.csv$/));
+    await apiCall(page, 'POST', /\/api\/v1\/imports\/customers$/, () => dialog.getByRole('button', { name: /预\s*检/ }).click());
+    const plan = dialog.getByTestId('import-plan');
+    await visible(plan.getByText("'name' must not be empty", { exact: false }));
+    await screenshot(page, '05b-import-plan');
+    // The invalid row would hold back its whole batch: remove it from the file and check again.
+    writeFileSync(file, csv.split('\n').slice(0, 2).join('\n'));
+    await dialog.getByRole('button', { name: '重新选择文件' }).click();
+    await dialog.locator('input[type=file]').setInputFiles(file);
+    await apiCall(page, 'POST', /\/api\/v1\/imports\/customers$/, () => dialog.getByRole('button', { name: /预\s*检/ }).click());
+    await visible(plan.getByRole('cell', { name: '新建' }));
+    await apiCall(page, 'POST', /\/api\/v1\/imports\/customers$/, () => dialog.getByRole('button', { name: /确认导入（1 行）/ }).click());
+    await visible(dialog.getByTestId('import-job').locator('.ant-result-title').getByText('导入完成', { exact: true }));
+    await visible(dialog.getByText('新建 1，更新 0，跳过 0，失败 0'));
+    await dialog.locator('.ant-modal-footer').getByRole('button', { name: /关\s*闭/ }).click();
+    await page.goto(`/customers?q=${encodeURIComponent(imported)}`);
+    await visible(page.getByTestId('customer-table').getByRole('link', { name: imported }));
+
+    // Back to the customer the next steps work on.
+    await page.goto(`/customers?q=${encodeURIComponent(name)}`);
+    await page.getByTestId('customer-table').getByRole('link', { name }).click();
+    await visible(page.getByRole('heading', { name }));
+  });
+
+  it('sends an expired session to the login page and back to the page it was on', async () => {
+    const detail = new URL(page.url()).pathname;
+    await page.context().clearCookies(); // the session cookie is gone, as when it expires on the server
+    try {
+      await page.getByRole('tab', { name: '联系人' }).click(); // the tab's first request answers 401
+      await page.waitForURL(/\/login\?returnTo=/);
+      await visible(page.getByText('登录已过期，请重新登录'));
+      await page.getByLabel('邮箱').fill('admin@demo.crm');
+      await page.getByLabel('密码').fill('Demo-2026!');
+      await apiCall(page, 'POST', /\/api\/v1\/auth\/login$/, () => page.getByRole('button', { name: /登\s*录/ }).click());
+      await page.waitForURL((url) => url.pathname === detail);
+      await visible(page.getByRole('heading', { name }));
+    } finally {
+      // Whatever happened above, the next steps need a signed-in administrator on this customer.
+      if ((await page.context().cookies()).length === 0 || page.url().includes('/login')) {
+        await logIn(page, 'admin@demo.crm');
+        await page.goto(detail);
+      }
+    }
+  });
+
   it('edits the customer', async () => {
     await page.getByRole('button', { name: /编\s*辑/ }).click();
     await page.getByLabel('地区').fill('华东');
     await page.getByLabel('爱好').fill('高尔夫');
-    await page.getByRole('button', { name: /保\s*存/ }).click();
+    await apiCall(page, 'PUT', /\/api\/v1\/customers\/[0-9a-f-]{36}$/, () => page.getByRole('button', { name: /保\s*存/ }).click());
     await page.waitForURL(/\/customers\/[0-9a-f-]{36}$/);
     await visible(page.getByText('华东', { exact: true }));
     await visible(page.getByText('高尔夫'));
@@ -96,7 +161,7 @@ describe('CRM SPA against the real API', () => {
     await dialog.getByLabel('产品类别').fill('机床');
     await dialog.getByLabel('数量').fill('2');
     await dialog.getByLabel('单价').first().fill('128000');
-    await dialog.getByRole('button', { name: /保\s*存/ }).click();
+    await apiCall(page, 'POST', /\/purchases$/, () => dialog.getByRole('button', { name: /保\s*存/ }).click());
     await visible(page.getByRole('cell', { name: '数控机床 CK6150' }));
     await visible(page.locator('.ant-card').first().getByText('现实客户'));
     await screenshot(page, '08-purchases');
@@ -151,7 +216,7 @@ describe('CRM SPA against the real API', () => {
     await page.getByRole('menuitem', { name: '退出登录' }).click();
     await page.waitForURL(/\/login/);
     await logIn(page, 'rep1@demo.crm');
-    await expect.poll(() => page.getByRole('navigation').getByText('系统管理').count(), { timeout: 10_000 }).toBe(0);
+    await expect.poll(() => page.getByRole('navigation').getByText('系统管理').count(), { timeout: 30_000 }).toBe(0);
     await page.goto('/customers');
     const table = page.getByTestId('customer-table');
     await table.getByRole('row').nth(1).waitFor();
@@ -159,7 +224,7 @@ describe('CRM SPA against the real API', () => {
     const owners = await table.locator('[role=row] [role=cell]:nth-child(10)').allInnerTexts();
     expect(owners.length).toBeGreaterThan(0);
     expect(new Set(owners)).toEqual(new Set([me.displayName]));
-    await expect.poll(() => table.getByRole('link', { name }).count(), { timeout: 10_000 }).toBe(0);
+    await expect.poll(() => table.getByRole('link', { name }).count(), { timeout: 30_000 }).toBe(0);
     await screenshot(page, '13-rep-customers');
     await page.goto('/admin/users');
     await visible(page.getByText('没有权限'));
@@ -193,8 +258,9 @@ describe('CRM SPA against the real API', () => {
     await first.getByRole('button', { name: '计划拜访' }).click();
     const dialog = page.getByRole('dialog');
     await visible(dialog.getByText(visitedCustomer));
-    await dialog.getByRole('button', { name: /保\s*存/ }).click();
-    await page.waitForURL(/\/visits\/[0-9a-f-]{36}$/);
+    const planned = await apiCall(page, 'POST', /\/api\/v1\/visits$/, () => dialog.getByRole('button', { name: /保\s*存/ }).click());
+    const visitId = ((await planned.json()) as { id: string }).id;
+    await page.waitForURL(new RegExp(`/visits/${visitId}$`));
     await visible(page.getByTestId('visit-status').getByText('已计划'));
 
     await page.getByRole('button', { name: '填写拜访记录' }).click();
@@ -204,9 +270,14 @@ describe('CRM SPA against the real API', () => {
     await visible(record.getByText('拜访纪要至少 10 个字'));
     await record.getByLabel('拜访纪要').fill('与采购部王经理讨论了明年的框架协议和交货计划，客户对服务满意。');
     await record.getByLabel('下一步').fill('下周发送报价单');
-    await record.getByRole('button', { name: /保\s*存/ }).click();
+    await apiCall(page, 'POST', /\/api\/v1\/visits\/[0-9a-f-]{36}\/complete$/, () => record.getByRole('button', { name: /保\s*存/ }).click());
     await visible(page.getByTestId('visit-status').getByText('已完成'));
     await visible(page.getByTestId('visit-status').getByText('待核查'));
+
+    // The month board shows the visit on its day and links to it.
+    await page.goto('/visits?view=month');
+    await visible(page.getByTestId('visit-month').locator(`a[href="/visits/${visitId}"]`));
+    await screenshot(page, '14b-visit-month');
   });
 
   it('lets manager1 approve the record from the review queue', async () => {
@@ -215,8 +286,8 @@ describe('CRM SPA against the real API', () => {
     const row = page.getByTestId('review-queue').getByRole('row').filter({ hasText: visitedCustomer });
     await visible(row);
     await screenshot(page, '15-review-queue');
-    await row.getByRole('button', { name: '核查通过' }).click();
-    await expect.poll(() => row.count(), { timeout: 10_000 }).toBe(0);
+    await apiCall(page, 'POST', /\/api\/v1\/visits\/[0-9a-f-]{36}\/review$/, () => row.getByRole('button', { name: '核查通过' }).click());
+    await expect.poll(() => row.count(), { timeout: 30_000 }).toBe(0);
   });
 
   it('lets the service desk log a complaint and resolve it as factual', async () => {
@@ -228,7 +299,7 @@ describe('CRM SPA against the real API', () => {
     await searchAndPick(dialog.getByRole('combobox', { name: '客户' }), name);
     await pickOption(page, dialog.getByRole('combobox', { name: '投诉类别' }), '产品质量');
     await dialog.getByLabel('投诉内容').fill('CK6150 主轴运行两周后出现异响，客户要求上门检修。');
-    await dialog.getByRole('button', { name: /保\s*存/ }).click();
+    await apiCall(page, 'POST', /\/api\/v1\/complaints$/, () => dialog.getByRole('button', { name: /保\s*存/ }).click());
     await page.waitForURL(/\/complaints\/[0-9a-f-]{36}$/);
     await visible(page.getByTestId('complaint-status').getByText('待受理'));
     const detailUrl = page.url();
@@ -236,7 +307,7 @@ describe('CRM SPA against the real API', () => {
     await visible(page.getByTestId('complaint-queue').getByRole('row').filter({ hasText: name }));
     await screenshot(page, '16-complaint-queue');
     await page.goto(detailUrl);
-    await page.getByRole('button', { name: /受\s*理/ }).click();
+    await apiCall(page, 'POST', /\/api\/v1\/complaints\/[0-9a-f-]{36}\/advance$/, () => page.getByRole('button', { name: /受\s*理/ }).click());
     await visible(page.getByTestId('complaint-status').getByText('已受理'));
 
     await page.getByRole('button', { name: /解\s*决/ }).click();
@@ -247,7 +318,7 @@ describe('CRM SPA against the real API', () => {
     await pickOption(page, resolve.getByRole('combobox', { name: '解决方式' }), '维修');
     await resolve.getByLabel('根本原因').fill('主轴轴承装配预紧力不足');
     await resolve.getByLabel('改进措施').fill('装配工序增加预紧力检测，并对同批次设备回访');
-    await resolve.getByRole('button', { name: /解\s*决/ }).click();
+    await apiCall(page, 'POST', /\/api\/v1\/complaints\/[0-9a-f-]{36}\/resolve$/, () => resolve.getByRole('button', { name: /解\s*决/ }).click());
     await visible(page.getByTestId('complaint-status').getByText('已解决'));
     await visible(page.getByText('主轴轴承装配预紧力不足'));
   });
@@ -264,6 +335,11 @@ describe('CRM SPA against the real API', () => {
     // Drag the card into "done": the task's status becomes Done.
     await page.getByTestId('column-dueToday').getByTestId('task-card').filter({ hasText: taskTitle }).dragTo(page.getByTestId('column-doneThisWeek'));
     await visible(page.getByTestId('column-doneThisWeek').getByText(taskTitle));
+    // The monthly board (月看板).
+    await page.getByText('月看板', { exact: true }).click();
+    await page.waitForURL(/view=month/);
+    await visible(page.getByTestId('month-board'));
+    await screenshot(page, '17b-month-board');
   });
 
   it('lets rep1 record a referral with a new prospect; the first purchase rewards the referrer', async () => {
@@ -274,7 +350,7 @@ describe('CRM SPA against the real API', () => {
     await searchAndPick(dialog.getByRole('combobox', { name: '介绍人' }), visitedCustomer);
     await dialog.getByLabel('潜在客户名称').fill(prospect);
     await dialog.getByLabel('联系人').fill('李总');
-    await dialog.getByRole('button', { name: /保\s*存/ }).click();
+    await apiCall(page, 'POST', /\/api\/v1\/referrals$/, () => dialog.getByRole('button', { name: /保\s*存/ }).click());
     await visible(page.getByTestId('funnel-New').getByText(prospect));
     await page.locator('.ant-modal-wrap:visible').waitFor({ state: 'hidden' }).catch(() => undefined);
     await screenshot(page, '18-referral-funnel');
@@ -288,7 +364,7 @@ describe('CRM SPA against the real API', () => {
     await purchase.getByLabel('产品类别').fill('机床');
     await purchase.getByLabel('数量').fill('1');
     await purchase.getByLabel('单价').first().fill('86000');
-    await purchase.getByRole('button', { name: /保\s*存/ }).click();
+    await apiCall(page, 'POST', /\/purchases$/, () => purchase.getByRole('button', { name: /保\s*存/ }).click());
     await visible(page.getByRole('cell', { name: '数控车床 CK6140' }));
 
     await page.goto('/referrals');
@@ -360,6 +436,15 @@ describe('CRM SPA against the real API', () => {
     await visible(row.getByText('80.0'));
     await visible(row.getByText('维持关系'));
 
+    // The timeline gathers the profile, the deal, the complaint and the assessment, newest first.
+    await page.getByRole('tab', { name: '时间线' }).click();
+    const timeline = page.getByTestId('customer-timeline');
+    await visible(timeline.getByText(/^关系评估 80\.0 分/));
+    await visible(timeline.getByText('成交：数控机床 CK6150 × 2'));
+    await visible(timeline.getByText(/^投诉 .+：产品质量$/));
+    await visible(timeline.getByText('资料修改'));
+    await screenshot(page, '24b-timeline');
+
     // The record's tasks drawer.
     await page.getByTestId('record-tasks-button').click();
     await visible(page.locator('.ant-drawer').getByText('相关任务'));
@@ -387,5 +472,25 @@ describe('CRM SPA against the real API', () => {
     await page.goto('/admin/holidays');
     await visible(page.getByTestId('holidays-table'));
     await screenshot(page, '28-holidays');
+  });
+
+  it('fits a tablet screen (portrait iPad): no page-wide horizontal scrolling on the main pages', async () => {
+    await page.setViewportSize({ width: 768, height: 1024 });
+    try {
+      for (const [path, ready, shot] of [
+        ['/', page.getByTestId('dashboard').getByTestId('chart-targets').locator('svg'), '29-tablet-home'],
+        ['/customers', page.getByTestId('customer-table').getByRole('row').nth(3), '30-tablet-customers'],
+        ['/visits?view=month', page.getByTestId('visit-month'), '31-tablet-visit-month'],
+        ['/complaints', page.getByTestId('complaint-queue'), '32-tablet-complaints'],
+      ] as const) {
+        await page.goto(path);
+        await visible(ready);
+        await screenshot(page, shot);
+        const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+        expect(overflow, `${path} scrolls sideways by ${overflow}px`).toBeLessThanOrEqual(0);
+      }
+    } finally {
+      await page.setViewportSize({ width: 1440, height: 900 });
+    }
   });
 });

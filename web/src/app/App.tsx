@@ -1,4 +1,5 @@
 import { BrowserRouter } from 'react-router';
+import { ErrorBoundary } from '@/components/ErrorBoundary';
 import { Providers } from './providers';
 import { AppRoutes } from './routes';
 
@@ -6,7 +7,9 @@ export function App() {
   return (
     <Providers>
       <BrowserRouter>
-        <AppRoutes />
+        <ErrorBoundary>
+          <AppRoutes />
+        </ErrorBoundary>
       </BrowserRouter>
     </Providers>
   );

@@ -9,6 +9,7 @@ import { CustomerReferralsTab } from '@/features/referrals/components/CustomerRe
 import { CustomerLoyaltyTab } from '@/features/loyalty/components/CustomerLoyaltyTab';
 import { CustomerAssessmentsTab } from '@/features/assessments/components/CustomerAssessmentsTab';
 import { RecordTasksButton } from '@/features/tasks/components/RecordTasksButton';
+import { CustomerTimelineTab } from '@/features/timeline/components/CustomerTimelineTab';
 import { hasRole, useMe } from '@/lib/session/session';
 import { roles } from './roles';
 
@@ -44,6 +45,8 @@ export function CustomerDetailRoute() {
         ...(hasRole(me, ...roles.assessments)
           ? [{ key: 'assessments', label: t('insights.assessments.tab'), children: <CustomerAssessmentsTab customerId={customer.id} readOnly={readOnly} /> }]
           : []),
+        // The audit trail (profile changes) is open to Admin, and to Manager for their team.
+        { key: 'timeline', label: t('timeline.tab'), children: <CustomerTimelineTab customer={customer} withAudit={hasRole(me, 'Admin', 'Manager')} /> },
       ]}
     />
   );

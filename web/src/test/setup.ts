@@ -20,3 +20,14 @@ if (!('ResizeObserver' in window)) {
     disconnect() {}
   };
 }
+// jsdom's Blob has no text(); file inputs (CSV import) read files with it.
+if (!Blob.prototype.text) {
+  Blob.prototype.text = function text(this: Blob) {
+    return new Promise<string>((resolve, reject) => {
+      const reader = new FileReader();
+      reader.onload = () => resolve(String(reader.result));
+      reader.onerror = () => reject(reader.error);
+      reader.readAsText(this);
+    });
+  };
+}

@@ -7,6 +7,7 @@ import {
   FundOutlined, HeartOutlined, FormOutlined, AimOutlined, BellOutlined, FieldTimeOutlined, ProfileOutlined, CrownOutlined, ScheduleOutlined,
 } from '@ant-design/icons';
 import { Link, Outlet, useLocation } from 'react-router';
+import { ErrorBoundary } from '@/components/ErrorBoundary';
 import { useTranslation } from 'react-i18next';
 import { LanguageSwitch } from '@/components/LanguageSwitch';
 import { LoadingBlock } from '@/components/LoadingBlock';
@@ -167,7 +168,9 @@ export function AppLayout() {
         <Layout.Content style={{ padding: screens.md ? 24 : 12 }}>
           <main>
             <Suspense fallback={<LoadingBlock minHeight={400} />}>
-              <Outlet />
+              <ErrorBoundary key={location.pathname}>
+                <Outlet />
+              </ErrorBoundary>
             </Suspense>
           </main>
         </Layout.Content>

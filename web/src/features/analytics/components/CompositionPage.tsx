@@ -2,7 +2,7 @@ import { useCallback, useMemo } from 'react';
 import { Card, Col, DatePicker, Empty, Flex, Row, Segmented, Statistic, Table, Tag, Typography } from 'antd';
 import { ArrowDownOutlined, ArrowUpOutlined } from '@ant-design/icons';
 import dayjs from 'dayjs';
-import { useSearchParams } from 'react-router';
+import { Link, useNavigate, useSearchParams } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { Chart, type ChartOption } from '@/components/Chart';
 import { ErrorResult } from '@/components/ErrorResult';
@@ -10,7 +10,7 @@ import { LoadingBlock } from '@/components/LoadingBlock';
 import { PageHeader } from '@/components/PageHeader';
 import { formatDate, formatNumber } from '@/components/format';
 import { useComposition } from '../api/getComposition';
-import { abcColors, abcTagColors, changeOf, dimensions, paretoHeadline, readCompositionState, writeCompositionState, type CompositionRow, type Dimension } from './compositionModel';
+import { abcColors, abcTagColors, changeOf, customerListLink, dimensions, paretoHeadline, readCompositionState, writeCompositionState, type CompositionRow, type Dimension } from './compositionModel';
 
 /** Shows a change against the previous period: ▲ green, ▼ red, "new" when there were no sales before. */
 export function ChangeCell({ row }: { row: CompositionRow }) {
@@ -26,7 +26,7 @@ export function ChangeCell({ row }: { row: CompositionRow }) {
 }
 
 /** The Pareto table: amount, share, cumulative share, ABC class, customers, average and change. */
-export function ParetoTable({ rows, label, loading }: { rows: CompositionRow[]; label: (r: CompositionRow) => string; loading?: boolean }) {
+export function ParetoTable({ rows, label, loading, link }: { rows: CompositionRow[]; label: (r: CompositionRow) => string; loading?: boolean; link?: (r: CompositionRow) => string | null }) {
   const { t } = useTranslation();
   const f = (name: string) => t(`insights.composition.fields.${name}`);
   return (
@@ -34,7 +34,7 @@ export function ParetoTable({ rows, label, loading }: { rows: CompositionRow[]; 
       rowKey="key" size="small" loading={loading} dataSource={rows} pagination={false} data-testid="pareto-table" scroll={{ x: 860 }}
       locale={{ emptyText: <Empty description={t('insights.composition.empty')} /> }}
       columns={[
-        { title: f('group'), render: (_, r) => label(r) },
+        { title: f('group'), render: (_, r) => { const to = link?.(r); return to ? <Link to={to}>{label(r)}</Link> : label(r); } },
         { title: f('amount'), align: 'right', render: (_, r) => formatNumber(r.salesAmount, 2) },
         { title: f('share'), align: 'right', render: (_, r) => `${formatNumber(r.share, 1)}%` },
         { title: f('cumulativeShare'), align: 'right', render: (_, r) => `${formatNumber(r.cumulativeShare, 1)}%` },
@@ -51,8 +51,10 @@ export function ParetoTable({ rows, label, loading }: { rows: CompositionRow[]; 
 /** 客户构成分析: sales by level, category, region, owner or industry as a Pareto chart and table; state in the URL. */
 export function CompositionPage() {
   const { t } = useTranslation();
+  const navigate = useNavigate();
   const [params, setParams] = useSearchParams();
   const state = readCompositionState(params);
+  const link = useCallback((r: CompositionRow) => customerListLink(state.by, r), [state.by]);
   const composition = useComposition({ by: state.by, ...(state.from && state.to ? { from: state.from, to: state.to } : {}) });
   const data = composition.data;
   const labelRef = useCallback(
@@ -137,7 +139,8 @@ export function CompositionPage() {
           <Card size="small" title={t('insights.composition.chart')} style={{ marginBottom: 16 }}>
             {option ? (
               <>
-                <Chart option={option} height={340} ariaLabel={t('insights.composition.chartAria', { by: t(`insights.composition.dimensions.${state.by}`) })} testId="pareto-chart" />
+                <Chart option={option} height={340} ariaLabel={t('insights.composition.chartAria', { by: t(`insights.composition.dimensions.${state.by}`) })} testId="pareto-chart"
+                  onClick={({ dataIndex }) => { const row = composition.data.rows[dataIndex]; const to = row && link(row); if (to) navigate(to); }} />
                 <Flex gap={12} justify="center">
                   {(['A', 'B', 'C'] as const).map((c) => (
                     <Flex key={c} gap={4} align="center">
@@ -152,7 +155,7 @@ export function CompositionPage() {
             )}
           </Card>
           <Card size="small" title={t('insights.composition.table')}>
-            <ParetoTable rows={composition.data.rows} label={labelRef} loading={composition.isFetching && composition.isPlaceholderData} />
+            <ParetoTable rows={composition.data.rows} label={labelRef} link={link} loading={composition.isFetching && composition.isPlaceholderData} />
           </Card>
         </>
       )}

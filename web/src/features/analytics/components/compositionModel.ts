@@ -39,3 +39,11 @@ export function paretoHeadline(rows: CompositionRow[]): { groups: number; share:
   const a = rows.filter((r) => r.abcClass === 'A');
   return { groups: a.length, share: a.length ? a[a.length - 1]!.cumulativeShare : 0, total: rows.length };
 }
+
+/** The customer list behind a group (level, region, owner, industry), or null when the list has no such filter
+ *  (product category) or the group is "unspecified". */
+export function customerListLink(by: Dimension, row: Pick<CompositionRow, 'key'>): string | null {
+  if (!row.key) return null;
+  const param = ({ level: 'level', region: 'region', owner: 'ownerId', industry: 'industry' } as Partial<Record<Dimension, string>>)[by];
+  return param ? `/customers?${new URLSearchParams({ [param]: row.key })}` : null;
+}

@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { Alert, Badge, Button, Checkbox, DatePicker, Empty, Form, Input, Modal, Popconfirm, Space, Table, Tag, Typography } from 'antd';
+import { Alert, Badge, Button, Checkbox, DatePicker, Empty, Form, Input, Modal, Popconfirm, Skeleton, Space, Table, Tag, Typography } from 'antd';
 import { PlusOutlined } from '@ant-design/icons';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useTranslation } from 'react-i18next';
@@ -12,17 +12,25 @@ import { formatDateTime } from '@/components/format';
 import { useApiKeys } from '../api/listApiKeys';
 import { useCreateApiKey } from '../api/createApiKey';
 import { useRevokeApiKey } from '../api/revokeApiKey';
+import { useApiKeyScopes } from '../api/listApiKeyScopes';
 
 type ApiKey = Schemas['ApiKeyDto'];
 
-// The API validates scopes against its own table (customers/purchases × read/write); the contract does not
-// list them yet, so the SPA mirrors that table.
-const scopes = ['customers:read', 'customers:write', 'purchases:read', 'purchases:write'];
+/** "customers:read" → "客户：读取" (an area the SPA has no word for shows as the API names it). */
+function useScopeLabel() {
+  const { t } = useTranslation();
+  return (scope: string) => {
+    const [area = '', access = ''] = scope.split(':');
+    return t('apiKeys.scopeLabel', { area: t(`apiKeys.scopeArea.${area}`, { defaultValue: area }), access: t(`apiKeys.scopeAccess.${access}`, { defaultValue: access }) });
+  };
+}
 
 function CreateApiKeyModal({ open, onClose, onCreated }: { open: boolean; onClose: () => void; onCreated: (secret: string) => void }) {
   const { t } = useTranslation();
   const [form] = Form.useForm<{ name: string; scopes: string[]; expiresAt?: Dayjs | null }>();
   const create = useCreateApiKey();
+  const scopes = useApiKeyScopes();
+  const scopeLabel = useScopeLabel();
   const f = (name: string) => t(`apiKeys.fields.${name}`);
   return (
     <Modal
@@ -58,7 +66,11 @@ function CreateApiKeyModal({ open, onClose, onCreated }: { open: boolean; onClos
           <Input maxLength={100} />
         </Form.Item>
         <Form.Item name="scopes" label={f('scopes')} rules={[{ required: true, type: 'array', min: 1, message: t('common.required', { field: f('scopes') }) }]}>
-          <Checkbox.Group options={scopes.map((s) => ({ value: s, label: t(`apiKeys.scopes.${s}`) }))} />
+          {scopes.isPending ? (
+            <Skeleton.Input active block />
+          ) : (
+            <Checkbox.Group options={(scopes.data ?? []).map((s) => ({ value: s, label: scopeLabel(s) }))} style={{ display: 'grid', gridTemplateColumns: 'repeat(2, minmax(0, 1fr))', gap: 4 }} />
+          )}
         </Form.Item>
         <Form.Item name="expiresAt" label={f('expiresAt')}>
           <DatePicker style={{ width: '100%' }} disabledDate={(d) => d.isBefore(dayjs(), 'day')} placeholder={t('apiKeys.neverExpires')} />
@@ -74,6 +86,7 @@ export function ApiKeysPage() {
   const revoke = useRevokeApiKey();
   const [creating, setCreating] = useState(false);
   const [secret, setSecret] = useState<string | null>(null);
+  const scopeLabel = useScopeLabel();
   const f = (name: string) => t(`apiKeys.fields.${name}`);
 
   const status = (k: ApiKey) =>
@@ -113,7 +126,7 @@ export function ApiKeysPage() {
               render: (s: string[]) => (
                 <Space wrap size={[4, 4]}>
                   {s.map((scope) => (
-                    <Tag key={scope}>{t(`apiKeys.scopes.${scope}`, { defaultValue: scope })}</Tag>
+                    <Tag key={scope}>{scopeLabel(scope)}</Tag>
                   ))}
                 </Space>
               ),
@@ -155,7 +168,8 @@ export function ApiKeysPage() {
         title={t('apiKeys.secretTitle')}
         onCancel={() => setSecret(null)}
         footer={<Button type="primary" onClick={() => setSecret(null)}>{t('common.close')}</Button>}
-        maskClosable={false}
+        mask={{ closable: false }}
+        destroyOnHidden // the secret leaves the page with the dialog: shown once, never again
       >
         <Alert type="warning" showIcon title={t('apiKeys.secretBody')} style={{ marginBottom: 16 }} />
         <Typography.Paragraph

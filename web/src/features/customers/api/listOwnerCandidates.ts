@@ -1,11 +1,11 @@
 import { queryOptions, useQuery } from '@tanstack/react-query';
 import { api, unwrap } from '@/lib/api/client';
 
-// GET /users is Admin-only, so only administrators get a picker of account managers; others type an id.
+/** The active reps and managers the caller may hand a customer to (the API scopes the list to the caller). */
 export function listOwnerCandidatesOptions() {
   return queryOptions({
-    queryKey: ['users', 'owner-candidates'] as const,
-    queryFn: async ({ signal }) => unwrap(await api.GET('/api/v1/users', { params: { query: { limit: 200 } }, signal })).items,
+    queryKey: ['users', 'assignable'] as const,
+    queryFn: async ({ signal }) => unwrap(await api.GET('/api/v1/users/assignable', { signal })).items,
     staleTime: 5 * 60_000,
   });
 }

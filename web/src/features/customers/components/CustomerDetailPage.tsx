@@ -1,6 +1,6 @@
 import { useState, type ReactNode } from 'react';
 import { Alert, Button, Card, Flex, Popconfirm, Space, Tabs, Tag, Typography, type TabsProps } from 'antd';
-import { EditOutlined, InboxOutlined, RollbackOutlined, SwapOutlined, CrownFilled } from '@ant-design/icons';
+import { EditOutlined, InboxOutlined, RollbackOutlined, SwapOutlined, CrownFilled, MergeCellsOutlined } from '@ant-design/icons';
 import { useNavigate, useParams, useSearchParams } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import type { Schemas } from '@/lib/api/client';
@@ -15,6 +15,7 @@ import { useRestoreCustomer } from '../api/restoreCustomer';
 import { CustomerOverview } from './CustomerOverview';
 import { LevelTag, LifecycleTag } from './CustomerTags';
 import { TransferDialog } from './TransferDialog';
+import { MergeDialog } from './MergeDialog';
 
 type Customer = Schemas['CustomerDto'];
 
@@ -35,6 +36,7 @@ export function CustomerDetailPage({ extraTabs, extraActions }: Props) {
   const archive = useArchiveCustomer();
   const restore = useRestoreCustomer();
   const [transferring, setTransferring] = useState(false);
+  const [merging, setMerging] = useState(false);
 
   if (customer.isPending) return <LoadingBlock />;
   if (customer.isError) return <ErrorResult error={customer.error} onRetry={() => void customer.refetch()} notFoundText={t('customers.notFound')} />;
@@ -82,6 +84,11 @@ export function CustomerDetailPage({ extraTabs, extraActions }: Props) {
                   {t('customers.actions.transfer')}
                 </Button>
               )}
+              {!archived && (
+                <Button icon={<MergeCellsOutlined />} onClick={() => setMerging(true)}>
+                  {t('customers.merge.button')}
+                </Button>
+              )}
               {archived ? (
                 <Popconfirm
                   title={t('customers.restoreConfirm')}
@@ -117,6 +124,7 @@ export function CustomerDetailPage({ extraTabs, extraActions }: Props) {
         items={[{ key: 'overview', label: t('customers.tabs.overview'), children: <CustomerOverview customer={c} /> }, ...extraTabs(c, readOnly)]}
       />
       {canTransfer && <TransferDialog customer={c} open={transferring} onClose={() => setTransferring(false)} />}
+      {canWrite && <MergeDialog customer={c} open={merging} onClose={() => setMerging(false)} />}
     </>
   );
 }

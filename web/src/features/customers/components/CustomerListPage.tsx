@@ -1,13 +1,17 @@
-import { useCallback, useMemo } from 'react';
-import { Button, Flex, Typography } from 'antd';
-import { PlusOutlined } from '@ant-design/icons';
+import { useCallback, useMemo, useState } from 'react';
+import { Button, Dropdown, Flex, Space, Typography } from 'antd';
+import { DownOutlined, DownloadOutlined, PlusOutlined, UploadOutlined } from '@ant-design/icons';
 import { useNavigate, useSearchParams } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { ErrorResult } from '@/components/ErrorResult';
 import { LoadingBlock } from '@/components/LoadingBlock';
 import { PageHeader } from '@/components/PageHeader';
 import { hasRole, useMe } from '@/lib/session/session';
+import { showSuccess } from '@/components/feedback';
 import { useCustomerList } from '../api/listCustomers';
+import { useExportCustomers } from '../api/exportCustomers';
+import { ImportCsvModal } from './ImportCsvModal';
+import type { ImportKind } from '../api/importCsv';
 import { CustomerFilterBar } from './CustomerFilterBar';
 import { CustomerTable } from './CustomerTable';
 import { filtersFromUrl } from './customerFiltersUrl';
@@ -20,6 +24,9 @@ export function CustomerListPage() {
   const filters = useMemo(() => filtersFromUrl(params), [params]);
   const list = useCustomerList(filters);
   const rows = useMemo(() => list.data?.pages.flatMap((p) => p.items) ?? [], [list.data]);
+  const exporter = useExportCustomers();
+  const [importing, setImporting] = useState<ImportKind>();
+  const canWrite = hasRole(me, 'Admin', 'Manager', 'Rep');
 
   const change = useCallback(
     (changes: Record<string, string | boolean | null>) =>
@@ -42,11 +49,33 @@ export function CustomerListPage() {
       <PageHeader
         title={t('customers.title')}
         extra={
-          hasRole(me, 'Admin', 'Manager', 'Rep') && (
-            <Button type="primary" icon={<PlusOutlined />} onClick={() => navigate('/customers/new')}>
-              {t('customers.new')}
+          <Space wrap>
+            <Button
+              icon={<DownloadOutlined />}
+              loading={exporter.isPending}
+              onClick={() => exporter.mutate(filters, { onSuccess: () => showSuccess(t('customers.exported')) })}
+            >
+              {t('customers.export')}
             </Button>
-          )
+            {canWrite && (
+              <Dropdown
+                trigger={['click']}
+                menu={{
+                  items: (['customers', 'contacts', 'purchases'] as const).map((k) => ({ key: k, label: t(`customers.import.menu.${k}`) })),
+                  onClick: ({ key }) => setImporting(key as ImportKind),
+                }}
+              >
+                <Button icon={<UploadOutlined />}>
+                  {t('customers.importButton')} <DownOutlined />
+                </Button>
+              </Dropdown>
+            )}
+            {canWrite && (
+              <Button type="primary" icon={<PlusOutlined />} onClick={() => navigate('/customers/new')}>
+                {t('customers.new')}
+              </Button>
+            )}
+          </Space>
         }
       />
       <CustomerFilterBar filters={filters} meId={me.id} onChange={change} onClear={() => setParams(filters.sort ? { sort: filters.sort } : {}, { replace: true })} />
@@ -73,6 +102,7 @@ export function CustomerListPage() {
           </Flex>
         </>
       )}
+      {canWrite && importing && <ImportCsvModal kind={importing} open onClose={() => setImporting(undefined)} />}
     </>
   );
 }

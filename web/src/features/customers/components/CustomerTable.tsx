@@ -87,7 +87,7 @@ export function CustomerTable({ rows, sort, onSort, hasNextPage, isFetchingNextP
     },
     { key: 'level', title: t('customers.fields.level'), width: 96, sort: 'level', render: (r) => <LevelTag level={r.level} /> },
     { key: 'lifecycle', title: t('customers.fields.lifecycle'), width: 110, render: (r) => <LifecycleTag lifecycle={r.lifecycle} /> },
-    { key: 'kind', title: t('customers.fields.kind'), width: 80, render: (r) => <Tag bordered={false}>{t(`enums.kind.${r.kind}`)}</Tag> },
+    { key: 'kind', title: t('customers.fields.kind'), width: 80, render: (r) => <Tag variant="filled">{t(`enums.kind.${r.kind}`)}</Tag> },
     { key: 'region', title: t('customers.fields.region'), width: 140, render: (r) => orDash(r.region) },
     { key: 'industry', title: t('customers.fields.industry'), width: 140, render: (r) => orDash(r.industry) },
     { key: 'contact', title: t('customers.fields.primaryContact'), width: 120, render: (r) => orDash(r.primaryContactName) },

@@ -8,7 +8,6 @@ import { ErrorResult } from '@/components/ErrorResult';
 import { formatNumber } from '@/components/format';
 import { reminderColor, reminderRoute } from '@/components/reminderLinks';
 import { useDashboard } from '../api/getDashboard';
-import { useLoyaltyMix } from '../api/getLoyaltyMix';
 
 type Dashboard = Schemas['DashboardDto'];
 
@@ -140,17 +139,16 @@ function ReferralChart({ d, link }: { d: Dashboard['referrals']; link: boolean }
 
 const stageColors: Record<string, string> = { None: '#bfbfbf', Cognitive: '#fa8c16', Emotional: '#1677ff', Behavioural: '#52c41a' };
 
-/** Loyalty stage mix (from the portfolio) or membership tier mix (from the dashboard), switchable. */
-function LoyaltyMixChart({ tiers, link }: { tiers: Dashboard['tierMix']; link: boolean }) {
+/** Loyalty stage mix or membership tier mix of the customers in scope (both from the dashboard), switchable. */
+function LoyaltyMixChart({ stages, tiers, link }: { stages: Dashboard['loyaltyStages']; tiers: Dashboard['tierMix']; link: boolean }) {
   const { t } = useTranslation();
   const navigate = useNavigate();
   const [view, setView] = useState<'stage' | 'tier'>('stage');
-  const portfolio = useLoyaltyMix();
   const rows = useMemo(
     () => (view === 'tier'
       ? tiers.map((x) => ({ key: x.key, name: x.key, value: x.count }))
-      : (portfolio.data?.byStage ?? []).map((x) => ({ key: x.key, name: t(`insights.enums.loyaltyStage.${x.key}`, { defaultValue: x.key }), value: x.customers }))),
-    [view, tiers, portfolio.data, t],
+      : stages.map((x) => ({ key: x.key, name: t(`insights.enums.loyaltyStage.${x.key}`, { defaultValue: x.key }), value: x.customers }))),
+    [view, tiers, stages, t],
   );
   const option = useMemo<ChartOption>(() => ({
     tooltip: { trigger: 'item', formatter: '{b}: {c} ({d}%)' },
@@ -167,9 +165,7 @@ function LoyaltyMixChart({ tiers, link }: { tiers: Dashboard['tierMix']; link: b
         size="small" value={view} onChange={setView} aria-label={t('insights.dashboard.loyaltyMix')}
         options={[{ value: 'stage', label: t('insights.dashboard.stageMix') }, { value: 'tier', label: t('insights.dashboard.tierMix') }]}
       />
-      {view === 'stage' && portfolio.isPending ? (
-        <Skeleton active paragraph={{ rows: 5 }} />
-      ) : rows.length === 0 ? (
+      {rows.length === 0 ? (
         <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={view === 'tier' ? t('insights.dashboard.noTiers') : t('insights.dashboard.noStages')} />
       ) : (
         <Chart option={option} height={240} ariaLabel={`${title}: ${rows.map((r) => `${r.name} ${r.value}`).join(', ')}`}
@@ -247,7 +243,7 @@ export function DashboardCharts({ links }: { links: DashboardLinks }) {
       </Col>
       <Col xs={24} lg={12} xxl={8}>
         <ChartCard title={t('insights.dashboard.loyaltyMix')} to={links.loyalty ? '/analytics/loyalty' : undefined} testId="card-loyalty">
-          <LoyaltyMixChart tiers={d.tierMix} link={links.loyalty} />
+          <LoyaltyMixChart stages={d.loyaltyStages} tiers={d.tierMix} link={links.loyalty} />
         </ChartCard>
       </Col>
       <Col xs={24} lg={12} xxl={8}>

@@ -1,6 +1,6 @@
 import { useState, type DragEvent, type ReactNode } from 'react';
-import { Button, Card, Col, Empty, Flex, Form, Input, Modal, Row, Table, Tabs, Tag, Typography, theme } from 'antd';
-import { PlusOutlined, TrophyOutlined } from '@ant-design/icons';
+import { Button, Card, Col, Dropdown, Empty, Flex, Form, Input, Modal, Row, Table, Tabs, Tag, Typography, theme } from 'antd';
+import { PlusOutlined, SwapOutlined, TrophyOutlined } from '@ant-design/icons';
 import dayjs from 'dayjs';
 import { Link, useSearchParams } from 'react-router';
 import { useTranslation } from 'react-i18next';
@@ -95,7 +95,21 @@ function Funnel({ canWrite, cardExtra }: { canWrite: boolean; cardExtra?: (refer
                         style={{ cursor: canWrite ? 'grab' : undefined, opacity: dragging?.id === r.id ? 0.5 : 1 }}
                         styles={{ body: { padding: 8 } }}
                       >
-                        <Link to={`/customers/${r.referredId}`}><Typography.Text strong>{r.referredName}</Typography.Text></Link>
+                        <Flex justify="space-between" align="start" gap={4}>
+                          <Link to={`/customers/${r.referredId}`}><Typography.Text strong>{r.referredName}</Typography.Text></Link>
+                          {canWrite && r.allowedNext.length > 0 && (
+                            // The keyboard's way to do what dragging does.
+                            <Dropdown
+                              trigger={['click']}
+                              menu={{
+                                items: r.allowedNext.map((s) => ({ key: s, label: t(`work.enums.referralStatus.${s}`) })),
+                                onClick: ({ key }) => (key === 'Lost' ? setLosing(r) : send(r, key as Status, null)),
+                              }}
+                            >
+                              <Button size="small" type="text" icon={<SwapOutlined />} aria-label={t('work.referrals.moveTo', { name: r.referredName })} />
+                            </Dropdown>
+                          )}
+                        </Flex>
                         <div><Typography.Text type="secondary" style={{ fontSize: 12 }}>{t('work.referrals.fields.referrer')}: {r.referrerName}</Typography.Text></div>
                         <Flex wrap gap={4} style={{ marginTop: 4 }}>
                           <Tag>{t(`work.enums.referralChannel.${r.channel}`)}</Tag>

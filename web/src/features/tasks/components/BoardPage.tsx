@@ -1,8 +1,8 @@
 import { useEffect, useState, type DragEvent } from 'react';
-import { Button, Card, Col, Empty, Flex, Row, Space, Tag, Typography, theme } from 'antd';
+import { Button, Card, Col, Empty, Flex, Row, Segmented, Space, Tag, Typography, theme } from 'antd';
 import { LeftOutlined, PlusOutlined, RightOutlined } from '@ant-design/icons';
 import dayjs from 'dayjs';
-import { Link } from 'react-router';
+import { Link, useSearchParams } from 'react-router';
 import { useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import type { Schemas } from '@/lib/api/client';
@@ -17,14 +17,19 @@ import { changeTaskStatus } from '../api/changeTaskStatus';
 import { taskKeys } from '../api/keys';
 import { boardColumns, dropChange, type BoardColumn } from './boardDrop';
 import { TaskDrawer } from './TaskDrawer';
+import { MonthBoard } from './MonthBoard';
 
 type Task = Schemas['TaskDto'];
 const priorityColor: Record<Schemas['TaskItemPriority'], string> = { Low: 'default', Normal: 'blue', High: 'orange', Urgent: 'red' };
 const columnColor: Record<BoardColumn, string> = { overdue: '#ff4d4f', dueToday: '#1668dc', tomorrow: '#13c2c2', restOfWeek: '#8c8c8c', doneThisWeek: '#52c41a' };
 
-/** The weekly board (看板): overdue, today, tomorrow, rest of week, done; drag cards between columns. */
+/** The weekly board (看板): overdue, today, tomorrow, rest of week, done; drag cards between columns. The monthly
+ *  board (?view=month) shows the month's plan and each week. */
 export function BoardPage() {
   const { t } = useTranslation();
+  const [params, setParams] = useSearchParams();
+  const view = params.get('view') === 'month' ? 'month' : 'week';
+  const month = params.get('month') ?? undefined;
   const { token } = theme.useToken();
   const queryClient = useQueryClient();
   // The API's "today" (its time zone may differ from the browser's) anchors the weeks: offset 0 asks for the
@@ -91,7 +96,15 @@ export function BoardPage() {
       style={{ cursor: 'grab', opacity: dragging?.task.id === task.id ? 0.5 : 1 }}
       styles={{ body: { padding: 8 } }}
     >
-      <Typography.Text strong delete={task.status === 'Done'} style={{ display: 'block' }}>{task.title}</Typography.Text>
+      {/* A button, so the card opens from the keyboard too (the drawer changes status and due date without dragging). */}
+      <button
+        type="button"
+        className="crm-card-title"
+        onClick={(e) => { e.stopPropagation(); setEditing(task); }}
+        style={{ textDecoration: task.status === 'Done' ? 'line-through' : undefined }}
+      >
+        {task.title}
+      </button>
       {task.customerName && task.customerId && (
         <Link to={`/customers/${task.customerId}`} onClick={(e) => e.stopPropagation()} style={{ fontSize: 12 }}>{task.customerName}</Link>
       )}
@@ -111,16 +124,25 @@ export function BoardPage() {
         subtitle={`${board.data?.week ?? isoWeekKey(monday)} · ${t('work.tasks.dragHint')}`}
         extra={
           <>
-            <Space.Compact>
-              <Button icon={<LeftOutlined />} aria-label={t('work.tasks.prevWeek')} onClick={() => setOffset(offset - 1)} />
-              <Button onClick={() => setOffset(0)}>{t('work.tasks.thisWeek')}</Button>
-              <Button icon={<RightOutlined />} aria-label={t('work.tasks.nextWeek')} onClick={() => setOffset(offset + 1)} />
-            </Space.Compact>
+            <Segmented
+              value={view}
+              onChange={(v) => setParams(v === 'month' ? { view: 'month' } : {}, { replace: true })}
+              options={[{ value: 'week', label: t('work.tasks.weekBoard') }, { value: 'month', label: t('work.tasks.monthBoard') }]}
+            />
+            {view === 'week' && (
+              <Space.Compact>
+                <Button icon={<LeftOutlined />} aria-label={t('work.tasks.prevWeek')} onClick={() => setOffset(offset - 1)} />
+                <Button onClick={() => setOffset(0)}>{t('work.tasks.thisWeek')}</Button>
+                <Button icon={<RightOutlined />} aria-label={t('work.tasks.nextWeek')} onClick={() => setOffset(offset + 1)} />
+              </Space.Compact>
+            )}
             <Button type="primary" icon={<PlusOutlined />} onClick={() => setEditing(null)}>{t('work.tasks.newTask')}</Button>
           </>
         }
       />
-      {board.isPending ? (
+      {view === 'month' ? (
+        <MonthBoard month={month} onMonth={(m) => setParams(m ? { view: 'month', month: m } : { view: 'month' }, { replace: true })} onOpen={setEditing} />
+      ) : board.isPending ? (
         <LoadingBlock />
       ) : board.isError ? (
         <ErrorResult error={board.error} onRetry={() => void board.refetch()} />

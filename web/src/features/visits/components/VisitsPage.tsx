@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { Badge, Button, Card, Col, Empty, Flex, Row, Segmented, Space, Table, Typography, theme } from 'antd';
+import { Alert, Badge, Button, Card, Col, Empty, Flex, Row, Segmented, Space, Table, Typography, theme } from 'antd';
 import { FormOutlined, LeftOutlined, PlusOutlined, RightOutlined } from '@ant-design/icons';
 import dayjs from 'dayjs';
 import { Link, useNavigate, useSearchParams } from 'react-router';
@@ -13,11 +13,14 @@ import { useVisits } from '../api/listVisits';
 import { PlanVisitModal } from './PlanVisitModal';
 import { LogVisitModal } from './LogVisitModal';
 import { FormTag, ReviewStatusTag, VisitStatusTag } from './VisitTags';
+import { VisitMonthBoard, monthGrid } from './VisitMonthBoard';
 
 type Visit = Schemas['VisitDto'];
+type View = 'week' | 'month' | 'list';
+const views: View[] = ['week', 'month', 'list'];
 const when = (v: Visit) => v.actualStart ?? v.plannedStart ?? v.createdAt;
 
-/** A week of visits as a 7-column grid (or a list), with week navigation kept in the URL. */
+/** The visit calendar: a week as a 7-column grid, a month board, or the week as a list; view and date are kept in the URL. */
 export function VisitsPage() {
   const { t } = useTranslation();
   const { token } = theme.useToken();
@@ -25,37 +28,51 @@ export function VisitsPage() {
   const [params, setParams] = useSearchParams();
   const [planning, setPlanning] = useState(false);
   const [logging, setLogging] = useState(false);
-  const [view, setView] = useState<'week' | 'list'>('week');
-  const from = params.get('from') ? startOfIsoWeek(dayjs(params.get('from'))) : startOfIsoWeek(dayjs());
-  const to = from.add(7, 'day');
+  const view: View = views.find((v) => v === params.get('view')) ?? 'week';
+  const anchor = params.get('from') && dayjs(params.get('from')).isValid() ? dayjs(params.get('from')) : dayjs();
+  const month = anchor.startOf('month');
+  const from = view === 'month' ? monthGrid(month).start : startOfIsoWeek(anchor);
+  const to = view === 'month' ? monthGrid(month).end : from.add(7, 'day');
   const visits = useVisits({ from: from.toISOString(), to: to.toISOString() });
-  const setWeek = (d: dayjs.Dayjs) => setParams({ from: d.format('YYYY-MM-DD') }, { replace: true });
-  const rows = [...(visits.data ?? [])].sort((a, b) => dayjs(when(a)).valueOf() - dayjs(when(b)).valueOf());
+  const show = (next: { view?: View; day?: dayjs.Dayjs }) => {
+    const v = next.view ?? view;
+    setParams({ ...(v === 'week' ? {} : { view: v }), from: (next.day ?? anchor).format('YYYY-MM-DD') }, { replace: true });
+  };
+  const step = (direction: 1 | -1) => show({ day: view === 'month' ? month.add(direction, 'month') : from.add(7 * direction, 'day') });
+  const rows = [...(visits.data?.items ?? [])].sort((a, b) => dayjs(when(a)).valueOf() - dayjs(when(b)).valueOf());
+  const unit = view === 'month' ? 'Month' : 'Week';
 
   return (
     <>
       <PageHeader
         title={t('work.visits.listTitle')}
-        subtitle={`${isoWeekKey(from)} · ${from.format('YYYY-MM-DD')} – ${to.subtract(1, 'day').format('YYYY-MM-DD')}`}
+        subtitle={view === 'month' ? month.format('YYYY-MM') : `${isoWeekKey(from)} · ${from.format('YYYY-MM-DD')} – ${to.subtract(1, 'day').format('YYYY-MM-DD')}`}
         extra={
           <>
             <Space.Compact>
-              <Button icon={<LeftOutlined />} aria-label={t('work.visits.prevWeek')} onClick={() => setWeek(from.subtract(7, 'day'))} />
-              <Button onClick={() => setWeek(dayjs())}>{t('work.visits.thisWeek')}</Button>
-              <Button icon={<RightOutlined />} aria-label={t('work.visits.nextWeek')} onClick={() => setWeek(from.add(7, 'day'))} />
+              <Button icon={<LeftOutlined />} aria-label={t(`work.visits.prev${unit}`)} onClick={() => step(-1)} />
+              <Button onClick={() => show({ day: dayjs() })}>{t(`work.visits.this${unit}`)}</Button>
+              <Button icon={<RightOutlined />} aria-label={t(`work.visits.next${unit}`)} onClick={() => step(1)} />
             </Space.Compact>
             <Segmented
               value={view}
-              onChange={(v) => setView(v as 'week' | 'list')}
-              options={[{ value: 'week', label: t('work.visits.week') }, { value: 'list', label: t('work.visits.listView') }]}
+              onChange={(v) => show({ view: v as View })}
+              options={[
+                { value: 'week', label: t('work.visits.week') },
+                { value: 'month', label: t('work.visits.month') },
+                { value: 'list', label: t('work.visits.listView') },
+              ]}
             />
             <Button icon={<FormOutlined />} onClick={() => setLogging(true)}>{t('work.visits.logVisit')}</Button>
             <Button type="primary" icon={<PlusOutlined />} onClick={() => setPlanning(true)}>{t('work.visits.planVisit')}</Button>
           </>
         }
       />
+      {visits.data?.truncated && <Alert type="warning" showIcon style={{ marginBottom: 8 }} title={t('work.visits.truncated', { count: visits.data.items.length })} />}
       {visits.isError ? (
         <ErrorResult error={visits.error} onRetry={() => void visits.refetch()} />
+      ) : view === 'month' ? (
+        <VisitMonthBoard month={month} visits={rows} when={when} loading={visits.isPending} onOpenWeek={(day) => show({ view: 'week', day })} />
       ) : view === 'list' ? (
         <Table<Visit>
           rowKey="id"
@@ -96,7 +113,9 @@ export function VisitsPage() {
                     <Flex vertical gap={8}>
                       {items.map((v) => (
                         <Card key={v.id} size="small" hoverable onClick={() => navigate(`/visits/${v.id}`)} styles={{ body: { padding: 8 } }}>
-                          <Typography.Text strong ellipsis style={{ display: 'block' }}>{v.customerName}</Typography.Text>
+                          <Link to={`/visits/${v.id}`} onClick={(e) => e.stopPropagation()} style={{ display: 'block', fontWeight: 600, overflow: 'hidden', textOverflow: 'ellipsis', whiteSpace: 'nowrap' }}>
+                            {v.customerName}
+                          </Link>
                           <Typography.Text type="secondary" style={{ fontSize: 12 }}>
                             {dayjs(when(v)).format('HH:mm')} · {v.visitorName}
                           </Typography.Text>

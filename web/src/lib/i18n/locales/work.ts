@@ -46,6 +46,8 @@ export const workZh = {
     checkIn: '签到定位', checkingIn: '正在定位…', checkedIn: '已定位（±{{accuracy}} 米）', checkInFailed: '无法获取位置', noGeolocation: '浏览器不支持定位',
     summaryMin: '拜访纪要至少 {{count}} 个字', reason: '原因', shortfall: '还差 {{count}} 次', plannedCount: '已计划 {{count}} 次', coveredByPlan: '已有计划覆盖',
     openCustomer: '查看客户', empty: '暂无拜访', view: '查看',
+    month: '月', thisMonth: '本月', prevMonth: '上个月', nextMonth: '下个月', monthOf: '{{month}} 拜访日程', visitsOnDay: '{{date}}：{{count}} 次拜访',
+    count: '{{count}} 次', moreOnDay: '还有 {{count}} 次…', truncated: '本期拜访过多，仅显示前 {{count}} 条；请缩小范围或使用列表。',
     fields: {
       customer: '客户', form: '拜访方式', category: '客户类型', purposes: '拜访目的', agenda: '拜访议程', companions: '陪同人员', visitor: '拜访人',
       plannedTime: '计划时间', plannedStart: '计划开始', status: '约访状态', reviewStatus: '核查状态', actualTime: '实际时间', summary: '拜访纪要', outcome: '拜访结果',
@@ -80,11 +82,12 @@ export const workZh = {
     dragHint: '拖动卡片到其他列可修改状态或到期日', emptyColumn: '暂无任务', prevWeek: '上一周', nextWeek: '下一周', thisWeek: '本周',
     columns: { overdue: '已逾期', dueToday: '今天', tomorrow: '明天', restOfWeek: '本周其余', focusThisWeek: '本周重点', doneThisWeek: '本周已完成' },
     cannotMove: '不能移到这一列',
+    weekBoard: '周看板', monthBoard: '月看板', monthPlan: '本月计划', weekColumn: '{{week}}（{{from}}–{{to}}）',
     fields: { title: '任务', description: '说明', dueDate: '到期日', dueTime: '时间', priority: '优先级', customer: '客户', assignee: '负责人', status: '状态', boardPeriod: '看板周期', focus: '列为本周重点' },
   },
   referrals: {
     title: '转介绍', record: '记录转介绍', recorded: '转介绍已记录', funnel: '转介绍漏斗', thanksDue: '待致谢', leaderboard: '介绍人排行',
-    moved: '转介绍状态已更新', lostTitle: '标记为流失', thanked: '已致谢', thank: '致谢', thankedMsg: '已记录致谢', empty: '暂无转介绍', dragHint: '拖动卡片以推进转介绍',
+    moved: '转介绍状态已更新', lostTitle: '标记为流失', thanked: '已致谢', thank: '致谢', thankedMsg: '已记录致谢', empty: '暂无转介绍', dragHint: '拖动卡片以推进转介绍（或用卡片上的“移至”菜单）', moveTo: '将 {{name}} 移至…',
     existing: '已有客户', newProspect: '新潜在客户', mustCloseBy: '须成交日期', overdue: '已逾期', thanksNone: '没有待致谢的介绍人',
     fields: {
       referrer: '介绍人', referred: '被介绍客户', channel: '介绍渠道', note: '备注', referredOn: '介绍日期', status: '状态', lostReason: '流失原因',
@@ -145,6 +148,8 @@ export const workEn: Shape<typeof workZh> = {
     checkIn: 'Check in', checkingIn: 'Locating…', checkedIn: 'Located (±{{accuracy}} m)', checkInFailed: 'Could not get the location', noGeolocation: 'This browser cannot locate',
     summaryMin: 'The summary needs at least {{count}} characters', reason: 'Reason', shortfall: '{{count}} more needed', plannedCount: '{{count}} planned', coveredByPlan: 'Covered by plan',
     openCustomer: 'Open customer', empty: 'No visits', view: 'View',
+    month: 'Month', thisMonth: 'This month', prevMonth: 'Previous month', nextMonth: 'Next month', monthOf: 'Visits in {{month}}', visitsOnDay: '{{date}}: {{count}} visits',
+    count: '{{count}}', moreOnDay: '{{count}} more…', truncated: 'Too many visits in this period; showing the first {{count}}. Narrow the range or use the list.',
     fields: {
       customer: 'Customer', form: 'Form', category: 'Customer type', purposes: 'Purposes', agenda: 'Agenda', companions: 'Companions', visitor: 'Visitor',
       plannedTime: 'Planned time', plannedStart: 'Planned start', status: 'Appointment', reviewStatus: 'Review', actualTime: 'Actual time', summary: 'Summary', outcome: 'Outcome',
@@ -179,11 +184,12 @@ export const workEn: Shape<typeof workZh> = {
     dragHint: 'Drag a card to another column to change its status or due date', emptyColumn: 'No tasks', prevWeek: 'Previous week', nextWeek: 'Next week', thisWeek: 'This week',
     columns: { overdue: 'Overdue', dueToday: 'Today', tomorrow: 'Tomorrow', restOfWeek: 'Rest of week', focusThisWeek: 'Focus this week', doneThisWeek: 'Done this week' },
     cannotMove: 'Cannot move to this column',
+    weekBoard: 'Week board', monthBoard: 'Month board', monthPlan: 'Plan for the month', weekColumn: '{{week}} ({{from}}–{{to}})',
     fields: { title: 'Task', description: 'Description', dueDate: 'Due date', dueTime: 'Time', priority: 'Priority', customer: 'Customer', assignee: 'Assignee', status: 'Status', boardPeriod: 'Board period', focus: 'Focus this week' },
   },
   referrals: {
     title: 'Referrals', record: 'Record referral', recorded: 'Referral recorded', funnel: 'Referral funnel', thanksDue: 'Thanks due', leaderboard: 'Referrer leaderboard',
-    moved: 'Referral updated', lostTitle: 'Mark as lost', thanked: 'Thanked', thank: 'Thank', thankedMsg: 'Thanks recorded', empty: 'No referrals', dragHint: 'Drag a card to move the referral on',
+    moved: 'Referral updated', lostTitle: 'Mark as lost', thanked: 'Thanked', thank: 'Thank', thankedMsg: 'Thanks recorded', empty: 'No referrals', dragHint: 'Drag a card to move the referral on (or use the card’s “move to” menu)', moveTo: 'Move {{name}} to…',
     existing: 'Existing customer', newProspect: 'New prospect', mustCloseBy: 'Close by', overdue: 'Overdue', thanksNone: 'No referrer is waiting for thanks',
     fields: {
       referrer: 'Referrer', referred: 'Referred customer', channel: 'Channel', note: 'Note', referredOn: 'Referred on', status: 'Status', lostReason: 'Lost reason',

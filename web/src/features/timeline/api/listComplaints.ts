@@ -1,0 +1,10 @@
+import { queryOptions } from '@tanstack/react-query';
+import { api, unwrap } from '@/lib/api/client';
+import { timelineKeys, timelinePageSize } from './keys';
+
+export const timelineComplaintsOptions = (customerId: string) =>
+  queryOptions({
+    queryKey: timelineKeys.source(customerId, 'complaints'),
+    queryFn: async ({ signal }) =>
+      unwrap(await api.GET('/api/v1/customers/{customerId}/complaints', { params: { path: { customerId }, query: { limit: timelinePageSize } }, signal })).items,
+  });

@@ -142,7 +142,7 @@ public static class DataExchangeEndpoints
                 foreach (var paging in operation.Parameters?.Where(p => p.Name is "limit" or "cursor").ToList() ?? []) operation.Parameters!.Remove(paging);
                 return Task.CompletedTask;
             })
-            .Produces(200, contentType: "text/csv").ProducesProblem(400);
+            .Produces<string>(200, "text/csv").ProducesProblem(400);
 
     private static IResult Csv(HttpContext http, string fileName, string[] header, Func<CsvWriter, CancellationToken, Task> rows) =>
         Results.Stream(async stream =>

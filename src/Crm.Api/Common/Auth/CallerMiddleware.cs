@@ -67,12 +67,7 @@ public sealed class CallerMiddleware(RequestDelegate next)
             }
         }
 
-        var teamMembers = user.Role == Role.Manager
-            ? await db.Users.AsNoTracking()
-                .Where(u => u.TeamId != null && db.Teams.Any(t => t.Id == u.TeamId && t.ManagerId == user.Id))
-                .Select(u => u.Id).ToListAsync(http.RequestAborted)
-            : [];
-        caller.BecomeUser(user.Id, user.Role, user.TeamId, source == CrmClaims.SourceMobile ? "mobile" : "spa", teamMembers);
+        caller.BecomeUser(user.Id, user.Role, user.TeamId, source == CrmClaims.SourceMobile ? "mobile" : "spa", await TeamMembersAsync(db, user.Id, user.Role, http.RequestAborted));
 
         // The role in the database wins over the one in an older cookie or token.
         var identity = new ClaimsIdentity(
@@ -103,4 +98,10 @@ public sealed class CallerMiddleware(RequestDelegate next)
             ProblemDetails = new ProblemDetails { Status = status, Title = title, Detail = detail, Type = ProblemTypes.For(status) },
         });
     }
+
+    /// <summary>The people of the teams a manager leads (whose customers the manager sees); nobody for other roles.</summary>
+    public static async Task<List<Guid>> TeamMembersAsync(CrmDbContext db, Guid userId, Role role, CancellationToken ct) =>
+        role == Role.Manager
+            ? await db.Users.AsNoTracking().Where(u => u.TeamId != null && db.Teams.Any(t => t.Id == u.TeamId && t.ManagerId == userId)).Select(u => u.Id).ToListAsync(ct)
+            : [];
 }

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Crm.Api.Common;
+using Crm.Api.Common.Auth;
 using Crm.Api.Domain;
 using Crm.Api.Persistence;
 using Microsoft.EntityFrameworkCore;
@@ -117,10 +118,7 @@ public sealed class ImportWorker(IServiceScopeFactory scopes, TimeProvider clock
     {
         var user = await db.Users.AsNoTracking().Where(u => u.Id == userId).Select(u => new { u.Id, u.Role, u.TeamId, u.IsDisabled }).FirstOrDefaultAsync(ct);
         if (user is null || user.IsDisabled) return false;
-        var team = user.Role == Role.Manager
-            ? await db.Users.AsNoTracking().Where(u => u.TeamId != null && db.Teams.Any(t => t.Id == u.TeamId && t.ManagerId == user.Id)).Select(u => u.Id).ToListAsync(ct)
-            : [];
-        caller.BecomeUser(user.Id, user.Role, user.TeamId, "import", team);
+        caller.BecomeUser(user.Id, user.Role, user.TeamId, "import", await CallerMiddleware.TeamMembersAsync(db, user.Id, user.Role, ct));
         return true;
     }
 

@@ -16,11 +16,11 @@ internal static class CustomerSearchIndex
         // keeps the terms: rewriting them was about 17 deletes and 17 inserts on every such save.
         foreach (var e in db.ChangeTracker.Entries<Customer>())
             if (e.State is EntityState.Added or EntityState.Deleted
-                || (e.State == EntityState.Modified && AnyChanged(e, nameof(Customer.Name), nameof(Customer.Code), nameof(Customer.Phone), nameof(Customer.Email))))
+                || (e.State == EntityState.Modified && TrackedChanges.AnyChanged(e, nameof(Customer.Name), nameof(Customer.Code), nameof(Customer.Phone), nameof(Customer.Email))))
                 changes.Add((e.Entity.Id, e.Entity.Id, e.State, [e.Entity.Name, e.Entity.Code, e.Entity.Phone, e.Entity.Email]));
         foreach (var e in db.ChangeTracker.Entries<Contact>())
             if (e.State is EntityState.Added or EntityState.Deleted
-                || (e.State == EntityState.Modified && AnyChanged(e, nameof(Contact.CustomerId), nameof(Contact.Name), nameof(Contact.Mobile), nameof(Contact.Phone), nameof(Contact.Email))))
+                || (e.State == EntityState.Modified && TrackedChanges.AnyChanged(e, nameof(Contact.CustomerId), nameof(Contact.Name), nameof(Contact.Mobile), nameof(Contact.Phone), nameof(Contact.Email))))
                 changes.Add((e.Entity.CustomerId, e.Entity.Id, e.State, [e.Entity.Name, e.Entity.Mobile, e.Entity.Phone, e.Entity.Email]));
         if (changes.Count == 0) return;
 
@@ -37,7 +37,4 @@ internal static class CustomerSearchIndex
                 db.CustomerSearchTerms.Add(new CustomerSearchTerm { CustomerId = customerId, SourceId = sourceId, Term = term });
         }
     }
-
-    private static bool AnyChanged(Microsoft.EntityFrameworkCore.ChangeTracking.EntityEntry e, params string[] properties) =>
-        properties.Any(p => !Equals(e.Property(p).OriginalValue, e.Property(p).CurrentValue));
 }

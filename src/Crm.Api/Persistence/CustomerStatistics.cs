@@ -14,16 +14,9 @@ internal static class CustomerStatistics
     public static HashSet<Guid> TouchedCustomers(CrmDbContext db)
     {
         var ids = new HashSet<Guid>();
-        void Add(Microsoft.EntityFrameworkCore.ChangeTracking.EntityEntry entry, string property)
-        {
-            if (entry.State is not (EntityState.Added or EntityState.Modified or EntityState.Deleted)) return;
-            var p = entry.Property(property);
-            ids.Add((Guid)p.CurrentValue!);
-            if (entry.State == EntityState.Modified) ids.Add((Guid)p.OriginalValue!);
-        }
-        foreach (var e in db.ChangeTracker.Entries<Purchase>()) Add(e, nameof(Purchase.CustomerId));
-        foreach (var e in db.ChangeTracker.Entries<Complaint>()) Add(e, nameof(Complaint.CustomerId));
-        foreach (var e in db.ChangeTracker.Entries<Referral>()) Add(e, nameof(Referral.ReferrerId));
+        TrackedChanges.AddCustomersOf<Purchase>(db, nameof(Purchase.CustomerId), ids);
+        TrackedChanges.AddCustomersOf<Complaint>(db, nameof(Complaint.CustomerId), ids);
+        TrackedChanges.AddCustomersOf<Referral>(db, nameof(Referral.ReferrerId), ids);
         return ids;
     }
 
@@ -31,13 +24,7 @@ internal static class CustomerStatistics
     public static HashSet<Guid> VisitedCustomers(CrmDbContext db)
     {
         var ids = new HashSet<Guid>();
-        foreach (var e in db.ChangeTracker.Entries<Visit>())
-        {
-            if (e.State is not (EntityState.Added or EntityState.Modified or EntityState.Deleted)) continue;
-            var p = e.Property(v => v.CustomerId);
-            ids.Add(p.CurrentValue);
-            if (e.State == EntityState.Modified) ids.Add(p.OriginalValue);
-        }
+        TrackedChanges.AddCustomersOf<Visit>(db, nameof(Visit.CustomerId), ids);
         return ids;
     }
 

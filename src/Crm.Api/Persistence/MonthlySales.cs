@@ -1,6 +1,5 @@
 using Crm.Api.Domain;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.ChangeTracking;
 
 namespace Crm.Api.Persistence;
 
@@ -16,23 +15,11 @@ internal static class MonthlySales
     public static HashSet<Guid> TouchedCustomers(CrmDbContext db)
     {
         var ids = new HashSet<Guid>();
-        foreach (var e in db.ChangeTracker.Entries<Purchase>())
-        {
-            if (e.State is not (EntityState.Added or EntityState.Modified or EntityState.Deleted)) continue;
-            var customer = e.Property(p => p.CustomerId);
-            ids.Add(customer.CurrentValue);
-            if (e.State == EntityState.Modified) ids.Add(customer.OriginalValue);
-        }
+        TrackedChanges.AddCustomersOf<Purchase>(db, nameof(Purchase.CustomerId), ids);
         foreach (var e in db.ChangeTracker.Entries<Customer>().Where(e => e.State == EntityState.Modified))
-            if (Changed(e, c => c.OwnerId) || Changed(e, c => c.Level) || Changed(e, c => c.Region) || Changed(e, c => c.Industry))
+            if (TrackedChanges.AnyChanged(e, nameof(Customer.OwnerId), nameof(Customer.Level), nameof(Customer.Region), nameof(Customer.Industry)))
                 ids.Add(e.Entity.Id);
         return ids;
-    }
-
-    private static bool Changed<T>(EntityEntry<Customer> e, System.Linq.Expressions.Expression<Func<Customer, T>> property)
-    {
-        var p = e.Property(property);
-        return !EqualityComparer<T>.Default.Equals(p.OriginalValue, p.CurrentValue);
     }
 
     /// <summary>Runs after the records are saved, so it reads them as they now are.</summary>

@@ -5,22 +5,15 @@ using Crm.Api.Domain;
 using Crm.Api.Features.Customers;
 using Crm.Api.Features.DataExchange;
 using Crm.Api.IntegrationTests.Infrastructure;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace Crm.Api.IntegrationTests.Features.Integration;
 
 /// <summary>Contacts and deals come in from CSV too: matched instead of duplicated, under the same rules as by hand.</summary>
 public abstract class ContactAndDealImportTests<TApp>(TApp app) : ApiTest<TApp>(app) where TApp : CrmApp
 {
-    private static StringContent Csv(string text) => new(text, Encoding.UTF8, "text/csv");
+    private static StringContent Csv(string text) => ImportArrange.Csv(text);
 
-    private async Task<ImportJobDto> RunImportAsync(HttpClient client, string kind, string csv)
-    {
-        var job = await Read<ImportJobDto>(await client.PostAsync($"/api/v1/imports/{kind}?dryRun=false", Csv(csv)), HttpStatusCode.Accepted);
-        Assert.Equal(kind, job.Kind);
-        Assert.True(await App.Services.GetRequiredService<ImportWorker>().RunNextAsync(CancellationToken.None));
-        return await Read<ImportJobDto>(await client.GetAsync($"/api/v1/imports/{job.Id}"));
-    }
+    private Task<ImportJobDto> RunImportAsync(HttpClient client, string kind, string csv) => ImportArrange.RunAsync(App, client, kind, csv);
 
     private static async Task<Guid> AddContactAsync(HttpClient client, Guid customerId, object body)
     {

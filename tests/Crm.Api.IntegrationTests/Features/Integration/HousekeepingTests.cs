@@ -16,7 +16,8 @@ public abstract class HousekeepingTests<TApp>(TApp app) : ApiTest<TApp>(app) whe
 
     private void TravelDays(double days) => App.Travel(App.Clock.GetUtcNow().UtcDateTime.AddDays(days));
 
-    private async Task<List<SyncChangeDto>> SyncAllAsync(Who who, string? cursor = null)
+    /// <summary>Every change after the cursor, page by page, and the cursor to continue from.</summary>
+    private async Task<(List<SyncChangeDto> Changes, string Cursor)> SyncFromAsync(Who who, string? cursor = null)
     {
         var client = await As(who);
         var all = new List<SyncChangeDto>();
@@ -25,9 +26,11 @@ public abstract class HousekeepingTests<TApp>(TApp app) : ApiTest<TApp>(app) whe
             var page = await Read<SyncPageDto>(await client.GetAsync("/api/v1/sync?limit=1000" + (cursor is null ? "" : $"&since={cursor}")));
             all.AddRange(page.Changes);
             cursor = page.NextCursor;
-            if (!page.HasMore) return all;
+            if (!page.HasMore) return (all, cursor);
         }
     }
+
+    private async Task<List<SyncChangeDto>> SyncAllAsync(Who who, string? cursor = null) => (await SyncFromAsync(who, cursor)).Changes;
 
     private static HttpRequestMessage Put(string url, string? etag, object body)
     {
@@ -88,7 +91,7 @@ public abstract class HousekeepingTests<TApp>(TApp app) : ApiTest<TApp>(app) whe
     public async Task Compacting_the_change_log_keeps_what_every_client_sees_from_any_cursor()
     {
         var rep1 = await As(Who.Rep1);
-        var rep1Cursor = await LastCursorAsync(Who.Rep1);
+        var (_, rep1Cursor) = await SyncFromAsync(Who.Rep1);
         var customer = await Arrange.OwnedByAsync(App, Who.Rep1, "压缩日志客户");
         for (var i = 1; i <= 3; i++)
         {
@@ -124,18 +127,6 @@ public abstract class HousekeepingTests<TApp>(TApp app) : ApiTest<TApp>(app) whe
         Assert.Contains(rows, r => r.PreviousOwnerId == App.UserIds[Who.Rep1]);
         Assert.Equal(rep1Before, Summary(await SyncAllAsync(Who.Rep1, rep1Cursor), customer.Id));
         Assert.Equal(rep3Before, Summary(await SyncAllAsync(Who.Rep3), customer.Id));
-    }
-
-    private async Task<string> LastCursorAsync(Who who)
-    {
-        var client = await As(who);
-        string? cursor = null;
-        while (true)
-        {
-            var page = await Read<SyncPageDto>(await client.GetAsync("/api/v1/sync?limit=1000" + (cursor is null ? "" : $"&since={cursor}")));
-            cursor = page.NextCursor;
-            if (!page.HasMore) return cursor;
-        }
     }
 
     private static List<(string, string)> Summary(List<SyncChangeDto> changes, Guid customerId) =>

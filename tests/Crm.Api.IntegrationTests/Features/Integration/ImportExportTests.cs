@@ -4,24 +4,15 @@ using System.Text;
 using Crm.Api.Domain;
 using Crm.Api.Features.DataExchange;
 using Crm.Api.IntegrationTests.Infrastructure;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace Crm.Api.IntegrationTests.Features.Integration;
 
 /// <summary>CSV import that updates instead of duplicating, with a dry run that writes nothing; CSV export Excel can open.</summary>
 public abstract class ImportExportTests<TApp>(TApp app) : ApiTest<TApp>(app) where TApp : CrmApp
 {
-    private static StringContent Csv(string text) => new(text, Encoding.UTF8, "text/csv");
+    private static StringContent Csv(string text) => ImportArrange.Csv(text);
 
-    private async Task<ImportJobDto> RunImportAsync(HttpClient client, string csv)
-    {
-        var queued = await client.PostAsync("/api/v1/imports/customers?dryRun=false", Csv(csv));
-        var job = await Read<ImportJobDto>(queued, HttpStatusCode.Accepted);
-        Assert.Equal(ImportStatus.Queued, job.Status);
-        Assert.Equal($"/api/v1/imports/{job.Id}", queued.Headers.Location?.ToString());
-        Assert.True(await App.Services.GetRequiredService<ImportWorker>().RunNextAsync(CancellationToken.None));
-        return await Read<ImportJobDto>(await client.GetAsync($"/api/v1/imports/{job.Id}"));
-    }
+    private Task<ImportJobDto> RunImportAsync(HttpClient client, string csv) => ImportArrange.RunAsync(App, client, "customers", csv);
 
     [Fact]
     public async Task A_dry_run_plans_create_update_and_skip_by_code_phone_email_and_name_and_writes_nothing()

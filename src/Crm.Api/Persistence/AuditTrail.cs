@@ -47,7 +47,7 @@ internal static class AuditTrail
                     entry.State == EntityState.Deleted ? null : Text(p.CurrentValue)))
                 .ToList();
             if (entry.State == EntityState.Modified && changes.Count == 0) continue;
-            db.AuditEntries.Add(new AuditEntry
+            db.Derived.Add(new AuditEntry
             {
                 At = now, ActorId = db.Caller.ActorId, Source = db.Caller.Source, TraceId = Activity.Current?.TraceId.ToString(),
                 Action = entry.State switch { EntityState.Added => AuditAction.Create, EntityState.Deleted => AuditAction.Delete, _ => AuditAction.Update },

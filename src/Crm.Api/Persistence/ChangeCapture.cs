@@ -100,7 +100,7 @@ internal static class ChangeCapture
                 owners[o.Id] = o.OwnerId;
         var moved = transfers.ToDictionary(t => t.CustomerId, t => t.From);
         foreach (var (type, id, customerId, deleted) in changes)
-            db.ChangeRecords.Add(new ChangeRecord
+            db.Derived.Add(new ChangeRecord
             {
                 EntityType = type, EntityId = id, CustomerId = customerId, OwnerId = owners.GetValueOrDefault(customerId), Deleted = deleted, ChangedAt = now,
                 PreviousOwnerId = moved.TryGetValue(customerId, out var from) ? from : null,
@@ -115,7 +115,7 @@ internal static class ChangeCapture
             children.AddRange((await db.Visits.IgnoreQueryFilters().Where(x => x.CustomerId == customerId).Select(x => x.Id).ToListAsync(ct)).Select(id => ("visit", id)));
             children.AddRange((await db.Complaints.IgnoreQueryFilters().Where(x => x.CustomerId == customerId).Select(x => x.Id).ToListAsync(ct)).Select(id => ("complaint", id)));
             foreach (var (type, id) in children.Where(c => !changes.Any(x => x.Id == c.Item2)))
-                db.ChangeRecords.Add(new ChangeRecord { EntityType = type, EntityId = id, CustomerId = customerId, OwnerId = to, PreviousOwnerId = from, ChangedAt = now });
+                db.Derived.Add(new ChangeRecord { EntityType = type, EntityId = id, CustomerId = customerId, OwnerId = to, PreviousOwnerId = from, ChangedAt = now });
         }
     }
 
@@ -126,9 +126,9 @@ internal static class ChangeCapture
         {
             var outbox = new OutboxEvent { Type = type, OccurredAt = now };
             outbox.Payload = JsonSerializer.Serialize(new { id = outbox.Id, type, occurredAt = now, data }, Json);
-            db.OutboxEvents.Add(outbox);
+            db.Derived.Add(outbox);
             foreach (var s in subscriptions.Where(s => WebhookEventTypes.Matches(s.EventTypes, type)))
-                db.WebhookDeliveries.Add(new WebhookDelivery { SubscriptionId = s.Id, EventId = outbox.Id, EventType = type, Status = DeliveryStatus.Pending, NextAttemptAt = now, CreatedAt = now });
+                db.Derived.Add(new WebhookDelivery { SubscriptionId = s.Id, EventId = outbox.Id, EventType = type, Status = DeliveryStatus.Pending, NextAttemptAt = now, CreatedAt = now });
         }
     }
 }

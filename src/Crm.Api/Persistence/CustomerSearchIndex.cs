@@ -9,7 +9,7 @@ namespace Crm.Api.Persistence;
 /// </summary>
 internal static class CustomerSearchIndex
 {
-    public static async Task RefreshAsync(CrmDbContext db, CancellationToken ct)
+    public static void Refresh(CrmDbContext db)
     {
         var changes = new List<(Guid CustomerId, Guid SourceId, EntityState State, string?[] Texts)>();
         // A save that changes none of the searched fields (a purchase marking the customer active, a level change)
@@ -24,17 +24,12 @@ internal static class CustomerSearchIndex
                 changes.Add((e.Entity.CustomerId, e.Entity.Id, e.State, [e.Entity.Name, e.Entity.Mobile, e.Entity.Phone, e.Entity.Email]));
         if (changes.Count == 0) return;
 
-        var reindexed = changes.Where(c => c.State != EntityState.Added).Select(c => c.SourceId).ToList();
-        if (reindexed.Count > 0)
-        {
-            var stale = await db.CustomerSearchTerms.IgnoreQueryFilters().Where(t => reindexed.Contains(t.SourceId)).ToListAsync(ct);
-            db.CustomerSearchTerms.RemoveRange(stale);
-        }
+        db.Derived.ReplaceTermsOf(changes.Where(c => c.State != EntityState.Added).Select(c => c.SourceId));
         foreach (var (customerId, sourceId, state, texts) in changes)
         {
             if (state == EntityState.Deleted) continue;
             foreach (var term in CustomerSearchTerm.TermsOf(texts))
-                db.CustomerSearchTerms.Add(new CustomerSearchTerm { CustomerId = customerId, SourceId = sourceId, Term = term });
+                db.Derived.Add(new CustomerSearchTerm { CustomerId = customerId, SourceId = sourceId, Term = term });
         }
     }
 }

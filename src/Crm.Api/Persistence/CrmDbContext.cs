@@ -104,6 +104,7 @@ public abstract class CrmDbContext(DbContextOptions options, Caller caller, Time
 
     public override async Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
     {
+        var bulkWritten = new List<EntityEntry>();
         try
         {
             var (touched, visited, sales, newCustomers) = await RunSaveHooksAsync(cancellationToken);
@@ -112,7 +113,7 @@ public abstract class CrmDbContext(DbContextOptions options, Caller caller, Time
 
             // The derived rows and the statistics follow the save inside the same transaction.
             await using var own = Database.CurrentTransaction is null ? await Database.BeginTransactionAsync(cancellationToken) : null;
-            var written = await WriteNewCustomersAsync(newCustomers, cancellationToken);
+            var written = await WriteNewCustomersAsync(newCustomers, bulkWritten, cancellationToken);
             written += await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
             written += await Derived.WriteAsync(this, cancellationToken);
             if (touched.Count > 0 || visited.Count > 0 || sales.Count > 0)
@@ -124,6 +125,12 @@ public abstract class CrmDbContext(DbContextOptions options, Caller caller, Time
             }
             if (own is not null) await own.CommitAsync(cancellationToken);
             return written;
+        }
+        catch
+        {
+            // The transaction rolled the new customers back: they are to be inserted again if the save is retried.
+            foreach (var entry in bulkWritten) entry.State = EntityState.Added;
+            throw;
         }
         finally
         {
@@ -154,12 +161,12 @@ public abstract class CrmDbContext(DbContextOptions options, Caller caller, Time
     /// customers and 2,000 tags, which EF Core would insert one statement each. Their rows are new, so nothing else in
     /// the save can collide with them, and whatever else refers to them (contacts, referrals) is written after.
     /// </summary>
-    private async Task<int> WriteNewCustomersAsync(List<EntityEntry<Customer>> customers, CancellationToken ct)
+    private async Task<int> WriteNewCustomersAsync(List<EntityEntry<Customer>> customers, List<EntityEntry> written, CancellationToken ct)
     {
         if (customers.Count == 0) return 0;
         var ids = customers.Select(e => e.Entity.Id).ToHashSet();
         var tags = ChangeTracker.Entries<CustomerTag>().Where(e => e.State == EntityState.Added && ids.Contains(e.Entity.CustomerId)).ToList();
-        return await BulkInsert.WriteAddedAsync(this, customers, ct) + await BulkInsert.WriteAddedAsync(this, tags, ct);
+        return await BulkInsert.WriteAddedAsync(this, customers, written, ct) + await BulkInsert.WriteAddedAsync(this, tags, written, ct);
     }
 
     /// <summary>

@@ -3,6 +3,7 @@ using System.Data.Common;
 using System.Text;
 using Crm.Api.Domain;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.ChangeTracking;
 using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Metadata;
 using Microsoft.EntityFrameworkCore.Storage;
@@ -90,16 +91,18 @@ internal static class BulkInsert
     /// save leaves them alone. Only for entities whose every row is new, so no delete or update of this save can
     /// collide with them.
     /// </summary>
-    public static async Task<int> WriteAddedAsync<T>(CrmDbContext db, IReadOnlyList<Microsoft.EntityFrameworkCore.ChangeTracking.EntityEntry<T>> entries, CancellationToken ct) where T : class
+    /// <param name="written">Collects the entries marked unchanged, so that a save failing later can mark them added again.</param>
+    public static async Task<int> WriteAddedAsync<T>(CrmDbContext db, IReadOnlyList<EntityEntry<T>> entries, List<EntityEntry> written, CancellationToken ct) where T : class
     {
-        var written = await WriteAsync(db, entries.Select(e => e.Entity).ToList(), ct);
+        var rows = await WriteAsync(db, entries.Select(e => e.Entity).ToList(), ct);
         foreach (var entry in entries)
         {
             foreach (var owned in entry.References.Where(r => r.Metadata.TargetEntityType.IsOwned() && r.TargetEntry is { State: EntityState.Added }))
-                if (owned.Metadata.TargetEntityType.GetTableName() == entry.Metadata.GetTableName()) owned.TargetEntry!.State = EntityState.Unchanged;
-            entry.State = EntityState.Unchanged;
+                if (owned.Metadata.TargetEntityType.GetTableName() == entry.Metadata.GetTableName()) written.Add(owned.TargetEntry!);
+            written.Add(entry);
         }
-        return written;
+        foreach (var entry in written) entry.State = EntityState.Unchanged;
+        return rows;
     }
 
     public static async Task<int> WriteAsync<T>(CrmDbContext db, IReadOnlyList<T> rows, CancellationToken ct) where T : class

@@ -44,6 +44,24 @@ public abstract class BulkWriteTests<TApp>(TApp app) : ApiTest<TApp>(app) where 
     }
 
     [Fact]
+    public void A_save_that_fails_after_its_new_customers_were_written_writes_them_again_when_retried()
+    {
+        var customer = new Customer(OwnerId) { Name = "Retry Trading", Code = "RETRY-" + Guid.NewGuid().ToString("N")[..8] };
+        var stored = App.WithDb(db =>
+        {
+            db.Customers.Add(customer);
+            // A tag of a customer that does not exist fails the save after the new customer went in (foreign key).
+            var orphan = new CustomerTag { CustomerId = Guid.NewGuid(), Tag = "orphan" };
+            db.Add(orphan);
+            Assert.Throws<DbUpdateException>(() => db.SaveChanges());
+            db.Entry(orphan).State = EntityState.Detached;
+            db.SaveChanges();
+            return db.Customers.IgnoreQueryFilters().AsNoTracking().Count(c => c.Id == customer.Id);
+        });
+        Assert.Equal(1, stored);
+    }
+
+    [Fact]
     public void A_save_of_many_customers_writes_each_ones_terms_audit_line_change_and_event()
     {
         // 301 customers: several full statements (one prepared statement re-bound) and a shorter last one, for every table.

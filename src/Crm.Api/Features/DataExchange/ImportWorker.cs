@@ -72,23 +72,24 @@ public sealed class ImportWorker(IServiceScopeFactory scopes, TimeProvider clock
     {
         string content, kind;
         Guid userId;
+        int total;
         await using (var scope = scopes.CreateAsyncScope())
         {
             var job = await scope.ServiceProvider.GetRequiredService<CrmDbContext>().ImportJobs.AsNoTracking().SingleAsync(j => j.Id == jobId, ct);
-            (content, kind, userId) = (job.Content, job.Kind, job.CreatedBy);
+            (content, kind, userId, total) = (job.Content, job.Kind, job.CreatedBy, job.TotalRows);
         }
         var import = CsvImport.Of(kind);
-        var (rows, _) = import.Read(content);
         var errors = new List<ImportErrorDto>();
         int processed = 0, created = 0, updated = 0, skipped = 0, failed = 0;
-        foreach (var batch in rows.Chunk(ImportRules.BatchSize))
+        // The file was checked when the import was queued: reading it again finds the same rows and no new problem.
+        foreach (var batch in import.ReadRows(content, []).Chunk(ImportRules.BatchSize))
         {
             await using var scope = scopes.CreateAsyncScope();
             var db = scope.ServiceProvider.GetRequiredService<CrmDbContext>();
             if (!await ActAsAsync(db, scope.ServiceProvider.GetRequiredService<Caller>(), userId, ct))
             {
                 errors.Add(new ImportErrorDto(0, "", "The person who started the import can no longer sign in."));
-                failed += rows.Count - processed;
+                failed += total - processed;
                 break;
             }
             await using var transaction = await db.Database.BeginTransactionAsync(ct);

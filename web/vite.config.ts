@@ -27,6 +27,7 @@ export default defineConfig({
     include: ['src/**/*.test.{ts,tsx}'],
     setupFiles: ['src/test/setup.ts'],
     css: false,
-    testTimeout: 60000, // form tests type with user-event; on a busy shared 2-core machine one can take 30 s
+    // Form tests type with user-event into antd inputs under jsdom: on a busy shared 2-core machine one took 42 s.
+    testTimeout: 120000,
   },
 });

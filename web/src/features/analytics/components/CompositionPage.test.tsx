@@ -50,5 +50,5 @@ describe('composition analysis', () => {
     expect(west).toHaveTextContent('新增');
     expect(screen.getByRole('img', { name: /帕累托图/ })).toBeInTheDocument();
     expect(screen.getByText('1/3 组 · 70.0%')).toBeInTheDocument();
-  }, 40_000);
+  });
 });

@@ -38,5 +38,5 @@ describe('ApiKeysPage', () => {
     await user.click(screen.getAllByRole('button', { name: /关\s*闭/ }).find((b) => b.textContent?.replace(/\s/g, '') === '关闭')!);
     await waitFor(() => expect(screen.queryByText(created.key)).not.toBeInTheDocument());
     expect(await screen.findByText('拜访：写入', { selector: '.ant-tag' })).toBeInTheDocument();
-  }, 40_000);
+  });
 });

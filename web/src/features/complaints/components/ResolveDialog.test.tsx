@@ -36,7 +36,7 @@ describe('ResolveDialog', () => {
     expect(screen.getByText('请填写改进措施')).toBeInTheDocument();
     expect(screen.getByText('请填写解决方式')).toBeInTheDocument();
     expect(requests.some((r) => r.method === 'POST')).toBe(false);
-  }, 40_000);
+  });
 
   it('sends a not-factual resolution with the explanation only', async () => {
     await i18n.changeLanguage('zh-CN');
@@ -55,5 +55,5 @@ describe('ResolveDialog', () => {
     await waitFor(() => expect(requests.some((r) => r.method === 'POST')).toBe(true), { timeout: 5000 });
     const post = requests.find((r) => r.method === 'POST')!;
     expect(await post.json()).toMatchObject({ isFactual: false, explanation: '经检测为使用不当，已向客户演示正确操作', rootCause: null });
-  }, 40_000);
+  });
 });

@@ -55,7 +55,7 @@ describe('ImportCsvModal', () => {
     expect(await within(dialog).findByText('导入完成（有错误）', { selector: '.ant-result-title' }, { timeout: 5000 })).toBeInTheDocument();
     expect(within(dialog).getByText('新建 1，更新 1，跳过 0，失败 1')).toBeInTheDocument();
     expect(polls).toBeGreaterThanOrEqual(2);
-  }, 40_000);
+  });
 
   it('imports deal records through their own endpoint and links each planned row to its customer', async () => {
     await i18n.changeLanguage('zh-CN');
@@ -78,5 +78,5 @@ describe('ImportCsvModal', () => {
     expect(new URL(requests.find((r) => r.method === 'POST')!.url).pathname).toBe('/api/v1/imports/purchases');
     expect(within(planned).getByText('相同成交记录')).toBeInTheDocument();
     expect(within(planned).getAllByRole('link', { name: '查看' })[0]).toHaveAttribute('href', '/customers/c7');
-  }, 40_000);
+  });
 });

@@ -37,5 +37,5 @@ describe('MergeDialog', () => {
     expect(within(result).getByText('成交记录')).toBeInTheDocument();
     expect(within(result).getByText('3')).toBeInTheDocument();
     expect(within(result).getByText('120')).toBeInTheDocument();
-  }, 40_000);
+  });
 });

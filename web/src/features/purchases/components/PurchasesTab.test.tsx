@@ -38,5 +38,5 @@ describe('PurchasesTab', () => {
     const confirm = await screen.findByRole('tooltip');
     await user.click(within(confirm).getByRole('button', { name: /删\s*除/ }));
     await waitFor(() => expect(requests.find((r) => r.method === 'DELETE')?.headers.get('If-Match')).toBe('"7"'));
-  }, 40_000);
+  });
 });

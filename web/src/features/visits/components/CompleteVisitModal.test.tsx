@@ -32,5 +32,5 @@ describe('CompleteVisitModal', () => {
     const body = await requests.find((r) => r.method === 'POST')!.json();
     expect(body.summary).toBe('太短了，讨论了明年的框架协议和交货计划');
     expect(body.actualStart).toBe('2026-11-20T02:00:00.000Z');
-  }, 40_000);
+  });
 });

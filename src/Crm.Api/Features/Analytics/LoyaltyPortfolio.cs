@@ -61,19 +61,24 @@ public sealed class LoyaltyPortfolioHandler(CrmDbContext db, OrganisationCalenda
         var (r0, r1, r2, r3) = cuts.RecencyDays is [var ra, var rb, var rc, var rd] ? (todayDay - ra, todayDay - rb, todayDay - rc, todayDay - rd) : (int.MaxValue, int.MaxValue, int.MaxValue, int.MaxValue);
         var (f0, f1, f2, f3) = cuts.Frequency is [var fa, var fb, var fc, var fd] ? (fa, fb, fc, fd) : (int.MaxValue, int.MaxValue, int.MaxValue, int.MaxValue);
         var (m0, m1, m2, m3) = cuts.Monetary is [var ma, var mb, var mc, var md] ? (ma, mb, mc, md) : (decimal.MaxValue, decimal.MaxValue, decimal.MaxValue, decimal.MaxValue);
-        var lastYear = db.Purchases.AsNoTracking().Where(p => p.PurchasedOn > yearAgo && p.PurchasedOn <= today)
-            .GroupBy(p => p.CustomerId).Select(g => new { CustomerId = g.Key, Count = g.Count(), Amount = g.Sum(p => p.Amount) });
+        // Scope first: each customer in scope seeks its last year of purchases on (CustomerId, PurchasedOn). Grouping the
+        // year's purchases of the whole base first and joining the scope afterwards read 1.7M purchases for a team of
+        // 50,000 customers at a million (90 s).
+        var lastYear = db.Purchases.AsNoTracking().Where(p => p.PurchasedOn > yearAgo && p.PurchasedOn <= today);
         var stats = db.CustomerStats.AsNoTracking();
-        var recentBuyers = await (from c in customers
-                                  join s in stats on c.Id equals s.CustomerId
-                                  join y in lastYear on c.Id equals y.CustomerId
-                                  select new
-                                  {
-                                      // A later last purchase (a higher day number) is a fresher customer.
-                                      R = 1 + (s.LastPurchaseDay >= r3 ? 1 : 0) + (s.LastPurchaseDay >= r2 ? 1 : 0) + (s.LastPurchaseDay >= r1 ? 1 : 0) + (s.LastPurchaseDay >= r0 ? 1 : 0),
-                                      F = 1 + (y.Count > f0 ? 1 : 0) + (y.Count > f1 ? 1 : 0) + (y.Count > f2 ? 1 : 0) + (y.Count > f3 ? 1 : 0),
-                                      M = 1 + (y.Amount > m0 ? 1 : 0) + (y.Amount > m1 ? 1 : 0) + (y.Amount > m2 ? 1 : 0) + (y.Amount > m3 ? 1 : 0),
-                                  })
+        var perCustomer = from c in customers
+                          join s in stats on c.Id equals s.CustomerId
+                          join p in lastYear on c.Id equals p.CustomerId
+                          group p.Amount by new { c.Id, s.LastPurchaseDay } into g
+                          select new { g.Key.LastPurchaseDay, Count = g.Count(), Amount = g.Sum() };
+        var recentBuyers = await perCustomer
+            .Select(y => new
+            {
+                // A later last purchase (a higher day number) is a fresher customer.
+                R = 1 + (y.LastPurchaseDay >= r3 ? 1 : 0) + (y.LastPurchaseDay >= r2 ? 1 : 0) + (y.LastPurchaseDay >= r1 ? 1 : 0) + (y.LastPurchaseDay >= r0 ? 1 : 0),
+                F = 1 + (y.Count > f0 ? 1 : 0) + (y.Count > f1 ? 1 : 0) + (y.Count > f2 ? 1 : 0) + (y.Count > f3 ? 1 : 0),
+                M = 1 + (y.Amount > m0 ? 1 : 0) + (y.Amount > m1 ? 1 : 0) + (y.Amount > m2 ? 1 : 0) + (y.Amount > m3 ? 1 : 0),
+            })
             .GroupBy(x => new { x.R, x.F, x.M }).Select(g => new { g.Key.R, g.Key.F, g.Key.M, Count = g.Count() }).ToListAsync(ct);
         // Customers whose purchases are all older than a year score F = M = 1.
         var yearAgoDay = yearAgo.DayNumber;
@@ -90,7 +95,10 @@ public sealed class LoyaltyPortfolioHandler(CrmDbContext db, OrganisationCalenda
     private async Task<List<RepeatRateMonthDto>> RepeatRateAsync(DateOnly today, CancellationToken ct)
     {
         var firstMonth = new DateOnly(today.Year, today.Month, 1).AddMonths(-11);
-        var months = await (from p in db.Purchases.AsNoTracking()
+        // Through the customers in scope, so a team's months are read customer by customer on (CustomerId, PurchasedOn)
+        // instead of every purchase of the year in the base being checked against the scope.
+        var months = await (from c in db.Customers.AsNoTracking()
+                            join p in db.Purchases.AsNoTracking() on c.Id equals p.CustomerId
                             where p.PurchasedOn >= firstMonth && p.PurchasedOn <= today
                             join s in db.CustomerStats on p.CustomerId equals s.CustomerId
                             select new { p.PurchasedOn.Year, p.PurchasedOn.Month, p.CustomerId, Repeat = p.PurchasedOn > s.FirstPurchaseOn })
@@ -157,17 +165,21 @@ public static class LoyaltyStageMix
 {
     public static async Task<IReadOnlyList<DistributionRowDto>> CountAsync(CrmDbContext db, IQueryable<Customer> customers, int todayDay, CancellationToken ct)
     {
-        // The stage rules of LoyaltyRules.Stage, written as one SQL expression over the statistics row.
+        // The stage rules of LoyaltyRules.Stage, written as one SQL expression over the statistics row. Customers without
+        // a purchase (no statistics row, or none counted) are the total less the others: an inner join lets SQLite seek
+        // each customer's row, where the left join to the scope-filtered statistics materialised and indexed them first.
+        var total = await customers.CountAsync(ct);
         var stages = await (from c in customers
-                            join s in db.CustomerStats on c.Id equals s.CustomerId into sj
-                            from s in sj.DefaultIfEmpty()
-                            select s == null || s.Purchases == 0 ? LoyaltyStage.None
-                                : s.Purchases >= 2 && s.LastPurchaseDay - s.FirstPurchaseDay >= 365 && todayDay - s.LastPurchaseDay <= 365 ? LoyaltyStage.Behavioural
+                            join s in db.CustomerStats on c.Id equals s.CustomerId
+                            where s.Purchases > 0
+                            select s.Purchases >= 2 && s.LastPurchaseDay - s.FirstPurchaseDay >= 365 && todayDay - s.LastPurchaseDay <= 365 ? LoyaltyStage.Behavioural
                                 : s.Purchases >= 2 && (s.RatedComplaints == 0 || s.SatisfactionTotal >= 4 * s.RatedComplaints || s.ReferralsMade > 0) ? LoyaltyStage.Emotional
                                 : LoyaltyStage.Cognitive)
             .GroupBy(stage => stage).Select(g => new { g.Key, Count = g.Count() }).ToListAsync(ct);
-        var total = stages.Sum(s => s.Count);
-        return Enum.GetValues<LoyaltyStage>().Select(stage => Row(stage.ToString(), stages.FirstOrDefault(s => s.Key == stage)?.Count ?? 0, total)).ToList();
+        int Count(LoyaltyStage stage) => stage == LoyaltyStage.None
+            ? total - stages.Sum(s => s.Count)
+            : stages.FirstOrDefault(s => s.Key == stage)?.Count ?? 0;
+        return Enum.GetValues<LoyaltyStage>().Select(stage => Row(stage.ToString(), Count(stage), total)).ToList();
     }
 
     public static DistributionRowDto Row(string key, int count, int total) => new(key, count, total == 0 ? 0 : Math.Round(100.0 * count / total, 1));

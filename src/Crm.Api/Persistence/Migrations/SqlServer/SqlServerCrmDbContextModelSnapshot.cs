@@ -821,6 +821,8 @@ namespace Crm.Api.Persistence.Migrations.SqlServer
 
                     b.HasIndex("OwnerId", "Level", "ArchivedAt", "Name", "Id");
 
+                    b.HasIndex("OwnerId", "Lifecycle", "ArchivedAt", "Tier", "Id");
+
                     b.ToTable("Customers");
                 });
 

@@ -814,6 +814,8 @@ namespace Crm.Api.Persistence.Migrations.Sqlite
 
                     b.HasIndex("OwnerId", "Level", "ArchivedAt", "Name", "Id");
 
+                    b.HasIndex("OwnerId", "Lifecycle", "ArchivedAt", "Tier", "Id");
+
                     b.ToTable("Customers");
                 });
 

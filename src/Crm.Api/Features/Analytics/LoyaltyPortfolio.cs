@@ -61,27 +61,33 @@ public sealed class LoyaltyPortfolioHandler(CrmDbContext db, OrganisationCalenda
         var (r0, r1, r2, r3) = cuts.RecencyDays is [var ra, var rb, var rc, var rd] ? (todayDay - ra, todayDay - rb, todayDay - rc, todayDay - rd) : (int.MaxValue, int.MaxValue, int.MaxValue, int.MaxValue);
         var (f0, f1, f2, f3) = cuts.Frequency is [var fa, var fb, var fc, var fd] ? (fa, fb, fc, fd) : (int.MaxValue, int.MaxValue, int.MaxValue, int.MaxValue);
         var (m0, m1, m2, m3) = cuts.Monetary is [var ma, var mb, var mc, var md] ? (ma, mb, mc, md) : (decimal.MaxValue, decimal.MaxValue, decimal.MaxValue, decimal.MaxValue);
-        // Scope first: each customer in scope seeks its last year of purchases on (CustomerId, PurchasedOn). Grouping the
-        // year's purchases of the whole base first and joining the scope afterwards read 1.7M purchases for a team of
-        // 50,000 customers at a million (90 s).
-        var lastYear = db.Purchases.AsNoTracking().Where(p => p.PurchasedOn > yearAgo && p.PurchasedOn <= today);
+        // Scope first: each customer in scope who bought within the year counts and sums that year's purchases with a
+        // seek on (CustomerId, PurchasedOn). Grouping the year's purchases of the whole base first and joining the scope
+        // afterwards (as SQLite plans any join of the two) read 1.7M purchases for a team of 50,000 customers (90 s).
+        // The rows are scored here as they stream in: scoring in SQL would repeat both subqueries in every CASE.
+        var yearAgoDay = yearAgo.DayNumber;
         var stats = db.CustomerStats.AsNoTracking();
         var perCustomer = from c in customers
                           join s in stats on c.Id equals s.CustomerId
-                          join p in lastYear on c.Id equals p.CustomerId
-                          group p.Amount by new { c.Id, s.LastPurchaseDay } into g
-                          select new { g.Key.LastPurchaseDay, Count = g.Count(), Amount = g.Sum() };
-        var recentBuyers = await perCustomer
-            .Select(y => new
-            {
-                // A later last purchase (a higher day number) is a fresher customer.
-                R = 1 + (y.LastPurchaseDay >= r3 ? 1 : 0) + (y.LastPurchaseDay >= r2 ? 1 : 0) + (y.LastPurchaseDay >= r1 ? 1 : 0) + (y.LastPurchaseDay >= r0 ? 1 : 0),
-                F = 1 + (y.Count > f0 ? 1 : 0) + (y.Count > f1 ? 1 : 0) + (y.Count > f2 ? 1 : 0) + (y.Count > f3 ? 1 : 0),
-                M = 1 + (y.Amount > m0 ? 1 : 0) + (y.Amount > m1 ? 1 : 0) + (y.Amount > m2 ? 1 : 0) + (y.Amount > m3 ? 1 : 0),
-            })
-            .GroupBy(x => new { x.R, x.F, x.M }).Select(g => new { g.Key.R, g.Key.F, g.Key.M, Count = g.Count() }).ToListAsync(ct);
+                          where s.LastPurchaseDay > yearAgoDay
+                          select new
+                          {
+                              s.LastPurchaseDay,
+                              Count = db.Purchases.Count(p => p.CustomerId == c.Id && p.PurchasedOn > yearAgo && p.PurchasedOn <= today),
+                              Amount = db.Purchases.Where(p => p.CustomerId == c.Id && p.PurchasedOn > yearAgo && p.PurchasedOn <= today).Sum(p => p.Amount),
+                          };
+        var scored = new Dictionary<(int R, int F, int M), int>();
+        await foreach (var y in perCustomer.AsAsyncEnumerable().WithCancellation(ct))
+        {
+            if (y.Count == 0) continue;
+            // A later last purchase (a higher day number) is a fresher customer.
+            var cell = (1 + (y.LastPurchaseDay >= r3 ? 1 : 0) + (y.LastPurchaseDay >= r2 ? 1 : 0) + (y.LastPurchaseDay >= r1 ? 1 : 0) + (y.LastPurchaseDay >= r0 ? 1 : 0),
+                1 + (y.Count > f0 ? 1 : 0) + (y.Count > f1 ? 1 : 0) + (y.Count > f2 ? 1 : 0) + (y.Count > f3 ? 1 : 0),
+                1 + (y.Amount > m0 ? 1 : 0) + (y.Amount > m1 ? 1 : 0) + (y.Amount > m2 ? 1 : 0) + (y.Amount > m3 ? 1 : 0));
+            scored[cell] = scored.GetValueOrDefault(cell) + 1;
+        }
+        var recentBuyers = scored.Select(x => new { x.Key.R, x.Key.F, x.Key.M, Count = x.Value }).ToList();
         // Customers whose purchases are all older than a year score F = M = 1.
-        var yearAgoDay = yearAgo.DayNumber;
         var formerBuyers = await (from c in customers
                                   join s in stats on c.Id equals s.CustomerId
                                   where s.LastPurchaseDay != null && s.LastPurchaseDay <= yearAgoDay

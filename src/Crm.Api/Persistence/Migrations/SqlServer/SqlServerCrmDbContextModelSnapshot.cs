@@ -797,6 +797,8 @@ namespace Crm.Api.Persistence.Migrations.SqlServer
 
                     b.HasIndex("CreatedAt", "Id");
 
+                    b.HasIndex("Id", "OwnerId");
+
                     b.HasIndex("IsKeyAccount", "Level");
 
                     b.HasIndex("LastAssessedOn", "Id");

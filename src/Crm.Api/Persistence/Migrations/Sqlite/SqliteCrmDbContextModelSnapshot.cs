@@ -790,6 +790,8 @@ namespace Crm.Api.Persistence.Migrations.Sqlite
 
                     b.HasIndex("CreatedAt", "Id");
 
+                    b.HasIndex("Id", "OwnerId");
+
                     b.HasIndex("IsKeyAccount", "Level");
 
                     b.HasIndex("LastAssessedOn", "Id");

@@ -43,6 +43,7 @@ public static class DatabaseRegistration
                 if (builder.Mode == SqliteOpenMode.ReadWriteCreate) builder.Mode = SqliteOpenMode.ReadWrite;
             }
             var pragmas = new SqlitePragmas(config);
+            services.AddHostedService<SqliteStatistics>();
             services.AddDbContext<CrmDbContext, SqliteCrmDbContext>((sp, o) => o
                 .UseSqlite(builder.ToString())
                 .AddInterceptors(pragmas, sp.GetRequiredService<Common.Auth.CallerCache>(), sp.GetRequiredService<WebhookSubscriptionCache>())

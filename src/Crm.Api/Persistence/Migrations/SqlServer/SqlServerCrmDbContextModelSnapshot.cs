@@ -955,6 +955,8 @@ namespace Crm.Api.Persistence.Migrations.SqlServer
 
                     b.HasIndex("TotalAmount");
 
+                    b.HasIndex("CustomerId", "Purchases", "FirstPurchaseDay", "LastPurchaseDay", "RatedComplaints", "SatisfactionTotal", "ReferralsMade");
+
                     b.ToTable("CustomerStats");
                 });
 

@@ -945,6 +945,8 @@ namespace Crm.Api.Persistence.Migrations.Sqlite
 
                     b.HasIndex("TotalAmount");
 
+                    b.HasIndex("CustomerId", "Purchases", "FirstPurchaseDay", "LastPurchaseDay", "RatedComplaints", "SatisfactionTotal", "ReferralsMade");
+
                     b.ToTable("CustomerStats");
                 });
 

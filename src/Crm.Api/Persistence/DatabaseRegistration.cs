@@ -14,8 +14,8 @@ public static class DatabaseRegistration
     {
         var provider = config["Database:Provider"] ?? "Sqlite";
         // Per-replica caches that a save on this replica empties (they are interceptors of every context).
-        services.AddSingleton<Common.Auth.CallerCache>();
-        services.AddSingleton<WebhookSubscriptionCache>();
+        services.AddSingleton(sp => new Common.Auth.CallerCache(sp.GetRequiredService<TimeProvider>(), config));
+        services.AddSingleton(sp => new WebhookSubscriptionCache(sp.GetRequiredService<TimeProvider>(), config));
         var connection = config.GetConnectionString("Crm");
         if (provider.Equals("SqlServer", StringComparison.OrdinalIgnoreCase))
         {

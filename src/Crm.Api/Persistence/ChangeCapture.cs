@@ -2,6 +2,7 @@ using System.Text.Json;
 using Crm.Api.Domain;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.ChangeTracking;
+using Microsoft.EntityFrameworkCore.Infrastructure;
 
 namespace Crm.Api.Persistence;
 
@@ -121,7 +122,12 @@ internal static class ChangeCapture
 
     public static async Task WriteOutboxAsync(CrmDbContext db, List<(string Type, object Data)> events, DateTime now, CancellationToken ct)
     {
-        var subscriptions = await db.WebhookSubscriptions.AsNoTracking().Where(s => s.IsActive).Select(s => new { s.Id, s.EventTypes }).ToListAsync(ct);
+        // Most deployments have no webhooks: a replica keeps that answer for a few seconds instead of asking on every write.
+        var cache = db.GetService<IDbContextOptions>().FindExtension<CoreOptionsExtension>()?.Interceptors?.OfType<WebhookSubscriptionCache>().FirstOrDefault();
+        var anyActive = cache is null || await cache.GetAsync(true, token => db.WebhookSubscriptions.AnyAsync(s => s.IsActive, token), ct);
+        var subscriptions = anyActive
+            ? await db.WebhookSubscriptions.AsNoTracking().Where(s => s.IsActive).Select(s => new { s.Id, s.EventTypes }).ToListAsync(ct)
+            : [];
         foreach (var (type, data) in events)
         {
             var outbox = new OutboxEvent { Type = type, OccurredAt = now };
@@ -131,6 +137,7 @@ internal static class ChangeCapture
                 db.Derived.Add(new WebhookDelivery { SubscriptionId = s.Id, EventId = outbox.Id, EventType = type, Status = DeliveryStatus.Pending, NextAttemptAt = now, CreatedAt = now });
         }
     }
+
 }
 
 /// <summary>The event types a webhook can subscribe to; "*" subscribes to all.</summary>

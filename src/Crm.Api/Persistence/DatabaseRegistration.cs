@@ -13,13 +13,17 @@ public static class DatabaseRegistration
     public static IServiceCollection AddCrmDatabase(this IServiceCollection services, IConfiguration config)
     {
         var provider = config["Database:Provider"] ?? "Sqlite";
+        // Per-replica caches that a save on this replica empties (they are interceptors of every context).
+        services.AddSingleton(sp => new Common.Auth.CallerCache(sp.GetRequiredService<TimeProvider>(), config));
+        services.AddSingleton(sp => new WebhookSubscriptionCache(sp.GetRequiredService<TimeProvider>(), config));
         var connection = config.GetConnectionString("Crm");
         if (provider.Equals("SqlServer", StringComparison.OrdinalIgnoreCase))
         {
             if (string.IsNullOrWhiteSpace(connection))
                 throw new InvalidOperationException("Database:Provider is SqlServer but ConnectionStrings:Crm is empty.");
-            services.AddDbContext<CrmDbContext, SqlServerCrmDbContext>(o => o
+            services.AddDbContext<CrmDbContext, SqlServerCrmDbContext>((sp, o) => o
                 .UseSqlServer(connection, s => s.EnableRetryOnFailure().MigrationsAssembly(typeof(CrmDbContext).Assembly.FullName))
+                .AddInterceptors(sp.GetRequiredService<Common.Auth.CallerCache>(), sp.GetRequiredService<WebhookSubscriptionCache>())
                 .ConfigureWarnings(w => w.Ignore(CoreEventId.PossibleIncorrectRequiredNavigationWithQueryFilterInteractionWarning)));
         }
         else if (provider.Equals("Sqlite", StringComparison.OrdinalIgnoreCase))
@@ -39,9 +43,10 @@ public static class DatabaseRegistration
                 if (builder.Mode == SqliteOpenMode.ReadWriteCreate) builder.Mode = SqliteOpenMode.ReadWrite;
             }
             var pragmas = new SqlitePragmas(config);
-            services.AddDbContext<CrmDbContext, SqliteCrmDbContext>(o => o
+            services.AddHostedService<SqliteStatistics>();
+            services.AddDbContext<CrmDbContext, SqliteCrmDbContext>((sp, o) => o
                 .UseSqlite(builder.ToString())
-                .AddInterceptors(pragmas)
+                .AddInterceptors(pragmas, sp.GetRequiredService<Common.Auth.CallerCache>(), sp.GetRequiredService<WebhookSubscriptionCache>())
                 .ConfigureWarnings(w => w.Ignore(CoreEventId.PossibleIncorrectRequiredNavigationWithQueryFilterInteractionWarning)));
         }
         else

@@ -7,7 +7,7 @@ using Microsoft.EntityFrameworkCore;
 namespace Crm.Api.Persistence;
 
 /// <summary>
-/// What happens once at start-up, in order: apply migrations (unless Database:Migrate is false), load the token
+/// What happens once at start-up, before the API answers, in order: apply migrations (unless Database:Migrate is false), load the token
 /// signing key, create the bootstrap admin when no admin exists, and seed demo data when asked and the database is empty.
 /// </summary>
 public static class DatabaseStartup
@@ -53,12 +53,7 @@ public static class DatabaseStartup
             }
         }
 
-        // Without statistics SQLite guesses that every equality is selective and picks, for example, the Lifecycle
-        // index (a quarter of all customers) over OwnerId for a rep's list. optimize=0x10002 analyses every table whose
-        // statistics are missing or stale, with a sampling limit so it takes about a second even at a million rows;
-        // it is a no-op when nothing changed much (docs/performance.md).
-        if (db.Database.IsSqlite())
-            await db.Database.ExecuteSqlRawAsync("PRAGMA optimize=0x10002;");
+        // The query planner's statistics are refreshed in the background once the API answers (SqliteStatistics).
 
         await LoadSigningKeyAsync(db, config, services.GetRequiredService<TokenSigningKey>());
         await BootstrapAdminAsync(services, config, logger);

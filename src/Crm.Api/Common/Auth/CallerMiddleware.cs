@@ -8,15 +8,16 @@ using Microsoft.EntityFrameworkCore;
 namespace Crm.Api.Common.Auth;
 
 /// <summary>
-/// Runs after authentication: turns the principal into a <see cref="Caller"/> with its record scope, and
-/// re-reads the user on every request so that disabling a user, revoking a session or changing a role takes
-/// effect at once, on every replica. Cookie-authenticated unsafe requests must also carry the antiforgery header.
+/// Runs after authentication: turns the principal into a <see cref="Caller"/> with its record scope. The user (role,
+/// team, disabled flag, team members) and a mobile session come from <see cref="CallerCache"/>: disabling a user,
+/// revoking a session or changing a role takes effect at once on this replica and within the cache's lifetime
+/// (15 s by default) on the others. Cookie-authenticated unsafe requests must also carry the antiforgery header.
 /// </summary>
 public sealed class CallerMiddleware(RequestDelegate next)
 {
     private static readonly string[] ApiKeyQueryNames = ["api_key", "apikey", "x-api-key", "key"];
 
-    public async Task InvokeAsync(HttpContext http, Caller caller, CrmDbContext db, IAntiforgery antiforgery, IProblemDetailsService problems)
+    public async Task InvokeAsync(HttpContext http, Caller caller, CrmDbContext db, CallerCache callers, IAntiforgery antiforgery, IProblemDetailsService problems)
     {
         if (http.Request.Query.Keys.Any(k => ApiKeyQueryNames.Contains(k, StringComparer.OrdinalIgnoreCase)) && http.Request.Path.StartsWithSegments("/api"))
         {
@@ -47,27 +48,20 @@ public sealed class CallerMiddleware(RequestDelegate next)
             return;
         }
 
-        var user = await db.Users.AsNoTracking()
-            .Where(u => u.Id == subject)
-            .Select(u => new { u.Id, u.Role, u.TeamId, u.IsDisabled, u.DisplayName })
-            .FirstOrDefaultAsync(http.RequestAborted);
+        var sessionId = source == CrmClaims.SourceMobile && Guid.TryParse(principal.FindFirst(CrmClaims.Session)?.Value, out var session) ? session : (Guid?)null;
+        var user = await callers.GetAsync((subject, sessionId), ct => ReadCallerAsync(db, subject, sessionId, ct), http.RequestAborted);
         if (user is null || user.IsDisabled)
         {
             await Reject(http, problems, StatusCodes.Status401Unauthorized, "Unauthorized", "This account is disabled or no longer exists.");
             return;
         }
-        if (source == CrmClaims.SourceMobile)
+        if (source == CrmClaims.SourceMobile && !user.SessionSignedIn)
         {
-            var sessionAlive = Guid.TryParse(principal.FindFirst(CrmClaims.Session)?.Value, out var sessionId)
-                && await db.RefreshSessions.AnyAsync(s => s.Id == sessionId && s.RevokedAt == null, http.RequestAborted);
-            if (!sessionAlive)
-            {
-                await Reject(http, problems, StatusCodes.Status401Unauthorized, "Unauthorized", "This session has been signed out.");
-                return;
-            }
+            await Reject(http, problems, StatusCodes.Status401Unauthorized, "Unauthorized", "This session has been signed out.");
+            return;
         }
 
-        caller.BecomeUser(user.Id, user.Role, user.TeamId, source == CrmClaims.SourceMobile ? "mobile" : "spa", await TeamMembersAsync(db, user.Id, user.Role, http.RequestAborted));
+        caller.BecomeUser(user.Id, user.Role, user.TeamId, source == CrmClaims.SourceMobile ? "mobile" : "spa", user.TeamMembers);
 
         // The role in the database wins over the one in an older cookie or token.
         var identity = new ClaimsIdentity(
@@ -97,6 +91,14 @@ public sealed class CallerMiddleware(RequestDelegate next)
             HttpContext = http,
             ProblemDetails = new ProblemDetails { Status = status, Title = title, Detail = detail, Type = ProblemTypes.For(status) },
         });
+    }
+
+    private static async Task<CallerRecord?> ReadCallerAsync(CrmDbContext db, Guid userId, Guid? sessionId, CancellationToken ct)
+    {
+        var user = await db.Users.AsNoTracking().Where(u => u.Id == userId).Select(u => new { u.Id, u.Role, u.TeamId, u.IsDisabled }).FirstOrDefaultAsync(ct);
+        if (user is null) return null;
+        var signedIn = sessionId is { } id && await db.RefreshSessions.AnyAsync(s => s.Id == id && s.RevokedAt == null, ct);
+        return new CallerRecord(user.Id, user.Role, user.TeamId, user.IsDisabled, await TeamMembersAsync(db, user.Id, user.Role, ct), signedIn);
     }
 
     /// <summary>The people of the teams a manager leads (whose customers the manager sees); nobody for other roles.</summary>

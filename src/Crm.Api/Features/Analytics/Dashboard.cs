@@ -40,8 +40,10 @@ public sealed class DashboardHandler(CrmDbContext db, IMediator mediator, Organi
     {
         var today = calendar.Today;
         var now = clock.GetUtcNow().UtcDateTime;
-        var targets = await mediator.Send(new TargetBoardQuery(null, null), ct);
-        var compliance = VisitComplianceReader.Summarise(await VisitComplianceReader.ReadAsync(db, calendar, calendar.CurrentWeek, null, null, ct));
+        // Summary-only reads: the home page shows the team's line of the target board and the compliance counts, not
+        // the per-rep split or the 7,500 key-account rows of a team the full reports return.
+        var targets = await TargetSummaryReader.ReadAsync(db, calendar, ct);
+        var compliance = await VisitComplianceReader.SummaryAsync(db, calendar, calendar.CurrentWeek, ct);
 
         var unresolved = new[] { ComplaintStatus.Open, ComplaintStatus.Acknowledged, ComplaintStatus.Investigating };
         var open = db.Complaints.AsNoTracking().Where(c => unresolved.Contains(c.Status));
@@ -69,7 +71,7 @@ public sealed class DashboardHandler(CrmDbContext db, IMediator mediator, Organi
         int Funnel(ReferralStatus s) => funnel.FirstOrDefault(f => f.Key == s)?.Count ?? 0;
         return new DashboardDto(
             today,
-            new DashboardTargetDto(targets.Month, targets.TeamTarget, targets.TeamActual, targets.TeamAttainmentPercent, targets.History),
+            targets,
             compliance,
             new DashboardComplaintsDto(complaints?.Open ?? 0, (complaints?.Open ?? 0) - (complaints?.Breached ?? 0) - (complaints?.AtRisk ?? 0), complaints?.AtRisk ?? 0, complaints?.Breached ?? 0),
             new DashboardReferralsDto(Funnel(ReferralStatus.New), Funnel(ReferralStatus.Contacted), Funnel(ReferralStatus.Qualified), wonThisMonth, thanksDue),

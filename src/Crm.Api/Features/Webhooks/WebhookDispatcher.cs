@@ -22,11 +22,12 @@ public sealed class WebhookDispatcher : BackgroundService
     private readonly HttpClient http;
     private readonly IDataProtector secrets;
     private readonly IConfiguration config;
+    private readonly WebhookSubscriptionCache subscriptionCache;
 
     public WebhookDispatcher(IServiceScopeFactory scopes, TimeProvider clock, ILogger<WebhookDispatcher> log, WebhookUrlGuard guard,
-        IDataProtectionProvider protection, IConfiguration config)
+        IDataProtectionProvider protection, IConfiguration config, WebhookSubscriptionCache subscriptionCache)
     {
-        (this.scopes, this.clock, this.log, this.config) = (scopes, clock, log, config);
+        (this.scopes, this.clock, this.log, this.config, this.subscriptionCache) = (scopes, clock, log, config, subscriptionCache);
         secrets = protection.CreateProtector(WebhookSecrets.Purpose);
         http = new HttpClient(new SocketsHttpHandler { ConnectCallback = guard.ConnectAsync, AllowAutoRedirect = false, PooledConnectionLifetime = TimeSpan.FromMinutes(5) })
         {
@@ -149,6 +150,8 @@ public sealed class WebhookDispatcher : BackgroundService
                             .SetProperty(s => s.DisabledReason, reason).SetProperty(s => s.Version, s => s.Version + 1), ct) > 0)
                 {
                     disabled.Add(subscription.Id);
+                    // Written past the change tracker: this replica's outbox must stop queueing deliveries for it now.
+                    subscriptionCache.Clear();
                     log.LogWarning("Webhook {Id} disabled after {Count} consecutive failures", subscription.Id, limit);
                 }
             }

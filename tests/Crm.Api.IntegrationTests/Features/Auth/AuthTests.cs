@@ -3,6 +3,9 @@ using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text.Json;
 using Crm.Api.IntegrationTests.Infrastructure;
+using Crm.Api.Persistence;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Crm.Api.IntegrationTests.Features.Auth;
 
@@ -92,6 +95,23 @@ public abstract class AuthTests<TApp>(TApp app) : ApiTest<TApp>(app) where TApp 
         await Problem(await client.GetAsync("/api/v1/auth/me"), HttpStatusCode.Unauthorized);
         await Problem(await App.NewClient().PostAsJsonAsync("/api/v1/auth/refresh", new { refreshToken = tokens.GetProperty("refreshToken").GetString() }, Json), HttpStatusCode.Unauthorized);
         await Problem(await App.NewClient().PostAsJsonAsync("/api/v1/auth/token", new { email, password = CrmApp.Password }, Json), HttpStatusCode.Unauthorized);
+    }
+
+    [Fact]
+    public async Task A_user_disabled_on_another_replica_is_refused_once_this_replicas_caller_cache_expires()
+    {
+        var email = await NewUser();
+        var client = App.NewClient();
+        var tokens = await Read<JsonElement>(await client.PostAsJsonAsync("/api/v1/auth/token", new { email, password = CrmApp.Password }, Json));
+        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", tokens.GetProperty("accessToken").GetString());
+        var id = Guid.Parse((await Read<JsonElement>(await client.GetAsync("/api/v1/auth/me"))).GetProperty("id").GetString()!);
+
+        // Another replica's change never passes through this replica's saves: written here past the change tracker.
+        using (var scope = App.Services.CreateScope())
+            await scope.ServiceProvider.GetRequiredService<CrmDbContext>().Users.Where(u => u.Id == id).ExecuteUpdateAsync(u => u.SetProperty(x => x.IsDisabled, true));
+        App.Clock.Advance(TimeSpan.FromSeconds(16)); // Crm:Caching:CallerSeconds, default 15
+
+        await Problem(await client.GetAsync("/api/v1/auth/me"), HttpStatusCode.Unauthorized);
     }
 
     [Fact]

@@ -60,6 +60,25 @@ public abstract class WebhookTests<TApp>(TApp app) : ApiTest<TApp>(app) where TA
     }
 
     [Fact]
+    public async Task A_webhook_created_on_this_replica_gets_the_next_event_although_no_subscription_was_just_read()
+    {
+        // No active subscription (the other tests' are switched off), and no answer kept from before.
+        using (var scope = App.Services.CreateScope())
+            await scope.ServiceProvider.GetRequiredService<CrmDbContext>().WebhookSubscriptions.ExecuteUpdateAsync(u => u.SetProperty(s => s.IsActive, false));
+        App.Clock.Advance(TimeSpan.FromSeconds(16)); // Crm:Caching:WebhookSubscriptionsSeconds, default 15
+        var admin = await As(Who.Admin);
+        // A write that raises an event learns, and keeps for a few seconds, that nobody subscribes.
+        await Arrange.CreateAsync(admin, new { name = "Before the hook", kind = "Company", code = $"BH-{Guid.NewGuid():N}"[..12] });
+        await using var receiver = await LoopbackReceiver.StartAsync();
+        var (hookId, _) = await SubscribeAsync(receiver.Url, "customer.created");
+
+        await Arrange.CreateAsync(admin, new { name = "After the hook", kind = "Company", code = $"AH-{Guid.NewGuid():N}"[..12] });
+
+        var deliveries = await Read<Page<WebhookDeliveryDto>>(await admin.GetAsync($"/api/v1/webhooks/{hookId}/deliveries"));
+        Assert.Equal("customer.created", Assert.Single(deliveries.Items).EventType);
+    }
+
+    [Fact]
     public async Task A_delivery_is_signed_retried_with_backoff_and_redelivered_with_the_same_event_id()
     {
         await using var receiver = await LoopbackReceiver.StartAsync();

@@ -43,6 +43,26 @@ public abstract class VisitComplianceTests<TApp>(TApp app) : ApiTest<TApp>(app) 
     }
 
     [Fact]
+    public async Task The_dashboard_counts_the_same_met_at_risk_and_missing_key_accounts_as_the_report()
+    {
+        // The dashboard reads a summary of its own (counts only); it must agree with the report it summarises.
+        var rep = await As(Who.Rep2);
+        var met = await KeyAccount(owner: Who.Rep2);
+        await VisitArrange.LogAsync(rep, met.Id, "OnSite", ThisMonday);
+        await VisitArrange.LogAsync(rep, met.Id, "OnSite", ThisMonday.AddDays(1));
+        var metByPhone = await KeyAccount("A", Who.Rep2);
+        await VisitArrange.LogAsync(rep, metByPhone.Id, "Phone", ThisMonday);
+        var short1 = await KeyAccount(owner: Who.Rep2);
+        await VisitArrange.LogAsync(rep, short1.Id, "OnSite", ThisMonday);
+        await KeyAccount("A", Who.Rep2);
+
+        var report = await Read<VisitComplianceDto>(await rep.GetAsync("/api/v1/visits/compliance"));
+        var dashboard = await Read<Crm.Api.Features.Analytics.DashboardDto>(await rep.GetAsync("/api/v1/dashboard"));
+        Assert.True(report.Summary.Met >= 2 && report.Summary.AtRisk >= 2, "the arrangement has met and unmet accounts");
+        Assert.Equal(report.Summary, dashboard.VisitCompliance);
+    }
+
+    [Fact]
     public async Task A_past_week_that_was_not_met_is_missed()
     {
         var customer = await KeyAccount();

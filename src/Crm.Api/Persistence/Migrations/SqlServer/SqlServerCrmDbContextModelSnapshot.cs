@@ -797,6 +797,8 @@ namespace Crm.Api.Persistence.Migrations.SqlServer
 
                     b.HasIndex("CreatedAt", "Id");
 
+                    b.HasIndex("Id", "OwnerId");
+
                     b.HasIndex("IsKeyAccount", "Level");
 
                     b.HasIndex("LastAssessedOn", "Id");
@@ -820,6 +822,8 @@ namespace Crm.Api.Persistence.Migrations.SqlServer
                     b.HasIndex("Region", "Level", "CreatedAt", "Id");
 
                     b.HasIndex("OwnerId", "Level", "ArchivedAt", "Name", "Id");
+
+                    b.HasIndex("OwnerId", "Lifecycle", "ArchivedAt", "Tier", "Id");
 
                     b.ToTable("Customers");
                 });
@@ -950,6 +954,8 @@ namespace Crm.Api.Persistence.Migrations.SqlServer
                     b.HasIndex("LastPurchaseDay");
 
                     b.HasIndex("TotalAmount");
+
+                    b.HasIndex("CustomerId", "Purchases", "FirstPurchaseDay", "LastPurchaseDay", "RatedComplaints", "SatisfactionTotal", "ReferralsMade");
 
                     b.ToTable("CustomerStats");
                 });

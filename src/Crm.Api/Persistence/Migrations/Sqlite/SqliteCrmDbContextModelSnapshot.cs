@@ -790,6 +790,8 @@ namespace Crm.Api.Persistence.Migrations.Sqlite
 
                     b.HasIndex("CreatedAt", "Id");
 
+                    b.HasIndex("Id", "OwnerId");
+
                     b.HasIndex("IsKeyAccount", "Level");
 
                     b.HasIndex("LastAssessedOn", "Id");
@@ -813,6 +815,8 @@ namespace Crm.Api.Persistence.Migrations.Sqlite
                     b.HasIndex("Region", "Level", "CreatedAt", "Id");
 
                     b.HasIndex("OwnerId", "Level", "ArchivedAt", "Name", "Id");
+
+                    b.HasIndex("OwnerId", "Lifecycle", "ArchivedAt", "Tier", "Id");
 
                     b.ToTable("Customers");
                 });
@@ -940,6 +944,8 @@ namespace Crm.Api.Persistence.Migrations.Sqlite
                     b.HasIndex("LastPurchaseDay");
 
                     b.HasIndex("TotalAmount");
+
+                    b.HasIndex("CustomerId", "Purchases", "FirstPurchaseDay", "LastPurchaseDay", "RatedComplaints", "SatisfactionTotal", "ReferralsMade");
 
                     b.ToTable("CustomerStats");
                 });

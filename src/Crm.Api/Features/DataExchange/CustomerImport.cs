@@ -33,9 +33,12 @@ public sealed class CustomerImport : CsvImport
         var result = new ImportPlan();
         var caller = db.Caller;
         var codes = rows.Select(r => r["code"]).OfType<string>().Distinct().ToList();
-        var phones = rows.Select(r => r["phone"]).OfType<string>().Distinct().ToList();
-        var emails = rows.Select(r => r["email"]?.ToLowerInvariant()).OfType<string>().Distinct().ToList();
-        var names = rows.Select(r => r["name"]).OfType<string>().Distinct().ToList();
+        // A row with a code is matched by its code alone; only rows without one look further (a file exported from
+        // another system usually has codes for every row, and then the batch needs one read instead of three).
+        var uncoded = rows.Where(r => r["code"] is null).ToList();
+        var phones = uncoded.Select(r => r["phone"]).OfType<string>().Distinct().ToList();
+        var emails = uncoded.Select(r => r["email"]?.ToLowerInvariant()).OfType<string>().Distinct().ToList();
+        var names = uncoded.Select(r => r["name"]).OfType<string>().Distinct().ToList();
         var ownerEmails = rows.Select(r => r["ownerEmail"]?.ToUpperInvariant()).OfType<string>().Distinct().ToList();
 
         IQueryable<Customer> Customers() => (track ? db.Customers : db.Customers.AsNoTracking()).Include(c => c.Tags).Where(c => c.Lifecycle != Lifecycle.Archived);
@@ -47,8 +50,8 @@ public sealed class CustomerImport : CsvImport
         var contactTerms = phones.Concat(emails).Select(CustomerSearchTerm.Normalise)
             .Select(t => t.Length > CustomerSearchTerm.TermMax ? t[..CustomerSearchTerm.TermMax] : t).Distinct().ToList();
         var byContactTerm = db.CustomerSearchTerms.Where(t => contactTerms.Contains(t.Term)).Select(t => t.CustomerId);
-        var candidates = (await Customers().Where(c => codes.Contains(c.Code)).ToListAsync(ct))
-            .Concat(await Customers().Where(c => names.Contains(c.Name)).ToListAsync(ct))
+        var candidates = (codes.Count == 0 ? [] : await Customers().Where(c => codes.Contains(c.Code)).ToListAsync(ct))
+            .Concat(names.Count == 0 ? [] : await Customers().Where(c => names.Contains(c.Name)).ToListAsync(ct))
             .Concat(contactTerms.Count == 0 ? [] : await Customers().Where(c => byContactTerm.Contains(c.Id)).ToListAsync(ct))
             .DistinctBy(c => c.Id).ToList();
         var owners = await db.Users.AsNoTracking().Where(u => ownerEmails.Contains(u.NormalizedEmail!)).Select(u => new { u.Id, u.NormalizedEmail, u.Role, u.IsDisabled }).ToListAsync(ct);

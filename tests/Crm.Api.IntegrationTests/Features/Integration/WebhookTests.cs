@@ -76,6 +76,8 @@ public abstract class WebhookTests<TApp>(TApp app) : ApiTest<TApp>(app) where TA
 
         var deliveries = await Read<Page<WebhookDeliveryDto>>(await admin.GetAsync($"/api/v1/webhooks/{hookId}/deliveries"));
         Assert.Equal("customer.created", Assert.Single(deliveries.Items).EventType);
+        // Left active, the hook would add deliveries to the other tests' dispatch counts.
+        await admin.DeleteAsync($"/api/v1/webhooks/{hookId}");
     }
 
     [Fact]

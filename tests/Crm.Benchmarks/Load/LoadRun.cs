@@ -49,8 +49,17 @@ internal sealed class LoadRun(LoadSettings settings, TextWriter log)
         var scenarios = Scenarios.All(session, settings.ImportRows).Where(s => settings.Only is null || settings.Only.Contains(s.Name) || s.Name == "health-live").ToList();
 
         var results = new List<ScenarioResult>();
+        var skipped = 0;
         foreach (var scenario in scenarios)
         {
+            if (scenario.Pool == 0)
+            {
+                // Counted as a failure, so that the smoke run cannot pass with a scenario left out.
+                skipped++;
+                // Writes that use up records (completing open appointments) have none left in a file that earlier runs wrote to.
+                log.WriteLine($"  {scenario.Name,-22} {scenario.Caller,-8} skipped: no records left for it in this file; run generate again to measure it");
+                continue;
+            }
             await SettleAsync(api);
             await session.RenewIfOldAsync();
             var result = await MeasureAsync(scenario, api);
@@ -63,7 +72,7 @@ internal sealed class LoadRun(LoadSettings settings, TextWriter log)
         log.WriteLine(table);
         if (settings.Markdown is { } path) await File.WriteAllTextAsync(path, table);
         var passed = results.Count(r => r.Count > 0 && r.Errors == 0);
-        return new LoadReport(passed, results.Count - passed);
+        return new LoadReport(passed, results.Count - passed + skipped);
     }
 
     /// <summary>

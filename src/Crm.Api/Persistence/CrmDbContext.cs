@@ -107,20 +107,19 @@ public abstract class CrmDbContext(DbContextOptions options, Caller caller, Time
         var bulkWritten = new List<EntityEntry>();
         try
         {
-            var (touched, visited, sales, newCustomers) = await RunSaveHooksAsync(cancellationToken);
-            if (touched.Count == 0 && visited.Count == 0 && sales.Count == 0 && Derived.IsEmpty)
-                return await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+            var work = await RunSaveHooksAsync(cancellationToken);
+            if (!work.RefreshesStatistics && Derived.IsEmpty) return await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
 
             // The derived rows and the statistics follow the save inside the same transaction.
             await using var own = Database.CurrentTransaction is null ? await Database.BeginTransactionAsync(cancellationToken) : null;
-            var written = await WriteNewCustomersAsync(newCustomers, bulkWritten, cancellationToken);
+            var written = await WriteNewCustomersAsync(work, bulkWritten, cancellationToken);
             written += await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
             written += await Derived.WriteAsync(this, cancellationToken);
-            if (touched.Count > 0 || visited.Count > 0 || sales.Count > 0)
+            if (work.RefreshesStatistics)
             {
-                await CustomerStatistics.RefreshAsync(this, touched, cancellationToken);
-                await CustomerStatistics.RefreshLastVisitAsync(this, visited, cancellationToken);
-                await MonthlySales.RefreshAsync(this, sales, cancellationToken);
+                await CustomerStatistics.RefreshAsync(this, work.Touched, cancellationToken);
+                await CustomerStatistics.RefreshLastVisitAsync(this, work.Visited, cancellationToken);
+                await MonthlySales.RefreshAsync(this, work.Sales, cancellationToken);
                 await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
             }
             if (own is not null) await own.CommitAsync(cancellationToken);
@@ -142,8 +141,14 @@ public abstract class CrmDbContext(DbContextOptions options, Caller caller, Time
     public override int SaveChanges(bool acceptAllChangesOnSuccess) =>
         SaveChangesAsync(acceptAllChangesOnSuccess).GetAwaiter().GetResult();
 
-    /// <summary>Stamps versions and derives the search terms, audit lines, change log and outbox; returns the customers whose statistics the save touches.</summary>
-    private async Task<(HashSet<Guid> Touched, HashSet<Guid> Visited, HashSet<Guid> Sales, List<EntityEntry<Customer>> NewCustomers)> RunSaveHooksAsync(CancellationToken ct)
+    /// <summary>What a save does after the hooks: the customers whose statistics it touches, and the new customers and tags to write in bulk.</summary>
+    private sealed record SaveWork(HashSet<Guid> Touched, HashSet<Guid> Visited, HashSet<Guid> Sales, List<EntityEntry<Customer>> NewCustomers, List<EntityEntry<CustomerTag>> NewTags)
+    {
+        public bool RefreshesStatistics => Touched.Count > 0 || Visited.Count > 0 || Sales.Count > 0;
+    }
+
+    /// <summary>Stamps versions and derives the search terms, audit lines, change log and outbox, all on one detection of the changes.</summary>
+    private async Task<SaveWork> RunSaveHooksAsync(CancellationToken ct)
     {
         using var _ = DetectChangesOnce();
         StampAuditedEntities();
@@ -153,7 +158,10 @@ public abstract class CrmDbContext(DbContextOptions options, Caller caller, Time
         var touched = CustomerStatistics.TouchedCustomers(this);
         var visited = CustomerStatistics.VisitedCustomers(this);
         visited.ExceptWith(touched);
-        return (touched, visited, MonthlySales.TouchedCustomers(this), ChangeTracker.Entries<Customer>().Where(e => e.State == EntityState.Added).ToList());
+        var newCustomers = ChangeTracker.Entries<Customer>().Where(e => e.State == EntityState.Added).ToList();
+        var ids = newCustomers.Select(e => e.Entity.Id).ToHashSet();
+        var newTags = ids.Count == 0 ? [] : ChangeTracker.Entries<CustomerTag>().Where(e => e.State == EntityState.Added && ids.Contains(e.Entity.CustomerId)).ToList();
+        return new SaveWork(touched, visited, MonthlySales.TouchedCustomers(this), newCustomers, newTags);
     }
 
     /// <summary>
@@ -161,13 +169,8 @@ public abstract class CrmDbContext(DbContextOptions options, Caller caller, Time
     /// customers and 2,000 tags, which EF Core would insert one statement each. Their rows are new, so nothing else in
     /// the save can collide with them, and whatever else refers to them (contacts, referrals) is written after.
     /// </summary>
-    private async Task<int> WriteNewCustomersAsync(List<EntityEntry<Customer>> customers, List<EntityEntry> written, CancellationToken ct)
-    {
-        if (customers.Count == 0) return 0;
-        var ids = customers.Select(e => e.Entity.Id).ToHashSet();
-        var tags = ChangeTracker.Entries<CustomerTag>().Where(e => e.State == EntityState.Added && ids.Contains(e.Entity.CustomerId)).ToList();
-        return await BulkInsert.WriteAddedAsync(this, customers, written, ct) + await BulkInsert.WriteAddedAsync(this, tags, written, ct);
-    }
+    private async Task<int> WriteNewCustomersAsync(SaveWork work, List<EntityEntry> written, CancellationToken ct) =>
+        await BulkInsert.WriteAddedAsync(this, work.NewCustomers, written, ct) + await BulkInsert.WriteAddedAsync(this, work.NewTags, written, ct);
 
     /// <summary>
     /// The save hooks read the change tracker a dozen times; each read would compare every tracked entity with its

@@ -98,11 +98,16 @@ internal static class BulkInsert
         foreach (var entry in entries)
         {
             foreach (var owned in entry.References.Where(r => r.Metadata.TargetEntityType.IsOwned() && r.TargetEntry is { State: EntityState.Added }))
-                if (owned.Metadata.TargetEntityType.GetTableName() == entry.Metadata.GetTableName()) written.Add(owned.TargetEntry!);
+                if (owned.Metadata.TargetEntityType.GetTableName() == entry.Metadata.GetTableName()) MarkWritten(owned.TargetEntry!);
+            MarkWritten(entry);
+        }
+        return rows;
+
+        void MarkWritten(EntityEntry entry)
+        {
+            entry.State = EntityState.Unchanged;
             written.Add(entry);
         }
-        foreach (var entry in written) entry.State = EntityState.Unchanged;
-        return rows;
     }
 
     public static async Task<int> WriteAsync<T>(CrmDbContext db, IReadOnlyList<T> rows, CancellationToken ct) where T : class
@@ -121,20 +126,20 @@ internal static class BulkInsert
             var written = 0;
             foreach (var chunk in rows.Chunk(perStatement))
             {
-                // Every chunk but the last has the full size and reuses one prepared statement.
-                if (chunk.Length < perStatement || full is null || !reuse)
+                // Every chunk but the last has the full size: the first one's statement is prepared and re-bound for the others.
+                if (reuse && chunk.Length == perStatement)
                 {
-                    var command = Command(connection, transaction, shape, chunk);
-                    if (chunk.Length < perStatement || !reuse)
+                    if (full is null)
                     {
-                        await using (command) written += await command.ExecuteNonQueryAsync(ct);
-                        continue;
+                        full = Command(connection, transaction, shape, chunk);
+                        await full.PrepareAsync(ct);
                     }
-                    full = command;
-                    await full.PrepareAsync(ct);
+                    else Bind(full, shape, chunk);
+                    written += await full.ExecuteNonQueryAsync(ct);
+                    continue;
                 }
-                else Bind(full, shape, chunk);
-                written += await full.ExecuteNonQueryAsync(ct);
+                await using var command = Command(connection, transaction, shape, chunk);
+                written += await command.ExecuteNonQueryAsync(ct);
             }
             return written;
         }

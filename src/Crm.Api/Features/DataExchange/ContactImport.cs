@@ -77,8 +77,7 @@ public sealed class ContactImport : CsvImport
                 Birthday = Date(row, "birthday", match?.Birthday, Error),
                 IsPrimary = isPrimary ?? match?.IsPrimary ?? false,
             };
-            foreach (var failure in validator.Validate(input).Errors)
-                Error(Columns.FirstOrDefault(c => string.Equals(c, failure.PropertyName, StringComparison.OrdinalIgnoreCase)) ?? failure.PropertyName, failure.ErrorMessage);
+            Validate(validator, input, Error);
             if (match is { IsPrimary: true } && isPrimary == false)
                 Error("isPrimary", "A customer always has one primary contact: make another contact primary instead.");
             if (customer is not null && isPrimary == true)

@@ -105,9 +105,7 @@ public sealed class CustomerImport : CsvImport
                 else ownerId = owner.Id;
             }
             else if (match is null && ownerId == Guid.Empty) Error("ownerEmail", "Name the account manager (ownerEmail) who owns new customers.");
-            if (command is not null)
-                foreach (var failure in validator.Validate(command).Errors)
-                    Error(Columns.FirstOrDefault(c => string.Equals(c, failure.PropertyName, StringComparison.OrdinalIgnoreCase)) ?? failure.PropertyName, failure.ErrorMessage);
+            if (command is not null) Validate(validator, command, Error);
 
             if (rowErrors.Count > 0 || command is null)
             {

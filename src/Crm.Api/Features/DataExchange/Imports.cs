@@ -162,6 +162,13 @@ public abstract class CsvImport
         }
     }
 
+    /// <summary>The validator's failures as row errors, each on the column it is about (the property name where no column is).</summary>
+    protected void Validate<T>(FluentValidation.IValidator<T> validator, T input, Action<string, string> error)
+    {
+        foreach (var failure in validator.Validate(input).Errors)
+            error(Columns.FirstOrDefault(c => string.Equals(c, failure.PropertyName, StringComparison.OrdinalIgnoreCase)) ?? failure.PropertyName, failure.ErrorMessage);
+    }
+
     /// <summary>A true/false cell: true, 1, 是, Y; false, 0, 否, N.</summary>
     protected static bool? Bool(ImportRow row, string column, bool? current, Action<string, string> error)
     {

@@ -47,9 +47,7 @@ public sealed class PurchaseImport : CsvImport
                 Currency = row["currency"] ?? "CNY",
                 Notes = row["notes"],
             };
-            if (rowErrors.Count == 0)
-                foreach (var failure in validator.Validate(input).Errors)
-                    Error(Columns.FirstOrDefault(c => string.Equals(c, failure.PropertyName, StringComparison.OrdinalIgnoreCase)) ?? failure.PropertyName, failure.ErrorMessage);
+            if (rowErrors.Count == 0) Validate(validator, input, Error);
             parsed.Add((row, customer, input, rowErrors));
         }
 

@@ -82,13 +82,12 @@ public class SlaBreachNotice
 
 public enum ImportStatus { Queued, Running, Succeeded, CompletedWithErrors, Failed }
 
-/// <summary>A CSV import running in the background: the file, progress, counts and the per-row errors.</summary>
+/// <summary>A CSV import running in the background: progress, counts and the per-row errors.</summary>
 public class ImportJob
 {
     public Guid Id { get; init; } = Guid.CreateVersion7();
     public string Kind { get; set; } = "customers";
     public ImportStatus Status { get; set; }
-    public string Content { get; set; } = "";
     public int TotalRows { get; set; }
     public int ProcessedRows { get; set; }
     public int Created { get; set; }
@@ -101,4 +100,15 @@ public class ImportJob
     public DateTime CreatedAt { get; set; }
     public DateTime? StartedAt { get; set; }
     public DateTime? FinishedAt { get; set; }
+}
+
+/// <summary>
+/// The uploaded file of a queued or running import, kept apart from its job: progress is written after every batch
+/// and read by every poll, and with the file in the same row each of those rewrote or walked up to 50 MB.
+/// Removed when the import ends.
+/// </summary>
+public class ImportFile
+{
+    public Guid JobId { get; set; }
+    public string Content { get; set; } = "";
 }

@@ -52,6 +52,7 @@ public abstract class CrmDbContext(DbContextOptions options, Caller caller, Time
     public DbSet<WebhookDelivery> WebhookDeliveries => Set<WebhookDelivery>();
     public DbSet<SlaBreachNotice> SlaBreachNotices => Set<SlaBreachNotice>();
     public DbSet<ImportJob> ImportJobs => Set<ImportJob>();
+    public DbSet<ImportFile> ImportFiles => Set<ImportFile>();
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 
     public Caller Caller => caller;

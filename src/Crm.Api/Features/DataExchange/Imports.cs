@@ -49,8 +49,9 @@ public sealed class StartImportHandler(CrmDbContext db, Caller caller, TimeProvi
         var (rows, fileErrors) = import.Read(request.Csv);
         if (fileErrors.Count > 0) throw ImportRules.BadFile(fileErrors);
         if (caller.UserId is not { } userId) throw new DomainRuleException("Imports run as a person: sign in as a user to import.");
-        var job = new ImportJob { Kind = import.Kind, Status = ImportStatus.Queued, Content = request.Csv, TotalRows = rows.Count, CreatedBy = userId, CreatedAt = clock.GetUtcNow().UtcDateTime };
+        var job = new ImportJob { Kind = import.Kind, Status = ImportStatus.Queued, TotalRows = rows.Count, CreatedBy = userId, CreatedAt = clock.GetUtcNow().UtcDateTime };
         db.ImportJobs.Add(job);
+        db.ImportFiles.Add(new ImportFile { JobId = job.Id, Content = request.Csv });
         return Task.FromResult(job.Id);
     }
 }

@@ -70,8 +70,17 @@ internal sealed class ImportJobConfiguration : IEntityTypeConfiguration<ImportJo
     {
         b.Property(j => j.Kind).HaveMax(20);
         b.Property(j => j.Status).HasConversion<string>().HaveMax(24);
-        b.Property(j => j.Content).HasMaxLength(100_000_000);
         b.Property(j => j.Errors).HasMaxLength(1_000_000);
         b.HasIndex(j => new { j.Status, j.CreatedAt });
+    }
+}
+
+internal sealed class ImportFileConfiguration : IEntityTypeConfiguration<ImportFile>
+{
+    public void Configure(EntityTypeBuilder<ImportFile> b)
+    {
+        b.HasKey(f => f.JobId);
+        b.Property(f => f.Content).HasMaxLength(100_000_000);
+        b.HasOne<ImportJob>().WithOne().HasForeignKey<ImportFile>(f => f.JobId).OnDelete(DeleteBehavior.Cascade);
     }
 }

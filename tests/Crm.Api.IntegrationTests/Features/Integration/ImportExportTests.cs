@@ -4,6 +4,7 @@ using System.Text;
 using Crm.Api.Domain;
 using Crm.Api.Features.DataExchange;
 using Crm.Api.IntegrationTests.Infrastructure;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Crm.Api.IntegrationTests.Features.Integration;
 
@@ -84,6 +85,22 @@ public abstract class ImportExportTests<TApp>(TApp app) : ApiTest<TApp>(app) whe
         var again = await RunImportAsync(manager, lines.ToString());
         Assert.Equal((ImportStatus.Succeeded, 0, 0, 1200), (again.Status, again.Created, again.Updated, again.Skipped));
         Assert.Equal(1200, App.WithDb(db => db.Customers.Count(c => c.Code.StartsWith("BULK-"))));
+    }
+
+    [Fact]
+    public async Task The_uploaded_file_is_kept_until_its_import_ends_and_then_only_the_report_remains()
+    {
+        var rep = await As(Who.Rep1);
+        var csv = "code,name,level\nFILE-1,留档一,A\nFILE-2,,A\n";
+        var queued = await Read<ImportJobDto>(await rep.PostAsync("/api/v1/imports/customers?dryRun=false", Csv(csv)), HttpStatusCode.Accepted);
+        Assert.Equal(csv, App.WithDb(db => db.ImportFiles.Single(f => f.JobId == queued.Id).Content));
+
+        Assert.True(await App.Services.GetRequiredService<ImportWorker>().RunNextAsync(CancellationToken.None));
+
+        Assert.False(App.WithDb(db => db.ImportFiles.Any(f => f.JobId == queued.Id)));
+        var finished = await Read<ImportJobDto>(await rep.GetAsync($"/api/v1/imports/{queued.Id}"));
+        Assert.Equal((ImportStatus.CompletedWithErrors, 2, 2), (finished.Status, finished.ProcessedRows, finished.Failed));
+        Assert.Contains(finished.Errors, e => e.Row == 3 && e.Field == "name");
     }
 
     [Fact]

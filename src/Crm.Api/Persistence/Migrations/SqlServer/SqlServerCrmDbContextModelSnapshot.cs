@@ -1025,15 +1025,25 @@ namespace Crm.Api.Persistence.Migrations.SqlServer
                     b.ToTable("Holidays");
                 });
 
-            modelBuilder.Entity("Crm.Api.Domain.ImportJob", b =>
+            modelBuilder.Entity("Crm.Api.Domain.ImportFile", b =>
                 {
-                    b.Property<Guid>("Id")
+                    b.Property<Guid>("JobId")
                         .HasColumnType("uniqueidentifier");
 
                     b.Property<string>("Content")
                         .IsRequired()
                         .HasMaxLength(100000000)
                         .HasColumnType("nvarchar(max)");
+
+                    b.HasKey("JobId");
+
+                    b.ToTable("ImportFiles");
+                });
+
+            modelBuilder.Entity("Crm.Api.Domain.ImportJob", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uniqueidentifier");
 
                     b.Property<int>("Created")
                         .HasColumnType("int");
@@ -2566,6 +2576,15 @@ namespace Crm.Api.Persistence.Migrations.SqlServer
                     b.HasOne("Crm.Api.Domain.Customer", null)
                         .WithMany()
                         .HasForeignKey("CustomerId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Crm.Api.Domain.ImportFile", b =>
+                {
+                    b.HasOne("Crm.Api.Domain.ImportJob", null)
+                        .WithOne()
+                        .HasForeignKey("Crm.Api.Domain.ImportFile", "JobId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });

@@ -1015,14 +1015,24 @@ namespace Crm.Api.Persistence.Migrations.Sqlite
                     b.ToTable("Holidays");
                 });
 
-            modelBuilder.Entity("Crm.Api.Domain.ImportJob", b =>
+            modelBuilder.Entity("Crm.Api.Domain.ImportFile", b =>
                 {
-                    b.Property<Guid>("Id")
+                    b.Property<Guid>("JobId")
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Content")
                         .IsRequired()
                         .HasMaxLength(100000000)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("JobId");
+
+                    b.ToTable("ImportFiles");
+                });
+
+            modelBuilder.Entity("Crm.Api.Domain.ImportJob", b =>
+                {
+                    b.Property<Guid>("Id")
                         .HasColumnType("TEXT");
 
                     b.Property<int>("Created")
@@ -2550,6 +2560,15 @@ namespace Crm.Api.Persistence.Migrations.Sqlite
                     b.HasOne("Crm.Api.Domain.Customer", null)
                         .WithMany()
                         .HasForeignKey("CustomerId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Crm.Api.Domain.ImportFile", b =>
+                {
+                    b.HasOne("Crm.Api.Domain.ImportJob", null)
+                        .WithOne()
+                        .HasForeignKey("Crm.Api.Domain.ImportFile", "JobId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });

@@ -160,6 +160,15 @@ public abstract class VisitComplianceTests<TApp>(TApp app) : ApiTest<TApp>(app) 
         var (all, _) = await AllPages(Who.Admin);
         Assert.Contains(all, r => r.CustomerId == mine.Id);
         Assert.Contains(all, r => r.CustomerId == theirs.Id);
+
+        // The team and owner filters narrow what the caller may see.
+        var (adminsTeamB, adminsTeamBPages) = await AllPages(Who.Admin, $"teamId={App.TeamB}");
+        Assert.Contains(adminsTeamB, r => r.CustomerId == theirs.Id);
+        Assert.DoesNotContain(adminsTeamB, r => r.CustomerId == mine.Id);
+        Assert.Equal(adminsTeamB.Count, adminsTeamBPages[0].Summary.Customers);
+        var (adminsRep1, _) = await AllPages(Who.Admin, $"ownerId={App.UserIds[Who.Rep1]}");
+        Assert.Contains(adminsRep1, r => r.CustomerId == mine.Id);
+        Assert.All(adminsRep1, r => Assert.Equal(App.UserIds[Who.Rep1], r.OwnerId));
     }
 
     [Fact]

@@ -81,7 +81,13 @@ internal static class Scenarios
             });
         }, Pool: sample.OpenVisits.Count);
 
-        yield return new Scenario("compliance-week", "manager", (_, _) => Send(s, As.Manager, HttpMethod.Get, $"api/v1/visits/compliance?teamId={sample.TeamId}"), MaxConcurrency: Heavy);
+        // The report's first page (50 key accounts, furthest behind first) with the team's totals, as the SPA opens it;
+        // this week may have hardly begun, so last week too (a full week of visits; weeks in the default Asia/Shanghai).
+        yield return new Scenario("compliance-week", "manager", (_, _) => Send(s, As.Manager, HttpMethod.Get, $"api/v1/visits/compliance?teamId={sample.TeamId}&limit=50"), MaxConcurrency: Heavy);
+        var lastWeek = DateTime.UtcNow.AddHours(8).AddDays(-7);
+        var lastWeekKey = $"{ISOWeek.GetYear(lastWeek)}-W{ISOWeek.GetWeekOfYear(lastWeek):00}";
+        yield return new Scenario("compliance-last-week", "manager", (_, _) =>
+            Send(s, As.Manager, HttpMethod.Get, $"api/v1/visits/compliance?teamId={sample.TeamId}&week={lastWeekKey}&limit=50"), MaxConcurrency: Heavy);
         yield return new Scenario("loyalty", "rep", (_, n) => Send(s, As.Rep, HttpMethod.Get, $"api/v1/customers/{Pick(sample.RepCustomers, n).Id}/loyalty"),
             Prime: () => SendAsync(s.Patient, Request(s, As.Rep, HttpMethod.Get, $"api/v1/customers/{sample.RepCustomers[0].Id}/loyalty"), 200));
         // The loyalty portfolio (stage/tier/segment mix over CustomerStats) and the win-back list, both for the manager's team.

@@ -76,10 +76,11 @@ public static class VisitEndpoints
             .WithName("GetReviewQueue").WithSummary("Records waiting for the caller's review, oldest first")
             .Produces<Page<VisitDto>>().ProducesProblem(400);
 
-        visits.MapGet("/compliance", async ([OpenApiLimits.ValidatedBy(typeof(VisitComplianceQuery))] string? week, Guid? ownerId, Guid? teamId, IMediator mediator, HttpContext http) =>
-                TypedResults.Ok(await mediator.Send(new VisitComplianceQuery(week, ownerId, teamId), http.RequestAborted)))
+        visits.MapGet("/compliance", async ([AsParameters] VisitComplianceQuery query, IMediator mediator, HttpContext http) =>
+                TypedResults.Ok(await mediator.Send(query, http.RequestAborted)))
             .RequireAuthorization(read)
-            .WithName("GetVisitCompliance").WithSummary("Key-account visit compliance for an ISO week (e.g. 2026-W47), per customer with a minimum")
+            .WithName("GetVisitCompliance")
+            .WithSummary("Key-account visit compliance for an ISO week (e.g. 2026-W47): a page of key accounts, furthest behind first, with the whole scope's totals")
             .Produces<VisitComplianceDto>().ProducesProblem(400);
 
         visits.MapGet("/due", async (IMediator mediator, HttpContext http) => TypedResults.Ok(await mediator.Send(new DueVisitsQuery(), http.RequestAborted)))

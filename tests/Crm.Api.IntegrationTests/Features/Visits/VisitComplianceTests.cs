@@ -17,10 +17,24 @@ public abstract class VisitComplianceTests<TApp>(TApp app) : ApiTest<TApp>(app) 
     private async Task<CustomerDto> KeyAccount(string level = "Special", Who owner = Who.Rep1) =>
         await Arrange.OwnedByAsync(App, owner, extra: new { level, isKeyAccount = true });
 
-    private async Task<ComplianceRowDto> Row(Guid customerId, string? week = null, Who who = Who.Rep1)
+    private async Task<ComplianceRowDto> Row(Guid customerId, string? week = null, Who who = Who.Rep1) =>
+        Assert.Single((await AllPages(who, week is null ? "" : "week=" + week)).Rows, r => r.CustomerId == customerId);
+
+    /// <summary>Every page of the report, following nextCursor, with each page as it came.</summary>
+    private async Task<(List<ComplianceRowDto> Rows, List<VisitComplianceDto> Pages)> AllPages(Who who, string query = "", int limit = 200)
     {
-        var report = await Read<VisitComplianceDto>(await (await As(who)).GetAsync("/api/v1/visits/compliance" + (week is null ? "" : "?week=" + week)));
-        return Assert.Single(report.Items, r => r.CustomerId == customerId);
+        var client = await As(who);
+        var pages = new List<VisitComplianceDto>();
+        string? cursor = null;
+        do
+        {
+            var url = $"/api/v1/visits/compliance?limit={limit}" + (query == "" ? "" : "&" + query) + (cursor is null ? "" : "&cursor=" + Uri.EscapeDataString(cursor));
+            pages.Add(await Read<VisitComplianceDto>(await client.GetAsync(url)));
+            cursor = pages[^1].NextCursor;
+            Assert.True(pages.Count < 1000, "the cursor moves on");
+        }
+        while (cursor is not null);
+        return (pages.SelectMany(p => p.Items).ToList(), pages);
     }
 
     [Fact]
@@ -56,7 +70,7 @@ public abstract class VisitComplianceTests<TApp>(TApp app) : ApiTest<TApp>(app) 
         await VisitArrange.LogAsync(rep, short1.Id, "OnSite", ThisMonday);
         await KeyAccount("A", Who.Rep2);
 
-        var report = await Read<VisitComplianceDto>(await rep.GetAsync("/api/v1/visits/compliance"));
+        var report = await Read<VisitComplianceDto>(await rep.GetAsync("/api/v1/visits/compliance?limit=1"));
         var dashboard = await Read<Crm.Api.Features.Analytics.DashboardDto>(await rep.GetAsync("/api/v1/dashboard"));
         Assert.True(report.Summary.Met >= 2 && report.Summary.AtRisk >= 2, "the arrangement has met and unmet accounts");
         Assert.Equal(report.Summary, dashboard.VisitCompliance);
@@ -121,17 +135,117 @@ public abstract class VisitComplianceTests<TApp>(TApp app) : ApiTest<TApp>(app) 
         var mine = await KeyAccount("A");
         var theirs = await KeyAccount("Special", Who.Rep3);
         var plain = await Arrange.OwnedByAsync(App, Who.Rep1, extra: new { level = "B" });
-        var report = await Read<VisitComplianceDto>(await (await As(Who.Rep1)).GetAsync("/api/v1/visits/compliance"));
-        Assert.Contains(report.Items, r => r.CustomerId == mine.Id);
-        Assert.DoesNotContain(report.Items, r => r.CustomerId == theirs.Id);
-        Assert.DoesNotContain(report.Items, r => r.CustomerId == plain.Id);
-        Assert.Equal("2026-W47", report.Week);
-        Assert.Equal(new DateTime(2026, 11, 15, 16, 0, 0, DateTimeKind.Utc), report.FromUtc);
+        // A colleague's account visited enough this week must not count in Rep1's totals either.
+        var colleagues = await KeyAccount("A", Who.Rep2);
+        await VisitArrange.LogAsync(await As(Who.Rep2), colleagues.Id, "Phone", ThisMonday);
+        var (mineRows, minePages) = await AllPages(Who.Rep1, limit: 1);
+        Assert.Contains(mineRows, r => r.CustomerId == mine.Id);
+        Assert.DoesNotContain(mineRows, r => r.CustomerId == theirs.Id);
+        Assert.DoesNotContain(mineRows, r => r.CustomerId == colleagues.Id);
+        Assert.DoesNotContain(mineRows, r => r.CustomerId == plain.Id);
+        Assert.All(mineRows, r => Assert.Equal(App.UserIds[Who.Rep1], r.OwnerId));
+        Assert.Equal(mineRows.Count(r => r.Status == ComplianceStatus.Met), minePages[0].Summary.Met);
+        Assert.Equal("2026-W47", minePages[0].Week);
+        Assert.Equal(new DateTime(2026, 11, 15, 16, 0, 0, DateTimeKind.Utc), minePages[0].FromUtc);
 
-        var team = await Read<VisitComplianceDto>(await (await As(Who.ManagerB)).GetAsync($"/api/v1/visits/compliance?teamId={App.TeamB}"));
-        Assert.Contains(team.Items, r => r.CustomerId == theirs.Id);
-        Assert.DoesNotContain(team.Items, r => r.CustomerId == mine.Id);
+        // A rep asking for another rep's or another team's accounts gets none of them, not an error.
+        var (otherRows, otherPages) = await AllPages(Who.Rep1, $"ownerId={App.UserIds[Who.Rep3]}");
+        Assert.Empty(otherRows);
+        Assert.Equal(0, otherPages[0].Summary.Customers);
+
+        var (team, _) = await AllPages(Who.ManagerB, $"teamId={App.TeamB}", limit: 1);
+        Assert.Contains(team, r => r.CustomerId == theirs.Id);
+        Assert.DoesNotContain(team, r => r.CustomerId == mine.Id);
+
+        var (all, _) = await AllPages(Who.Admin);
+        Assert.Contains(all, r => r.CustomerId == mine.Id);
+        Assert.Contains(all, r => r.CustomerId == theirs.Id);
+
+        // The team and owner filters narrow what the caller may see.
+        var (adminsTeamB, adminsTeamBPages) = await AllPages(Who.Admin, $"teamId={App.TeamB}");
+        Assert.Contains(adminsTeamB, r => r.CustomerId == theirs.Id);
+        Assert.DoesNotContain(adminsTeamB, r => r.CustomerId == mine.Id);
+        Assert.Equal(adminsTeamB.Count, adminsTeamBPages[0].Summary.Customers);
+        var (adminsRep1, _) = await AllPages(Who.Admin, $"ownerId={App.UserIds[Who.Rep1]}");
+        Assert.Contains(adminsRep1, r => r.CustomerId == mine.Id);
+        Assert.All(adminsRep1, r => Assert.Equal(App.UserIds[Who.Rep1], r.OwnerId));
     }
+
+    [Fact]
+    public async Task The_report_lists_every_key_account_once_furthest_behind_first_then_by_name()
+    {
+        var rep = await As(Who.Rep2);
+        var untouchedSpecial = await KeyAccount("Special", Who.Rep2);
+        var halfwaySpecial = await KeyAccount("Special", Who.Rep2);
+        await VisitArrange.LogAsync(rep, halfwaySpecial.Id, "OnSite", ThisMonday);
+        var metA = await KeyAccount("A", Who.Rep2);
+        await VisitArrange.LogAsync(rep, metA.Id, "Phone", ThisMonday);
+        // Two accounts of the same name and shortfall: the id decides, so no page repeats or skips one of them.
+        var twin1 = await Arrange.OwnedByAsync(App, Who.Rep2, "同名客户 Twin", new { level = "A", isKeyAccount = true });
+        var twin2 = await Arrange.OwnedByAsync(App, Who.Rep2, "同名客户 Twin", new { level = "A", isKeyAccount = true });
+
+        var (rows, pages) = await AllPages(Who.Rep2, limit: 2);
+
+        Assert.True(pages.Count >= 3, "the rows span several pages");
+        Assert.Equal(rows.Count, rows.Select(r => r.CustomerId).Distinct().Count());
+        Assert.Equal(pages[0].Summary.Customers, rows.Count);
+        foreach (var arranged in new[] { untouchedSpecial, halfwaySpecial, metA, twin1, twin2 })
+            Assert.Contains(rows, r => r.CustomerId == arranged.Id);
+        var documented = rows.OrderByDescending(r => r.Shortfall).ThenBy(r => r.CustomerName, StringComparer.Ordinal).ThenBy(r => r.CustomerId).ToList();
+        Assert.Equal(documented.Select(r => r.CustomerId), rows.Select(r => r.CustomerId));
+        Assert.True(rows.FindIndex(r => r.CustomerId == untouchedSpecial.Id) < rows.FindIndex(r => r.CustomerId == halfwaySpecial.Id));
+        Assert.True(rows.FindIndex(r => r.CustomerId == halfwaySpecial.Id) < rows.FindIndex(r => r.CustomerId == metA.Id));
+    }
+
+    [Fact]
+    public async Task Every_page_carries_the_totals_of_the_whole_scope_not_of_the_page()
+    {
+        var rep = await As(Who.Rep2);
+        var met = await KeyAccount("A", Who.Rep2);
+        await VisitArrange.LogAsync(rep, met.Id, "Phone", ThisMonday);
+        await KeyAccount("Special", Who.Rep2);
+        await KeyAccount("A", Who.Rep2);
+
+        var (rows, pages) = await AllPages(Who.Rep2, limit: 1);
+
+        var whole = new ComplianceSummaryDto(rows.Count, rows.Count(r => r.Status == ComplianceStatus.Met), rows.Count(r => r.Status == ComplianceStatus.AtRisk),
+            rows.Count(r => r.Status == ComplianceStatus.Missed), Math.Round(100.0 * rows.Count(r => r.Status == ComplianceStatus.Met) / rows.Count, 1));
+        Assert.True(pages.Count >= 3);
+        Assert.All(pages, p => Assert.Equal(whole, p.Summary));
+        Assert.All(pages, p => Assert.True(p.Items.Count <= 1));
+        Assert.Null(pages[^1].NextCursor);
+    }
+
+    [Fact]
+    public async Task The_status_filter_narrows_the_rows_but_not_the_totals()
+    {
+        var rep = await As(Who.Rep2);
+        var met = await KeyAccount("A", Who.Rep2);
+        await VisitArrange.LogAsync(rep, met.Id, "Phone", ThisMonday);
+        var due = await KeyAccount("A", Who.Rep2);
+
+        var (metRows, metPages) = await AllPages(Who.Rep2, "status=Met", limit: 1);
+        Assert.Contains(metRows, r => r.CustomerId == met.Id);
+        Assert.DoesNotContain(metRows, r => r.CustomerId == due.Id);
+        Assert.All(metRows, r => Assert.Equal(ComplianceStatus.Met, r.Status));
+        var (allRows, allPages) = await AllPages(Who.Rep2);
+        Assert.Equal(allPages[0].Summary, metPages[0].Summary);
+        Assert.True(allRows.Count > metRows.Count);
+
+        // This week is still running: nothing is missed yet, however far behind.
+        var (missed, _) = await AllPages(Who.Rep2, "status=Missed");
+        Assert.Empty(missed);
+    }
+
+    [Theory]
+    [InlineData("limit=0")]
+    [InlineData("limit=201")]
+    [InlineData("cursor=not-a-cursor")]
+    [InlineData("cursor=eyJLIjpudWxsLCJJIjoiMDAwMDAwMDAtMDAwMC0wMDAwLTAwMDAtMDAwMDAwMDAwMDAwIn0")] // {"K":null,"I":"0000..."}
+    [InlineData("cursor=eyJLIjoiQWNtZSIsIkkiOiIwMDAwMDAwMC0wMDAwLTAwMDAtMDAwMC0wMDAwMDAwMDAwMDAifQ")] // a customer list's cursor: {"K":"Acme",...}
+    [InlineData("status=Late")]
+    public async Task A_bad_page_size_cursor_or_status_is_a_bad_request(string query) =>
+        await Problem(await (await As(Who.ManagerA)).GetAsync("/api/v1/visits/compliance?" + query), HttpStatusCode.BadRequest);
 
     [Theory]
     [InlineData("2026-47")]
@@ -211,7 +325,7 @@ public abstract class VisitPolicyTests<TApp>(TApp app) : ApiTest<TApp>(app) wher
         Assert.Contains(policy.Levels, l => l is { Level: Crm.Api.Domain.CustomerLevel.B, MinTotalPerWeek: 0, MinOnSitePerWeek: 0 });
 
         var customer = await Arrange.OwnedByAsync(App, Who.Rep1, extra: new { level = "B" });
-        var before = await Read<VisitComplianceDto>(await (await As(Who.Rep1)).GetAsync("/api/v1/visits/compliance"));
+        var before = await Read<VisitComplianceDto>(await (await As(Who.Rep1)).GetAsync("/api/v1/visits/compliance?limit=200"));
         Assert.DoesNotContain(before.Items, r => r.CustomerId == customer.Id);
 
         var body = new { levels = new[] { new { level = "B", minOnSitePerWeek = 1, minTotalPerWeek = 1 } } };
@@ -219,7 +333,7 @@ public abstract class VisitPolicyTests<TApp>(TApp app) : ApiTest<TApp>(app) wher
         await Problem(await (await As(Who.ManagerA)).SendAsync(WithIfMatch(HttpMethod.Put, "/api/v1/settings/visit-policy", response.Headers.ETag!.Tag, body)), HttpStatusCode.Forbidden);
         await Read<VisitPolicyDto>(await admin.SendAsync(WithIfMatch(HttpMethod.Put, "/api/v1/settings/visit-policy", response.Headers.ETag!.Tag, body)));
 
-        var after = await Read<VisitComplianceDto>(await (await As(Who.Rep1)).GetAsync("/api/v1/visits/compliance"));
+        var after = await Read<VisitComplianceDto>(await (await As(Who.Rep1)).GetAsync("/api/v1/visits/compliance?limit=200"));
         var row = Assert.Single(after.Items, r => r.CustomerId == customer.Id);
         Assert.Equal(1, row.RequiredOnSite);
         Assert.Equal(ComplianceStatus.AtRisk, row.Status);

@@ -1031,7 +1031,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Key-account visit compliance for an ISO week (e.g. 2026-W47), per customer with a minimum */
+        /** Key-account visit compliance for an ISO week (e.g. 2026-W47): a page of key accounts, furthest behind first, with the whole scope's totals */
         get: operations["GetVisitCompliance"];
         put?: never;
         post?: never;
@@ -3476,6 +3476,7 @@ export interface components {
             toUtc: string;
             summary: components["schemas"]["ComplianceSummaryDto"];
             items: components["schemas"]["ComplianceRowDto"][];
+            nextCursor?: null | string;
         };
         VisitDto: {
             /** Format: uuid */
@@ -8725,6 +8726,9 @@ export interface operations {
                 week?: string;
                 ownerId?: string;
                 teamId?: string;
+                status?: components["schemas"]["ComplianceStatus"];
+                limit?: number;
+                cursor?: string;
             };
             header?: never;
             path?: never;

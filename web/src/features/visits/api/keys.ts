@@ -1,4 +1,5 @@
 import type { paths } from '@/lib/api/schema';
+import type { ComplianceFilters } from './getCompliance';
 
 export type VisitFilters = NonNullable<paths['/api/v1/visits']['get']['parameters']['query']>;
 
@@ -9,5 +10,5 @@ export const visitKeys = {
   detail: (id: string) => ['visits', 'detail', id] as const,
   due: () => ['visits', 'due'] as const,
   reviewQueue: () => ['visits', 'review-queue'] as const,
-  compliance: (week: string, teamId?: string, ownerId?: string) => ['visits', 'compliance', week, teamId ?? '', ownerId ?? ''] as const,
+  compliance: (filters: ComplianceFilters) => ['visits', 'compliance', filters] as const,
 };

@@ -1,5 +1,5 @@
 import { useMemo, useState } from 'react';
-import { Card, Col, DatePicker, Empty, Row, Select, Statistic, Table } from 'antd';
+import { Button, Card, Col, DatePicker, Empty, Flex, Row, Select, Statistic, Table, Typography } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { Link } from 'react-router';
 import { useTranslation } from 'react-i18next';
@@ -14,16 +14,23 @@ import { useAssignableUsers } from '../api/listAssignableUsers';
 import { ComplianceTag } from './VisitTags';
 
 type Row = Schemas['ComplianceRowDto'];
+type Status = Schemas['ComplianceStatus'];
+const statuses: Status[] = ['AtRisk', 'Missed', 'Met'];
 
-/** Key-account visit compliance for one ISO week; managers and administrators filter by team. */
+/**
+ * Key-account visit compliance for one ISO week, furthest behind first and a page at a time; the figures above the
+ * table are the whole scope's, from the first page. Managers and administrators filter by team.
+ */
 export function CompliancePage() {
   const { t } = useTranslation();
   const me = useMe();
   const [week, setWeek] = useState<Dayjs>(dayjs());
   const [teamId, setTeamId] = useState<string | undefined>();
+  const [status, setStatus] = useState<Status | undefined>();
   const canFilter = hasRole(me, 'Manager', 'Admin');
   const users = useAssignableUsers();
-  const compliance = useCompliance(isoWeekKey(week), teamId);
+  const compliance = useCompliance({ week: isoWeekKey(week), teamId, status });
+  const rows = compliance.data?.pages.flatMap((p) => p.items) ?? [];
   const f = (name: string) => t(`work.visits.fields.${name}`);
 
   const teams = useMemo(() => {
@@ -38,11 +45,12 @@ export function CompliancePage() {
     return [...byTeam.entries()].map(([id, names]) => ({ value: id, label: t('work.visits.teamOf', { name: names[0] ?? id.slice(0, 8) }) }));
   }, [users.data, t]);
 
-  const s = compliance.data?.summary;
+  const s = compliance.data?.pages[0]?.summary;
   return (
     <>
       <PageHeader
         title={t('work.visits.complianceTitle')}
+        subtitle={t('work.visits.complianceOrder')}
         extra={
           <>
             <DatePicker picker="week" value={week} onChange={(d) => d && setWeek(d)} allowClear={false} aria-label={t('work.visits.week')} />
@@ -57,6 +65,15 @@ export function CompliancePage() {
                 options={teams}
               />
             )}
+            <Select
+              allowClear
+              placeholder={t('work.visits.complianceStatus')}
+              aria-label={t('work.visits.complianceStatus')}
+              style={{ minWidth: 140 }}
+              value={status}
+              onChange={setStatus}
+              options={statuses.map((v) => ({ value: v, label: t(`work.enums.compliance.${v}`) }))}
+            />
           </>
         }
       />
@@ -81,8 +98,9 @@ export function CompliancePage() {
           <Table<Row>
             rowKey="customerId"
             loading={compliance.isPending}
-            dataSource={compliance.data?.items ?? []}
-            pagination={{ pageSize: 50, hideOnSinglePage: true }}
+            dataSource={rows}
+            pagination={false}
+            data-testid="compliance-table"
             scroll={{ x: 900 }}
             locale={{ emptyText: <Empty /> }}
             columns={[
@@ -92,13 +110,19 @@ export function CompliancePage() {
               { title: `${f('required')} (${t('work.enums.visitForm.OnSite')})`, width: 150, align: 'right', render: (_, r) => `${r.doneOnSite}/${r.requiredOnSite}` },
               { title: `${f('done')}/${f('required')}`, width: 120, align: 'right', render: (_, r) => `${r.doneTotal}/${r.requiredTotal}` },
               { title: f('lastVisitAt'), width: 150, render: (_, r) => formatDateTime(r.lastVisitAt) },
-              {
-                title: f('status'), width: 110, render: (_, r) => <ComplianceTag status={r.status} />,
-                filters: (['Met', 'AtRisk', 'Missed'] as const).map((v) => ({ value: v, text: t(`work.enums.compliance.${v}`) })),
-                onFilter: (value, r) => r.status === value,
-              },
+              { title: f('status'), width: 110, render: (_, r) => <ComplianceTag status={r.status} /> },
             ]}
           />
+          <Flex justify="center" align="center" gap={12} style={{ marginTop: 12 }}>
+            {rows.length > 0 && s && (
+              <Typography.Text type="secondary">{t('work.visits.complianceLoaded', { count: rows.length, total: status ? { Met: s.met, AtRisk: s.atRisk, Missed: s.missed }[status] : s.customers })}</Typography.Text>
+            )}
+            {compliance.hasNextPage ? (
+              <Button onClick={() => void compliance.fetchNextPage()} loading={compliance.isFetchingNextPage}>{t('common.loadMore')}</Button>
+            ) : rows.length > 0 ? (
+              <Typography.Text type="secondary">{t('common.endOfList')}</Typography.Text>
+            ) : null}
+          </Flex>
         </>
       )}
     </>

@@ -141,7 +141,7 @@ public sealed class ImportWorker(IServiceScopeFactory scopes, TimeProvider clock
 }
 
 /// <summary>
-/// A larger SQLite page cache for the import's connection (<c>Database:SqliteImportCacheMb</c>, 128 by default), put back
+/// A larger SQLite page cache for the import's connection (<c>Database:SqliteImportCacheMb</c>, 32 by default), put back
 /// to SQLite's default when the import ends, because the pool hands the connection to ordinary requests afterwards.
 /// </summary>
 internal sealed class ImportPageCache(CrmDbContext? db) : IAsyncDisposable
@@ -149,7 +149,7 @@ internal sealed class ImportPageCache(CrmDbContext? db) : IAsyncDisposable
     public static async Task<ImportPageCache> EnlargeAsync(CrmDbContext db, IConfiguration config, CancellationToken ct)
     {
         if (!db.Database.IsSqlite()) return new ImportPageCache(null);
-        var kib = config.GetValue("Database:SqliteImportCacheMb", 128) * 1024;
+        var kib = config.GetValue("Database:SqliteImportCacheMb", 32) * 1024;
         var pragmas = "PRAGMA cache_size=-" + kib.ToString(System.Globalization.CultureInfo.InvariantCulture) + "; PRAGMA temp_store=MEMORY;";
         await db.Database.ExecuteSqlRawAsync(pragmas, ct);
         return new ImportPageCache(db);

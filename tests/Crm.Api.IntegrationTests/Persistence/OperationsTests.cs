@@ -199,6 +199,12 @@ public abstract class AuditTrailTests<TApp>(TApp app) : ApiTest<TApp>(app) where
         Assert.DoesNotContain(changes.RootElement.EnumerateArray(), c => c.GetProperty("field").GetString() == "code");
         var create = Assert.Single(lines.Items, l => l.Action == Crm.Api.Domain.AuditAction.Create);
         Assert.Equal(App.UserIds[Who.Admin], create.ActorId);
+        // A create lists the fields the record was created with, each with no "before"; empty fields are left out.
+        using var created = JsonDocument.Parse(create.Changes!);
+        var createdName = created.RootElement.EnumerateArray().Single(c => c.GetProperty("field").GetString() == "name");
+        Assert.Equal((JsonValueKind.Null, "Audit before"), (createdName.GetProperty("before").ValueKind, createdName.GetProperty("after").GetString()));
+        Assert.All(created.RootElement.EnumerateArray(), c => Assert.NotEqual(JsonValueKind.Null, c.GetProperty("after").ValueKind));
+        Assert.DoesNotContain(created.RootElement.EnumerateArray(), c => c.GetProperty("field").GetString() == "address");
     }
 
     [Fact]

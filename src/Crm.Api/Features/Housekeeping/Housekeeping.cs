@@ -46,7 +46,7 @@ public sealed class Housekeeping(IServiceScopeFactory scopes, TimeProvider clock
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         if (!config.GetValue("Crm:Housekeeping:Enabled", true)) return;
-        var first = TimeSpan.FromMinutes(config.GetValue("Crm:Housekeeping:FirstPassAfterMinutes", 10.0));
+        var first = TimeSpan.FromMinutes(Math.Max(0, config.GetValue("Crm:Housekeeping:FirstPassAfterMinutes", 10.0)));
         var every = TimeSpan.FromMinutes(config.GetValue("Crm:Housekeeping:EveryMinutes", 60.0));
         try { await Task.Delay(first, clock, stoppingToken); } catch (OperationCanceledException) { return; }
         while (!stoppingToken.IsCancellationRequested)

@@ -138,7 +138,11 @@ public sealed class Housekeeping(IServiceScopeFactory scopes, TimeProvider clock
                 .Select(c => new { c.Sequence, c.EntityId }).ToListAsync(ct);
             if (window.Count == 0) break;
             var to = window[^1].Sequence;
-            var changedRecords = db.ChangeRecords.Where(c => c.Sequence > from && c.Sequence <= to).Select(c => c.EntityId);
+            // A change that is the first of its record supersedes nothing (one covering-index seek tells); most of the
+            // log is such rows, and its later changes come in this window or a later one.
+            var changedRecords = db.ChangeRecords
+                .Where(c => c.Sequence > from && c.Sequence <= to && db.ChangeRecords.Any(e => e.EntityId == c.EntityId && e.Sequence < c.Sequence))
+                .Select(c => c.EntityId);
             var superseded = await db.ChangeRecords
                 .Where(r => changedRecords.Contains(r.EntityId) && db.ChangeRecords.Any(later =>
                     later.EntityId == r.EntityId && later.EntityType == r.EntityType && later.Sequence > r.Sequence

@@ -1,3 +1,4 @@
+using System.Globalization;
 using Crm.Api.Common;
 using Crm.Api.Domain;
 using Crm.Api.Persistence;
@@ -17,10 +18,13 @@ public sealed record HousekeepingResult(int IdempotencyKeys, int Deliveries, int
 /// <item>The change log is compacted: a change older than a week is dropped when a later change of the same record
 /// reaches everyone it reached (same owner, and the same previous owner for a transfer). Delta sync reads every record
 /// as it is now, so a client that syncs from any cursor gets the same answer, only with fewer rows to page through.
-/// Removals (tombstones) are the latest row of their record and are kept, so no cursor ever becomes invalid.</item>
+/// Removals (tombstones) are the latest row of their record and are kept, so no cursor ever becomes invalid.
+/// A pass only looks at the records changed since the previous pass (see <see cref="CompactChangesAsync"/>).</item>
 /// <item>Finished import jobs older than the retention (their reports).</item>
 /// </list>
 /// Each step deletes in chunks, so that a pass never holds SQLite's write lock for long. The audit trail is never pruned.
+/// The first pass waits <c>Crm:Housekeeping:FirstPassAfterMinutes</c> (default 10): nothing here is urgent, and a pass
+/// right at start-up competed for the CPU with the first requests (docs/performance.md, "Cold start").
 /// </summary>
 public static class HousekeepingRegistration
 {
@@ -33,17 +37,25 @@ public sealed class Housekeeping(IServiceScopeFactory scopes, TimeProvider clock
 {
     private const int Chunk = 2000;
 
+    /// <summary>
+    /// The highest change sequence number up to which every change has been compared with the earlier changes of its
+    /// record. Kept in the database, so a restart does not start again from the beginning of the log.
+    /// </summary>
+    internal const string CompactedThroughKey = "housekeeping.changes-compacted-through";
+
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         if (!config.GetValue("Crm:Housekeeping:Enabled", true)) return;
+        var first = TimeSpan.FromMinutes(Math.Max(0, config.GetValue("Crm:Housekeeping:FirstPassAfterMinutes", 10.0)));
         var every = TimeSpan.FromMinutes(config.GetValue("Crm:Housekeeping:EveryMinutes", 60.0));
+        try { await Task.Delay(first, clock, stoppingToken); } catch (OperationCanceledException) { return; }
         while (!stoppingToken.IsCancellationRequested)
         {
             try
             {
                 var removed = await RunOnceAsync(stoppingToken);
                 log.LogInformation("Housekeeping removed {Removed}", removed);
-                await Task.Delay(every, stoppingToken);
+                await Task.Delay(every, clock, stoppingToken);
             }
             catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
             {
@@ -52,7 +64,7 @@ public sealed class Housekeeping(IServiceScopeFactory scopes, TimeProvider clock
             catch (Exception e)
             {
                 log.LogError(e, "Housekeeping pass failed");
-                try { await Task.Delay(every, stoppingToken); } catch (OperationCanceledException) { return; }
+                try { await Task.Delay(every, clock, stoppingToken); } catch (OperationCanceledException) { return; }
             }
         }
     }
@@ -74,18 +86,7 @@ public sealed class Housekeeping(IServiceScopeFactory scopes, TimeProvider clock
         var events = await InChunksAsync(db => db.OutboxEvents
             .Where(e => db.OutboxEvents.Where(x => x.OccurredAt < keepLog && !db.WebhookDeliveries.Any(d => d.EventId == x.Id)).Select(x => x.Id).Take(Chunk).Contains(e.Id))
             .ExecuteDeleteAsync(ct));
-        // Found with a read, then deleted by key: looking for superseded changes reads the whole old log (18 s for ~10M
-        // rows at a million customers), and inside the DELETE that search held SQLite's write lock, so every write of
-        // the API waited for it at each pass. A change never stops being superseded, so the found rows stay deletable.
-        var changes = await InChunksAsync(async db =>
-        {
-            var superseded = await db.ChangeRecords.Where(r => r.ChangedAt < compactBefore && db.ChangeRecords.Any(later =>
-                    later.EntityId == r.EntityId && later.EntityType == r.EntityType && later.Sequence > r.Sequence
-                    && (later.OwnerId == r.OwnerId || later.PreviousOwnerId == r.OwnerId)
-                    && (r.PreviousOwnerId == null || later.OwnerId == r.PreviousOwnerId || later.PreviousOwnerId == r.PreviousOwnerId)))
-                .Select(r => r.Sequence).Take(Chunk).ToListAsync(ct);
-            return superseded.Count == 0 ? 0 : await db.ChangeRecords.Where(c => superseded.Contains(c.Sequence)).ExecuteDeleteAsync(ct);
-        });
+        var changes = await CompactChangesAsync(compactBefore, ct);
         var jobs = await InChunksAsync(db => db.ImportJobs
             .Where(j => db.ImportJobs.Where(x => x.FinishedAt != null && x.FinishedAt < keepLog).Select(x => x.Id).Take(Chunk).Contains(j.Id))
             .ExecuteDeleteAsync(ct));
@@ -103,5 +104,76 @@ public sealed class Housekeeping(IServiceScopeFactory scopes, TimeProvider clock
             total += removed;
         } while (removed == Chunk);
         return total;
+    }
+
+    /// <summary>
+    /// A change is superseded when a later change of its record reaches everyone it reached. Searching the whole old log
+    /// for them read every row (~10M at a million customers: 16–22 s of CPU a pass, from the first pass right after
+    /// start-up). Only a record with a change newer than the previous pass can have a newly superseded change, so a pass
+    /// walks the log from the stored mark (<see cref="CompactedThroughKey"/>) by sequence number, a chunk at a time, and
+    /// applies the same rule to the changes of those records only (index <c>(EntityId, Sequence)</c>).
+    /// A superseded change that is still too young to go holds the mark back to just before the later change of its record,
+    /// so the pass that finds it old enough reads that record again: the result is the same as searching the whole log.
+    /// Rows of the bulk numbering at start-up come first and rarely hold the mark. Found with a read, then
+    /// deleted by key: inside the DELETE the search held SQLite's write lock.
+    /// </summary>
+    private async Task<int> CompactChangesAsync(DateTime compactBefore, CancellationToken ct)
+    {
+        long mark;
+        await using (var scope = scopes.CreateAsyncScope())
+        {
+            var stored = await scope.ServiceProvider.GetRequiredService<CrmDbContext>().SystemSettings
+                .Where(s => s.Key == CompactedThroughKey).Select(s => s.Value).FirstOrDefaultAsync(ct);
+            mark = long.TryParse(stored, NumberStyles.None, CultureInfo.InvariantCulture, out var stored64) ? stored64 : 0;
+        }
+        var removed = 0;
+        var readTo = mark;
+        long? heldAt = null;
+        while (true)
+        {
+            await using var scope = scopes.CreateAsyncScope();
+            var db = scope.ServiceProvider.GetRequiredService<CrmDbContext>();
+            var from = readTo;
+            var window = await db.ChangeRecords.Where(c => c.Sequence > from).OrderBy(c => c.Sequence).Take(Chunk)
+                .Select(c => new { c.Sequence, c.EntityId }).ToListAsync(ct);
+            if (window.Count == 0) break;
+            var to = window[^1].Sequence;
+            // A change that is the first of its record supersedes nothing (one covering-index seek tells); most of the
+            // log is such rows, and its later changes come in this window or a later one.
+            var changedRecords = db.ChangeRecords
+                .Where(c => c.Sequence > from && c.Sequence <= to && db.ChangeRecords.Any(e => e.EntityId == c.EntityId && e.Sequence < c.Sequence))
+                .Select(c => c.EntityId);
+            var superseded = await db.ChangeRecords
+                .Where(r => changedRecords.Contains(r.EntityId) && db.ChangeRecords.Any(later =>
+                    later.EntityId == r.EntityId && later.EntityType == r.EntityType && later.Sequence > r.Sequence
+                    && (later.OwnerId == r.OwnerId || later.PreviousOwnerId == r.OwnerId)
+                    && (r.PreviousOwnerId == null || later.OwnerId == r.PreviousOwnerId || later.PreviousOwnerId == r.PreviousOwnerId)))
+                .Select(r => new { r.Sequence, r.EntityId, r.ChangedAt }).ToListAsync(ct);
+            foreach (var keys in superseded.Where(r => r.ChangedAt < compactBefore).Select(r => r.Sequence).Chunk(Chunk))
+                removed += await db.ChangeRecords.Where(c => keys.Contains(c.Sequence)).ExecuteDeleteAsync(ct);
+            // Too young to go: the mark stays below the first later change of its record, which the next pass reads again.
+            foreach (var young in superseded.Where(r => r.ChangedAt >= compactBefore))
+                if (window.FirstOrDefault(c => c.EntityId == young.EntityId && c.Sequence > young.Sequence) is { } later)
+                    heldAt = Math.Min(heldAt ?? long.MaxValue, later.Sequence - 1);
+            readTo = to;
+            var newMark = Math.Min(heldAt ?? long.MaxValue, readTo);
+            if (newMark != mark) await SaveMarkAsync(db, mark = newMark, ct);
+        }
+        return removed;
+    }
+
+    private static async Task SaveMarkAsync(CrmDbContext db, long mark, CancellationToken ct)
+    {
+        var value = mark.ToString(CultureInfo.InvariantCulture);
+        if (await db.SystemSettings.Where(s => s.Key == CompactedThroughKey).ExecuteUpdateAsync(s => s.SetProperty(x => x.Value, value), ct) > 0) return;
+        db.SystemSettings.Add(new SystemSetting { Key = CompactedThroughKey, Value = value });
+        try
+        {
+            await db.SaveChangesAsync(ct);
+        }
+        catch (DbUpdateException)
+        {
+            // Another replica's pass stored its mark first; both marks are safe, the next pass moves on from theirs.
+        }
     }
 }

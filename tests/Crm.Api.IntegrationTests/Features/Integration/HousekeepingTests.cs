@@ -5,6 +5,8 @@ using Crm.Api.Features.Housekeeping;
 using Crm.Api.Features.Sync;
 using Crm.Api.Features.Webhooks;
 using Crm.Api.IntegrationTests.Infrastructure;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Crm.Api.IntegrationTests.Features.Integration;
@@ -129,6 +131,56 @@ public abstract class HousekeepingTests<TApp>(TApp app) : ApiTest<TApp>(app) whe
         Assert.Equal(rep3Before, Summary(await SyncAllAsync(Who.Rep3), customer.Id));
     }
 
+    [Fact]
+    public async Task Compaction_removes_exactly_the_superseded_changes_pass_after_pass()
+    {
+        var edited = await Arrange.OwnedByAsync(App, Who.Rep1, "精确压缩 甲");
+        var untouched = await Arrange.OwnedByAsync(App, Who.Rep1, "精确压缩 乙");
+        var transferred = await Arrange.OwnedByAsync(App, Who.Rep1, "精确压缩 丙");
+        await EditAsync(Who.Rep1, edited.Id, "一");
+        await EditAsync(Who.Rep1, edited.Id, "二");
+        Assert.Equal(HttpStatusCode.OK, (await (await As(Who.Admin)).PostAsJsonAsync($"/api/v1/customers/{transferred.Id}/transfer",
+            new { newOwnerId = App.UserIds[Who.Rep3], reason = "区域调整" }, Json)).StatusCode);
+        await EditAsync(Who.Rep3, transferred.Id, "新");
+
+        TravelDays(8);
+        Assert.True(await PassRemovesExactlyTheSupersededAsync() >= 3);
+        // After a pass: a record already compacted changes twice more, another changes for the first time.
+        await EditAsync(Who.Rep1, edited.Id, "三");
+        await EditAsync(Who.Rep1, edited.Id, "四");
+        await EditAsync(Who.Rep1, untouched.Id, "一");
+        TravelDays(3);
+        Assert.Equal(2, await PassRemovesExactlyTheSupersededAsync());   // 二 and 乙's first change; 三 is too young
+        // A week after 三 it goes, although the pass before had already read past it.
+        TravelDays(5);
+        Assert.Equal(1, await PassRemovesExactlyTheSupersededAsync());
+    }
+
+    /// <summary>Runs a pass and checks that it removed exactly what the rule, applied to the whole log, calls superseded.</summary>
+    private async Task<int> PassRemovesExactlyTheSupersededAsync()
+    {
+        var compactBefore = App.Clock.GetUtcNow().UtcDateTime.AddDays(-7);
+        var log = App.WithDb(db => db.ChangeRecords.AsNoTracking().OrderBy(c => c.Sequence).ToList());
+        var expected = log.Where(r => !(r.ChangedAt < compactBefore && log.Any(later =>
+                later.EntityId == r.EntityId && later.EntityType == r.EntityType && later.Sequence > r.Sequence
+                && (later.OwnerId == r.OwnerId || later.PreviousOwnerId == r.OwnerId)
+                && (r.PreviousOwnerId == null || later.OwnerId == r.PreviousOwnerId || later.PreviousOwnerId == r.PreviousOwnerId))))
+            .Select(r => r.Sequence).ToList();
+        var removed = (await RunAsync()).Changes;
+        Assert.Equal(expected, App.WithDb(db => db.ChangeRecords.OrderBy(c => c.Sequence).Select(c => c.Sequence).ToList()));
+        Assert.Equal(log.Count - expected.Count, removed);
+        return removed;
+    }
+
+    private async Task EditAsync(Who who, Guid customerId, string region)
+    {
+        var client = await As(who);
+        var current = await client.GetAsync($"/api/v1/customers/{customerId}");
+        var dto = await Read<Crm.Api.Features.Customers.CustomerDto>(current);
+        Assert.Equal(HttpStatusCode.OK, (await client.SendAsync(Put($"/api/v1/customers/{customerId}", current.Headers.ETag?.Tag,
+            Arrange.UpdateBody(dto, b => b["region"] = $"区域 {region}")))).StatusCode);
+    }
+
     private static List<(string, string)> Summary(List<SyncChangeDto> changes, Guid customerId) =>
         changes.Where(c => c.Id == customerId).Select(c => (c.Type, c.Operation)).ToList();
 }
@@ -136,3 +188,40 @@ public abstract class HousekeepingTests<TApp>(TApp app) : ApiTest<TApp>(app) whe
 public sealed class HousekeepingTestsOnSqlite(SqliteApp app) : HousekeepingTests<SqliteApp>(app);
 
 public sealed class HousekeepingTestsOnSqlServer(SqlServerApp app) : HousekeepingTests<SqlServerApp>(app);
+
+/// <summary>The API with housekeeping on its own schedule; the other housekeeping tests run passes themselves.</summary>
+public sealed class ScheduledHousekeepingSqliteApp : SqliteApp
+{
+    public const double FirstPassAfterMinutes = 2 * 24 * 60;
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        base.ConfigureWebHost(builder);
+        builder.UseSetting("Crm:Housekeeping:Enabled", "true");
+        builder.UseSetting("Crm:Housekeeping:FirstPassAfterMinutes", FirstPassAfterMinutes.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        builder.UseSetting("Crm:Housekeeping:EveryMinutes", "60");
+    }
+}
+
+public sealed class HousekeepingScheduleTestsOnSqlite(ScheduledHousekeepingSqliteApp app) : ApiTest<ScheduledHousekeepingSqliteApp>(app)
+{
+    [Fact]
+    public async Task The_first_pass_waits_for_the_configured_delay_after_start_up()
+    {
+        var rep = await As(Who.Rep1);
+        using var create = new HttpRequestMessage(HttpMethod.Post, "/api/v1/customers") { Content = JsonContent.Create(new { name = "首轮延迟", kind = "Company" }, options: Json) };
+        create.Headers.Add("Idempotency-Key", "housekeeping-first-pass");
+        Assert.Equal(HttpStatusCode.Created, (await rep.SendAsync(create)).StatusCode);
+        int Keys() => App.WithDb(db => db.IdempotencyRecords.Count(r => r.Key == "housekeeping-first-pass"));
+        var started = App.Clock.GetUtcNow().UtcDateTime;
+
+        // Past the key's 24 hours, and many hourly passes later, but before the first pass is due: nothing has run.
+        App.Travel(started.AddMinutes(ScheduledHousekeepingSqliteApp.FirstPassAfterMinutes - 60));
+        await Task.Delay(TimeSpan.FromSeconds(1), TestContext.Current.CancellationToken);
+        Assert.Equal(1, Keys());
+
+        App.Travel(started.AddMinutes(ScheduledHousekeepingSqliteApp.FirstPassAfterMinutes + 1));
+        for (var waited = 0; Keys() > 0 && waited < 100; waited++) await Task.Delay(100, TestContext.Current.CancellationToken);
+        Assert.Equal(0, Keys());
+    }
+}

@@ -164,11 +164,14 @@ describe('CRM SPA against the real API', () => {
     await apiCall(page, 'POST', /\/purchases$/, () => dialog.getByRole('button', { name: /保\s*存/ }).click());
     await visible(page.getByRole('cell', { name: '数控机床 CK6150' }));
     await visible(page.locator('.ant-card').first().getByText('现实客户'));
+    // The dialog fades out after the save; its mask can still cover the header when the next step clicks there.
+    await dialog.first().waitFor({ state: 'hidden' });
     await screenshot(page, '08-purchases');
   });
 
   it('switches to English', async () => {
     await pickOption(page, page.getByRole('combobox', { name: '语言' }), 'English');
+    await visible(page.getByRole('combobox', { name: 'Language' }));
     await visible(page.getByRole('tab', { name: 'Deal records' }));
     await visible(page.getByRole('navigation').getByRole('link', { name: 'Customers' }));
     await visible(page.locator('.ant-card').first().getByText('Active'));

@@ -56,6 +56,24 @@ export async function pickOption(page: Page, combobox: ReturnType<Page['getByRol
   await page.locator(`.ant-select-dropdown:visible .ant-select-item-option[title="${option}"]`).click();
 }
 
+/**
+ * Picks a language in the header and waits until the header speaks it (the switch's own label changes). A pick made
+ * while the page is still settling (after a reload, or a dialog fading out) was sometimes lost in CI, and every later
+ * step then ran in the wrong language, so the pick is tried up to three times before the test fails.
+ */
+export async function switchLanguage(page: Page, currentLabel: string, option: string, nextLabel: string): Promise<void> {
+  for (let attempt = 1; ; attempt++) {
+    await pickOption(page, page.getByRole('combobox', { name: currentLabel }), option);
+    try {
+      await page.getByRole('combobox', { name: nextLabel }).first().waitFor({ state: 'visible', timeout: 5_000 });
+      return;
+    } catch (error) {
+      if (attempt === 3) throw error;
+      await page.keyboard.press('Escape');
+    }
+  }
+}
+
 /** Waits until the locator's (first) element is visible; fails the test on timeout. */
 export async function visible(locator: Locator): Promise<void> {
   await locator.first().waitFor({ state: 'visible' });

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Locator, Page } from 'playwright-core';
-import { apiCall, launch, logIn, newPage, pickOption, screenshot, visible } from './browser';
+import { apiCall, launch, logIn, newPage, pickOption, screenshot, visible, switchLanguage } from './browser';
 
 // One story through the real API on a fresh, demo-seeded SQLite database: an administrator works a new
 // customer end to end in the Chinese UI, then a rep sees only their own customers.
@@ -170,15 +170,14 @@ describe('CRM SPA against the real API', () => {
   });
 
   it('switches to English', async () => {
-    await pickOption(page, page.getByRole('combobox', { name: '语言' }), 'English');
-    await visible(page.getByRole('combobox', { name: 'Language' }));
+    await switchLanguage(page, '语言', 'English', 'Language');
     await visible(page.getByRole('tab', { name: 'Deal records' }));
     await visible(page.getByRole('navigation').getByRole('link', { name: 'Customers' }));
     await visible(page.locator('.ant-card').first().getByText('Active'));
     await screenshot(page, '09-english');
     await page.reload();
     await visible(page.getByRole('tab', { name: 'Overview' }));
-    await pickOption(page, page.getByRole('combobox', { name: 'Language' }), '简体中文');
+    await switchLanguage(page, 'Language', '简体中文', '语言');
     await visible(page.getByRole('tab', { name: '概览' }));
   });
 

@@ -98,8 +98,8 @@ internal sealed class DerivedRows
         for (var i = 1; i <= terms.Count; i++)
         {
             if (i < terms.Count && terms[i].SourceId == terms[start].SourceId && terms[i].CustomerId == terms[start].CustomerId) continue;
-            customer.Value = guid.Converter is { } toCustomer ? toCustomer.ConvertToProvider(terms[start].CustomerId) : terms[start].CustomerId;
-            source.Value = guid.Converter is { } toSource ? toSource.ConvertToProvider(terms[start].SourceId) : terms[start].SourceId;
+            customer.Value = BulkInsert.ProviderValue(guid, terms[start].CustomerId);
+            source.Value = BulkInsert.ProviderValue(guid, terms[start].SourceId);
             list.Value = System.Text.Json.JsonSerializer.Serialize(terms.GetRange(start, i - start).Select(t => t.Term));
             written += await command.ExecuteNonQueryAsync(ct);
             start = i;
@@ -218,9 +218,13 @@ internal static class BulkInsert
             foreach (var column in shape.Columns)
             {
                 var value = column.ValueOf(row);
-                command.Parameters[i++].Value = (column.Mapping.Converter is { } converter ? converter.ConvertToProvider(value) : value) ?? DBNull.Value;
+                command.Parameters[i++].Value = ProviderValue(column.Mapping, value) ?? DBNull.Value;
             }
     }
+
+    /// <summary>A value as the column's EF Core mapping hands it to the provider, for re-binding a parameter that mapping created.</summary>
+    public static object? ProviderValue(RelationalTypeMapping mapping, object? value) =>
+        mapping.Converter is { } converter ? converter.ConvertToProvider(value) : value;
 
     private static Shape ShapeOf(CrmDbContext db, Type type)
     {

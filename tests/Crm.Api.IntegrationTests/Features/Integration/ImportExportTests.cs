@@ -4,6 +4,8 @@ using System.Text;
 using Crm.Api.Domain;
 using Crm.Api.Features.DataExchange;
 using Crm.Api.IntegrationTests.Infrastructure;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Crm.Api.IntegrationTests.Features.Integration;
@@ -182,6 +184,32 @@ public abstract class ImportExportTests<TApp>(TApp app) : ApiTest<TApp>(app) whe
     }
 }
 
-public sealed class ImportExportTestsOnSqlite(SqliteApp app) : ImportExportTests<SqliteApp>(app);
+public sealed class ImportExportTestsOnSqlite(SqliteApp app) : ImportExportTests<SqliteApp>(app)
+{
+    [Fact]
+    public async Task The_import_connection_goes_back_to_the_pool_with_sqlites_defaults()
+    {
+        await using var scope = App.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<Crm.Api.Persistence.CrmDbContext>();
+        await db.Database.OpenConnectionAsync();
+        var settings = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            ["Database:SqliteImportCacheMb"] = "48", ["Database:SqliteImportCheckpointPages"] = "20000",
+        }).Build();
+        (long CacheSize, long CheckpointPages) Pragmas() => (Pragma("cache_size"), Pragma("wal_autocheckpoint"));
+        long Pragma(string name)
+        {
+            using var command = db.Database.GetDbConnection().CreateCommand();
+            command.CommandText = "PRAGMA " + name;
+            return Convert.ToInt64(command.ExecuteScalar(), System.Globalization.CultureInfo.InvariantCulture);
+        }
+
+        await using (await ImportPageCache.EnlargeAsync(db, settings, CancellationToken.None))
+            Assert.Equal((-48 * 1024L, 20000L), Pragmas());
+
+        // An ordinary request that gets this pooled connection next must not keep the import's cache or let the WAL grow.
+        Assert.Equal((-2000L, 1000L), Pragmas());
+    }
+}
 
 public sealed class ImportExportTestsOnSqlServer(SqlServerApp app) : ImportExportTests<SqlServerApp>(app);

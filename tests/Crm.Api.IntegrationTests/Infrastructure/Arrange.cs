@@ -15,6 +15,14 @@ public static class Arrange
         return System.Text.Json.JsonSerializer.Deserialize<CustomerDto>(text, CrmApp.Json)!;
     }
 
+    /// <summary>A request creating the company <paramref name="name"/> under the Idempotency-Key <paramref name="key"/>.</summary>
+    public static HttpRequestMessage CustomerCreateWithKey(string key, string name)
+    {
+        var request = new HttpRequestMessage(HttpMethod.Post, "/api/v1/customers") { Content = JsonContent.Create(new { name, kind = "Company" }, options: CrmApp.Json) };
+        request.Headers.Add("Idempotency-Key", key);
+        return request;
+    }
+
     /// <summary>A customer owned by <paramref name="owner"/>, created by the admin.</summary>
     public static async Task<CustomerDto> OwnedByAsync(CrmApp app, Who owner, string? name = null, object? extra = null)
     {

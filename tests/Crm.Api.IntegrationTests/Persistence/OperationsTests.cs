@@ -113,21 +113,14 @@ public sealed class SignInRateLimitTests(RateLimitedSqliteApp app) : ApiTest<Rat
 
 public abstract class IdempotencyTests<TApp>(TApp app) : ApiTest<TApp>(app) where TApp : CrmApp
 {
-    private static HttpRequestMessage Create(string key, string name)
-    {
-        var request = new HttpRequestMessage(HttpMethod.Post, "/api/v1/customers") { Content = JsonContent.Create(new { name, kind = "Company" }, options: CrmApp.Json) };
-        request.Headers.Add("Idempotency-Key", key);
-        return request;
-    }
-
     private int Count(string name) => App.WithDb(db => db.Customers.Count(c => c.Name == name));
 
     [Fact]
     public async Task The_same_key_and_body_replay_the_first_response_byte_for_byte_and_create_once()
     {
         var rep = await As(Who.Rep1);
-        var first = await rep.SendAsync(Create("order-123", "Idempotent Co"));
-        var second = await rep.SendAsync(Create("order-123", "Idempotent Co"));
+        var first = await rep.SendAsync(Arrange.CustomerCreateWithKey("order-123", "Idempotent Co"));
+        var second = await rep.SendAsync(Arrange.CustomerCreateWithKey("order-123", "Idempotent Co"));
         Assert.Equal(HttpStatusCode.Created, first.StatusCode);
         Assert.Equal(HttpStatusCode.Created, second.StatusCode);
         Assert.Equal(await first.Content.ReadAsByteArrayAsync(), await second.Content.ReadAsByteArrayAsync());
@@ -139,8 +132,8 @@ public abstract class IdempotencyTests<TApp>(TApp app) : ApiTest<TApp>(app) wher
     public async Task The_same_key_with_another_body_is_422_and_a_retry_in_flight_is_409()
     {
         var rep = await As(Who.Rep1);
-        await rep.SendAsync(Create("order-456", "First body"));
-        await Problem(await rep.SendAsync(Create("order-456", "Second body")), (HttpStatusCode)422);
+        await rep.SendAsync(Arrange.CustomerCreateWithKey("order-456", "First body"));
+        await Problem(await rep.SendAsync(Arrange.CustomerCreateWithKey("order-456", "Second body")), (HttpStatusCode)422);
         Assert.Equal(0, Count("Second body"));
 
         App.WithDb(db =>
@@ -151,22 +144,22 @@ public abstract class IdempotencyTests<TApp>(TApp app) : ApiTest<TApp>(app) wher
             });
             return db.SaveChanges();
         });
-        await Problem(await rep.SendAsync(Create("in-flight", "Racing body")), HttpStatusCode.Conflict);
+        await Problem(await rep.SendAsync(Arrange.CustomerCreateWithKey("in-flight", "Racing body")), HttpStatusCode.Conflict);
         Assert.Equal(0, Count("Racing body"));
     }
 
     [Fact]
     public async Task Keys_belong_to_their_caller_and_a_failed_first_attempt_can_be_retried()
     {
-        await (await As(Who.Rep1)).SendAsync(Create("shared-key", "Rep1's"));
-        Assert.Equal(HttpStatusCode.Created, (await (await As(Who.Rep2)).SendAsync(Create("shared-key", "Rep2's"))).StatusCode);
+        await (await As(Who.Rep1)).SendAsync(Arrange.CustomerCreateWithKey("shared-key", "Rep1's"));
+        Assert.Equal(HttpStatusCode.Created, (await (await As(Who.Rep2)).SendAsync(Arrange.CustomerCreateWithKey("shared-key", "Rep2's"))).StatusCode);
         Assert.Equal(1, Count("Rep2's"));
 
         var rep = await As(Who.Rep3);
         var bad = new HttpRequestMessage(HttpMethod.Post, "/api/v1/customers") { Content = JsonContent.Create(new { name = "", kind = "Company" }, options: CrmApp.Json) };
         bad.Headers.Add("Idempotency-Key", "retry-me");
         await Problem(await rep.SendAsync(bad), HttpStatusCode.BadRequest);
-        Assert.Equal(HttpStatusCode.Created, (await rep.SendAsync(Create("retry-me", "Fixed body"))).StatusCode);
+        Assert.Equal(HttpStatusCode.Created, (await rep.SendAsync(Arrange.CustomerCreateWithKey("retry-me", "Fixed body"))).StatusCode);
     }
 }
 

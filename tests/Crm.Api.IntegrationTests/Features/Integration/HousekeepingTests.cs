@@ -45,8 +45,7 @@ public abstract class HousekeepingTests<TApp>(TApp app) : ApiTest<TApp>(app) whe
     public async Task Idempotency_keys_are_forgotten_after_their_lifetime_and_not_before()
     {
         var rep = await As(Who.Rep1);
-        using var create = new HttpRequestMessage(HttpMethod.Post, "/api/v1/customers") { Content = JsonContent.Create(new { name = "幂等清理", kind = "Company" }, options: Json) };
-        create.Headers.Add("Idempotency-Key", "housekeeping-key-1");
+        using var create = Arrange.CustomerCreateWithKey("housekeeping-key-1", "幂等清理");
         Assert.Equal(HttpStatusCode.Created, (await rep.SendAsync(create)).StatusCode);
 
         TravelDays(0.5);
@@ -209,8 +208,7 @@ public sealed class HousekeepingScheduleTestsOnSqlite(ScheduledHousekeepingSqlit
     public async Task The_first_pass_waits_for_the_configured_delay_after_start_up()
     {
         var rep = await As(Who.Rep1);
-        using var create = new HttpRequestMessage(HttpMethod.Post, "/api/v1/customers") { Content = JsonContent.Create(new { name = "首轮延迟", kind = "Company" }, options: Json) };
-        create.Headers.Add("Idempotency-Key", "housekeeping-first-pass");
+        using var create = Arrange.CustomerCreateWithKey("housekeeping-first-pass", "首轮延迟");
         Assert.Equal(HttpStatusCode.Created, (await rep.SendAsync(create)).StatusCode);
         int Keys() => App.WithDb(db => db.IdempotencyRecords.Count(r => r.Key == "housekeeping-first-pass"));
         var started = App.Clock.GetUtcNow().UtcDateTime;

@@ -81,7 +81,7 @@ public sealed class ImportWorker(IServiceScopeFactory scopes, TimeProvider clock
         var content = await jobDb.ImportFiles.Where(f => f.JobId == jobId).Select(f => f.Content).SingleAsync(ct);
         var connection = jobDb.Database.GetDbConnection();
         await jobDb.Database.OpenConnectionAsync(ct);
-        await using var cache = await ImportPageCache.EnlargeAsync(jobDb, config, ct);
+        await using var importSettings = await ImportConnectionSettings.ApplyAsync(jobDb, config, ct);
         var import = CsvImport.Of(kind);
         var errors = new List<ImportErrorDto>();
         int processed = 0, created = 0, updated = 0, skipped = 0, failed = 0;
@@ -147,16 +147,16 @@ public sealed class ImportWorker(IServiceScopeFactory scopes, TimeProvider clock
 /// file every time; a larger WAL copies each page once per checkpoint. Both are put back to SQLite's defaults when the
 /// import ends, because the pool hands the connection to ordinary requests afterwards.
 /// </summary>
-internal sealed class ImportPageCache(CrmDbContext? db) : IAsyncDisposable
+internal sealed class ImportConnectionSettings(CrmDbContext? db) : IAsyncDisposable
 {
-    public static async Task<ImportPageCache> EnlargeAsync(CrmDbContext db, IConfiguration config, CancellationToken ct)
+    public static async Task<ImportConnectionSettings> ApplyAsync(CrmDbContext db, IConfiguration config, CancellationToken ct)
     {
-        if (!db.Database.IsSqlite()) return new ImportPageCache(null);
+        if (!db.Database.IsSqlite()) return new ImportConnectionSettings(null);
         var kib = config.GetValue("Database:SqliteImportCacheMb", 32) * 1024;
         var checkpointPages = config.GetValue("Database:SqliteImportCheckpointPages", 16_000);
         var pragmas = FormattableString.Invariant($"PRAGMA cache_size=-{kib}; PRAGMA temp_store=MEMORY; PRAGMA wal_autocheckpoint={checkpointPages};");
         await db.Database.ExecuteSqlRawAsync(pragmas, ct);
-        return new ImportPageCache(db);
+        return new ImportConnectionSettings(db);
     }
 
     public async ValueTask DisposeAsync()

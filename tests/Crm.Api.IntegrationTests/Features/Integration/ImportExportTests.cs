@@ -204,7 +204,7 @@ public sealed class ImportExportTestsOnSqlite(SqliteApp app) : ImportExportTests
             return Convert.ToInt64(command.ExecuteScalar(), System.Globalization.CultureInfo.InvariantCulture);
         }
 
-        await using (await ImportPageCache.EnlargeAsync(db, settings, CancellationToken.None))
+        await using (await ImportConnectionSettings.ApplyAsync(db, settings, CancellationToken.None))
             Assert.Equal((-48 * 1024L, 20000L), Pragmas());
 
         // An ordinary request that gets this pooled connection next must not keep the import's cache or let the WAL grow.

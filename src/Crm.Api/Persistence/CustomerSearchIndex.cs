@@ -11,21 +11,23 @@ internal static class CustomerSearchIndex
 {
     public static void Refresh(CrmDbContext db)
     {
-        var changes = new List<(Guid CustomerId, Guid SourceId, EntityState State, string?[] Texts)>();
+        var changes = new List<(Guid CustomerId, Guid IndexedUnder, Guid SourceId, EntityState State, string?[] Texts)>();
         // A save that changes none of the searched fields (a purchase marking the customer active, a level change)
         // keeps the terms: rewriting them was about 17 deletes and 17 inserts on every such save.
         foreach (var e in db.ChangeTracker.Entries<Customer>())
             if (e.State is EntityState.Added or EntityState.Deleted
                 || (e.State == EntityState.Modified && TrackedChanges.AnyChanged(e, nameof(Customer.Name), nameof(Customer.Code), nameof(Customer.Phone), nameof(Customer.Email))))
-                changes.Add((e.Entity.Id, e.Entity.Id, e.State, [e.Entity.Name, e.Entity.Code, e.Entity.Phone, e.Entity.Email]));
+                changes.Add((e.Entity.Id, e.Entity.Id, e.Entity.Id, e.State, [e.Entity.Name, e.Entity.Code, e.Entity.Phone, e.Entity.Email]));
         foreach (var e in db.ChangeTracker.Entries<Contact>())
             if (e.State is EntityState.Added or EntityState.Deleted
                 || (e.State == EntityState.Modified && TrackedChanges.AnyChanged(e, nameof(Contact.CustomerId), nameof(Contact.Name), nameof(Contact.Mobile), nameof(Contact.Phone), nameof(Contact.Email))))
-                changes.Add((e.Entity.CustomerId, e.Entity.Id, e.State, [e.Entity.Name, e.Entity.Mobile, e.Entity.Phone, e.Entity.Email]));
+                // A contact moved to another customer (a merge) has its terms under the one it came from.
+                changes.Add((e.Entity.CustomerId, e.State == EntityState.Added ? e.Entity.CustomerId : e.Property(c => c.CustomerId).OriginalValue, e.Entity.Id, e.State,
+                    [e.Entity.Name, e.Entity.Mobile, e.Entity.Phone, e.Entity.Email]));
         if (changes.Count == 0) return;
 
-        db.Derived.ReplaceTermsOf(changes.Where(c => c.State != EntityState.Added).Select(c => c.SourceId));
-        foreach (var (customerId, sourceId, state, texts) in changes)
+        db.Derived.ReplaceTermsOf(changes.Where(c => c.State != EntityState.Added).Select(c => (c.IndexedUnder, c.SourceId)));
+        foreach (var (customerId, _, sourceId, state, texts) in changes)
         {
             if (state == EntityState.Deleted) continue;
             foreach (var term in CustomerSearchTerm.TermsOf(texts))

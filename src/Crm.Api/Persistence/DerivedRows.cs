@@ -19,7 +19,7 @@ namespace Crm.Api.Persistence;
 /// </summary>
 internal sealed class DerivedRows
 {
-    private readonly List<Guid> staleTermSources = [];
+    private readonly List<(Guid CustomerId, Guid SourceId)> staleTermSources = [];
     private readonly List<CustomerSearchTerm> terms = [];
     private readonly List<AuditEntry> audit = [];
     private readonly List<ChangeRecord> changes = [];
@@ -28,8 +28,11 @@ internal sealed class DerivedRows
 
     public bool IsEmpty => staleTermSources.Count + terms.Count + audit.Count + changes.Count + events.Count + deliveries.Count == 0;
 
-    /// <summary>The search terms taken from these customers and contacts are out of date: they go before the new ones are written.</summary>
-    public void ReplaceTermsOf(IEnumerable<Guid> sourceIds) => staleTermSources.AddRange(sourceIds);
+    /// <summary>
+    /// The search terms taken from these customers and contacts are out of date: they go before the new ones are written.
+    /// Each source is named with the customer its terms were written for (a moved contact's previous customer).
+    /// </summary>
+    public void ReplaceTermsOf(IEnumerable<(Guid CustomerId, Guid SourceId)> sources) => staleTermSources.AddRange(sources);
 
     public void Add(CustomerSearchTerm term) => terms.Add(term);
     public void Add(AuditEntry entry) => audit.Add(entry);
@@ -53,8 +56,12 @@ internal sealed class DerivedRows
         var written = 0;
         foreach (var chunk in staleTermSources.Distinct().Chunk(500))
         {
-            var ids = chunk.ToList();
-            written += await db.CustomerSearchTerms.IgnoreQueryFilters().Where(t => ids.Contains(t.SourceId)).ExecuteDeleteAsync(ct);
+            // Every term of a source carries the one customer it was written for, so matching customer and source
+            // separately deletes exactly these sources' terms, through the (CustomerId, SourceId) index.
+            var customers = chunk.Select(s => s.CustomerId).Distinct().ToList();
+            var sources = chunk.Select(s => s.SourceId).ToList();
+            written += await db.CustomerSearchTerms.IgnoreQueryFilters()
+                .Where(t => EF.Parameter(customers).Contains(t.CustomerId) && EF.Parameter(sources).Contains(t.SourceId)).ExecuteDeleteAsync(ct);
         }
         written += db.Database.IsSqlite() ? await WriteTermsOnSqliteAsync(db, ct) : await BulkInsert.WriteAsync(db, terms, ct);
         written += await BulkInsert.WriteAsync(db, audit, ct);

@@ -115,6 +115,15 @@ public class CustomerSearchTermTests
     }
 
     [Fact]
+    public void A_word_the_whole_text_starts_with_adds_no_term_because_the_whole_text_already_matches_its_prefixes()
+    {
+        var terms = CustomerSearchTerm.TermsOf("Northwind Traders", "C-000123").ToList();
+        Assert.Equal(["northwind traders", "traders", "c-000123", "000123"], terms);
+        // In an e-mail address only the mailbox leads: the domain's words are terms of their own.
+        Assert.Equal(["buyer@acme.example", "acme", "example"], CustomerSearchTerm.TermsOf("buyer@acme.example").ToList());
+    }
+
+    [Fact]
     public void Chinese_names_are_searchable_by_their_leading_characters()
     {
         var terms = CustomerSearchTerm.TermsOf("张伟").ToList();

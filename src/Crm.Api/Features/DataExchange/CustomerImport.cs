@@ -42,16 +42,16 @@ public sealed class CustomerImport : CsvImport
         var ownerEmails = rows.Select(r => r["ownerEmail"]?.ToUpperInvariant()).OfType<string>().Distinct().ToList();
 
         IQueryable<Customer> Customers() => (track ? db.Customers : db.Customers.AsNoTracking()).Include(c => c.Tags).Where(c => c.Lifecycle != Lifecycle.Archived);
-        var byCodeAnywhere = await db.Customers.IgnoreQueryFilters().AsNoTracking().Where(c => codes.Contains(c.Code)).Select(c => c.Code).ToListAsync(ct);
+        var byCodeAnywhere = await db.Customers.IgnoreQueryFilters().AsNoTracking().Where(c => EF.Parameter(codes).Contains(c.Code)).Select(c => c.Code).ToListAsync(ct);
         // Three index reads rather than one OR over four columns, which SQLite answers with a scan of every customer
         // (per batch: an import of 100,000 rows into a million customers would read the table 100 times). Phones and
         // e-mails have no index of their own; the search terms hold both, normalised, so they find a superset of the
         // candidates and the exact comparison below decides.
         var contactTerms = phones.Concat(emails).Select(CustomerSearchTerm.Normalise)
             .Select(t => t.Length > CustomerSearchTerm.TermMax ? t[..CustomerSearchTerm.TermMax] : t).Distinct().ToList();
-        var byContactTerm = db.CustomerSearchTerms.Where(t => contactTerms.Contains(t.Term)).Select(t => t.CustomerId);
-        var candidates = (codes.Count == 0 ? [] : await Customers().Where(c => codes.Contains(c.Code)).ToListAsync(ct))
-            .Concat(names.Count == 0 ? [] : await Customers().Where(c => names.Contains(c.Name)).ToListAsync(ct))
+        var byContactTerm = db.CustomerSearchTerms.Where(t => EF.Parameter(contactTerms).Contains(t.Term)).Select(t => t.CustomerId);
+        var candidates = (codes.Count == 0 ? [] : await Customers().Where(c => EF.Parameter(codes).Contains(c.Code)).ToListAsync(ct))
+            .Concat(names.Count == 0 ? [] : await Customers().Where(c => EF.Parameter(names).Contains(c.Name)).ToListAsync(ct))
             .Concat(contactTerms.Count == 0 ? [] : await Customers().Where(c => byContactTerm.Contains(c.Id)).ToListAsync(ct))
             .DistinctBy(c => c.Id).ToList();
         var owners = await db.Users.AsNoTracking().Where(u => ownerEmails.Contains(u.NormalizedEmail!)).Select(u => new { u.Id, u.NormalizedEmail, u.Role, u.IsDisabled }).ToListAsync(ct);

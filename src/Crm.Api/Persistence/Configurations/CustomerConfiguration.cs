@@ -84,12 +84,11 @@ internal sealed class CustomerConfiguration : IEntityTypeConfiguration<Customer>
         // Id only to test its OwnerId against the caller's scope (the query filters): with OwnerId in the index that
         // test reads no table row.
         b.HasIndex(c => new { c.Id, c.OwnerId });
-        // Integrations filter by level and region and sort by creation (newest first).
+        // Integrations filter by level and region and sort by creation (newest first); a filter by region alone uses it too.
         b.HasIndex(c => new { c.Region, c.Level, c.CreatedAt, c.Id });
         b.HasIndex(c => new { c.Lifecycle, c.Id });
         b.HasIndex(c => new { c.IsKeyAccount, c.Level });
         b.HasIndex(c => c.EnterpriseType);
-        b.HasIndex(c => c.Region);
         b.HasIndex(c => c.Industry);
         b.HasIndex(c => c.LeadSource);
         b.HasIndex(c => c.IsAlerted);
@@ -124,7 +123,9 @@ internal sealed class CustomerSearchTermConfiguration : IEntityTypeConfiguration
     {
         b.Property(t => t.Term).HaveMax(CustomerSearchTerm.TermMax).IsRequired();
         b.HasIndex(t => new { t.Term, t.CustomerId });
-        b.HasIndex(t => t.SourceId);
+        // One index serves both the customer's foreign key and re-indexing a source (which knows its customer): a term
+        // table holds about 15 rows per customer, and a separate SourceId index cost an import a tenth of its time.
+        b.HasIndex(t => new { t.CustomerId, t.SourceId });
         b.HasOne<Customer>().WithMany().HasForeignKey(t => t.CustomerId).OnDelete(DeleteBehavior.Cascade);
     }
 }

@@ -36,6 +36,23 @@ public abstract class SearchIndexTests<TApp>(TApp app) : ApiTest<TApp>(app) wher
         Assert.Contains(after, t => t.Term == "osprey trading");
         Assert.DoesNotContain(after, t => t.Term == "kestrel trading");
     }
+
+    [Fact]
+    public async Task A_contact_moved_by_a_merge_is_found_under_the_survivor_and_no_longer_under_the_duplicate()
+    {
+        var rep = await As(Who.Rep1);
+        var survivor = await Arrange.OwnedByAsync(App, Who.Rep1, "Heron Logistics");
+        var duplicate = await Arrange.OwnedByAsync(App, Who.Rep1, "Heron Logistics (old)");
+        var contact = await Read<Crm.Api.Features.Contacts.ContactDto>(await rep.PostAsJsonAsync($"/api/v1/customers/{duplicate.Id}/contacts",
+            new { name = "Quillon Marsh", mobile = "13912345678" }, Json), HttpStatusCode.Created);
+        Assert.Equal(HttpStatusCode.OK, (await rep.PostAsJsonAsync($"/api/v1/customers/{survivor.Id}/merge", new { duplicateId = duplicate.Id }, Json)).StatusCode);
+
+        var contactTerms = App.WithDb(db => db.CustomerSearchTerms.IgnoreQueryFilters().Where(t => t.SourceId == contact.Id).Select(t => t.CustomerId).ToList());
+        Assert.NotEmpty(contactTerms);
+        Assert.All(contactTerms, customerId => Assert.Equal(survivor.Id, customerId));
+        var found = await Read<Crm.Api.Common.Page<CustomerSummaryDto>>(await rep.GetAsync("/api/v1/customers?q=quillon&includeArchived=true"));
+        Assert.Equal([survivor.Id], found.Items.Select(c => c.Id));
+    }
 }
 
 public sealed class SearchIndexTestsOnSqlite(SqliteApp app) : SearchIndexTests<SqliteApp>(app);

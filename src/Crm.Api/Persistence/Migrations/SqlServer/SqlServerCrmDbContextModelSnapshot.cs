@@ -793,8 +793,6 @@ namespace Crm.Api.Persistence.Migrations.SqlServer
 
                     b.HasIndex("ReferredById");
 
-                    b.HasIndex("Region");
-
                     b.HasIndex("CreatedAt", "Id");
 
                     b.HasIndex("Id", "OwnerId");
@@ -892,9 +890,7 @@ namespace Crm.Api.Persistence.Migrations.SqlServer
 
                     b.HasKey("Id");
 
-                    b.HasIndex("CustomerId");
-
-                    b.HasIndex("SourceId");
+                    b.HasIndex("CustomerId", "SourceId");
 
                     b.HasIndex("Term", "CustomerId");
 

@@ -786,8 +786,6 @@ namespace Crm.Api.Persistence.Migrations.Sqlite
 
                     b.HasIndex("ReferredById");
 
-                    b.HasIndex("Region");
-
                     b.HasIndex("CreatedAt", "Id");
 
                     b.HasIndex("Id", "OwnerId");
@@ -882,9 +880,7 @@ namespace Crm.Api.Persistence.Migrations.Sqlite
 
                     b.HasKey("Id");
 
-                    b.HasIndex("CustomerId");
-
-                    b.HasIndex("SourceId");
+                    b.HasIndex("CustomerId", "SourceId");
 
                     b.HasIndex("Term", "CustomerId");
 

@@ -205,11 +205,6 @@ public class CustomerSearchTerm
     public Guid CustomerId { get; set; }
     /// <summary>The customer or contact the term was taken from, so each can be re-indexed on its own.</summary>
     public Guid SourceId { get; set; }
-    /// <summary>
-    /// The customer's account manager, kept here (and moved with a transfer) so that a rep's or a manager's search reads
-    /// only their own customers' terms: a two-letter prefix matches ~16,000 terms across a million customers.
-    /// </summary>
-    public Guid OwnerId { get; set; }
     public string Term { get; set; } = "";
 
     public static string Normalise(string text) => text.Trim().ToLowerInvariant();

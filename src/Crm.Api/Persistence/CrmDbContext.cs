@@ -153,7 +153,7 @@ public abstract class CrmDbContext(DbContextOptions options, Caller caller, Time
     {
         using var _ = DetectChangesOnce();
         StampAuditedEntities();
-        await CustomerSearchIndex.RefreshAsync(this, ct);
+        CustomerSearchIndex.Refresh(this);
         AuditTrail.Record(this, clock.GetUtcNow().UtcDateTime);
         await ChangeCapture.CaptureAsync(this, clock.GetUtcNow().UtcDateTime, ct);
         var touched = CustomerStatistics.TouchedCustomers(this);

@@ -9,13 +9,8 @@ namespace Crm.Api.Persistence;
 /// </summary>
 internal static class CustomerSearchIndex
 {
-    public static async Task RefreshAsync(CrmDbContext db, CancellationToken ct)
+    public static void Refresh(CrmDbContext db)
     {
-        // A transferred customer's terms, its contacts' included, follow it into the new owner's part of the index.
-        foreach (var e in db.ChangeTracker.Entries<Customer>())
-            if (e.State == EntityState.Modified && e.Property(c => c.OwnerId) is { IsModified: true } owner && owner.OriginalValue != owner.CurrentValue)
-                db.Derived.MoveTermsOf(e.Entity.Id, e.Entity.OwnerId);
-
         var changes = new List<(Guid CustomerId, Guid IndexedUnder, Guid SourceId, EntityState State, string?[] Texts)>();
         // A save that changes none of the searched fields (a purchase marking the customer active, a level change)
         // keeps the terms: rewriting them was about 17 deletes and 17 inserts on every such save.
@@ -32,23 +27,11 @@ internal static class CustomerSearchIndex
         if (changes.Count == 0) return;
 
         db.Derived.ReplaceTermsOf(changes.Where(c => c.State != EntityState.Added).Select(c => (c.IndexedUnder, c.SourceId)));
-        var owners = await OwnersAsync(db, changes.Where(c => c.State != EntityState.Deleted).Select(c => c.CustomerId), ct);
         foreach (var (customerId, _, sourceId, state, texts) in changes)
         {
             if (state == EntityState.Deleted) continue;
             foreach (var term in CustomerSearchTerm.TermsOf(texts))
-                db.Derived.Add(new CustomerSearchTerm { CustomerId = customerId, SourceId = sourceId, OwnerId = owners[customerId], Term = term });
+                db.Derived.Add(new CustomerSearchTerm { CustomerId = customerId, SourceId = sourceId, Term = term });
         }
-    }
-
-    /// <summary>The owner of each customer: from the tracker when it is there (new customers are), else one read.</summary>
-    private static async Task<Dictionary<Guid, Guid>> OwnersAsync(CrmDbContext db, IEnumerable<Guid> customerIds, CancellationToken ct)
-    {
-        var owners = db.ChangeTracker.Entries<Customer>().ToDictionary(e => e.Entity.Id, e => e.Entity.OwnerId);
-        var unknown = customerIds.Where(id => !owners.ContainsKey(id)).Distinct().ToList();
-        if (unknown.Count > 0)
-            foreach (var c in await db.Customers.IgnoreQueryFilters().Where(c => EF.Parameter(unknown).Contains(c.Id)).Select(c => new { c.Id, c.OwnerId }).ToListAsync(ct))
-                owners[c.Id] = c.OwnerId;
-        return owners;
     }
 }

@@ -21,22 +21,18 @@ internal sealed class DerivedRows
 {
     private readonly List<(Guid CustomerId, Guid SourceId)> staleTermSources = [];
     private readonly List<CustomerSearchTerm> terms = [];
-    private readonly List<(Guid CustomerId, Guid OwnerId)> movedTerms = [];
     private readonly List<AuditEntry> audit = [];
     private readonly List<ChangeRecord> changes = [];
     private readonly List<OutboxEvent> events = [];
     private readonly List<WebhookDelivery> deliveries = [];
 
-    public bool IsEmpty => staleTermSources.Count + terms.Count + movedTerms.Count + audit.Count + changes.Count + events.Count + deliveries.Count == 0;
+    public bool IsEmpty => staleTermSources.Count + terms.Count + audit.Count + changes.Count + events.Count + deliveries.Count == 0;
 
     /// <summary>
     /// The search terms taken from these customers and contacts are out of date: they go before the new ones are written.
     /// Each source is named with the customer its terms were written for (a moved contact's previous customer).
     /// </summary>
     public void ReplaceTermsOf(IEnumerable<(Guid CustomerId, Guid SourceId)> sources) => staleTermSources.AddRange(sources);
-
-    /// <summary>Every search term of this customer (its contacts' too) now belongs to another owner.</summary>
-    public void MoveTermsOf(Guid customerId, Guid ownerId) => movedTerms.Add((customerId, ownerId));
 
     public void Add(CustomerSearchTerm term) => terms.Add(term);
     public void Add(AuditEntry entry) => audit.Add(entry);
@@ -48,7 +44,6 @@ internal sealed class DerivedRows
     {
         staleTermSources.Clear();
         terms.Clear();
-        movedTerms.Clear();
         audit.Clear();
         changes.Clear();
         events.Clear();
@@ -69,10 +64,6 @@ internal sealed class DerivedRows
                 .Where(t => EF.Parameter(customers).Contains(t.CustomerId) && EF.Parameter(sources).Contains(t.SourceId)).ExecuteDeleteAsync(ct);
         }
         written += db.Database.IsSqlite() ? await WriteTermsOnSqliteAsync(db, ct) : await BulkInsert.WriteAsync(db, terms, ct);
-        // After the new terms, so that those of a customer renamed and transferred in one save move as well.
-        foreach (var (customerId, ownerId) in movedTerms)
-            written += await db.CustomerSearchTerms.IgnoreQueryFilters().Where(t => t.CustomerId == customerId)
-                .ExecuteUpdateAsync(u => u.SetProperty(t => t.OwnerId, ownerId), ct);
         written += await BulkInsert.WriteAsync(db, audit, ct);
         // In list order, so change numbers follow the order the changes were captured in.
         written += await BulkInsert.WriteAsync(db, changes, ct);
@@ -84,7 +75,7 @@ internal sealed class DerivedRows
     }
 
     /// <summary>
-    /// One statement per customer or contact, its terms passed as one JSON array: a source has about 11 terms, and
+    /// One statement per customer or contact, its terms passed as one JSON array: a source has about 16 terms, and
     /// binding them one parameter each (SQLite finds a parameter by name with a linear search) was a quarter of an
     /// import's time. The two ids are bound through EF Core's own parameters, so they are stored as EF Core stores them.
     /// </summary>
@@ -98,16 +89,14 @@ internal sealed class DerivedRows
         await using var command = db.Database.GetDbConnection().CreateCommand();
         command.Transaction = db.Database.CurrentTransaction?.GetDbTransaction();
         command.CommandText = $"INSERT INTO {sql.DelimitIdentifier(table)} ({Column(nameof(CustomerSearchTerm.CustomerId))}, {Column(nameof(CustomerSearchTerm.SourceId))}, "
-            + $"{Column(nameof(CustomerSearchTerm.OwnerId))}, {Column(nameof(CustomerSearchTerm.Term))}) SELECT @customer, @source, @owner, value FROM json_each(@terms)";
+            + $"{Column(nameof(CustomerSearchTerm.Term))}) SELECT @customer, @source, value FROM json_each(@terms)";
         var guid = (RelationalTypeMapping)entity.FindProperty(nameof(CustomerSearchTerm.SourceId))!.GetTypeMapping();
         var customer = guid.CreateParameter(command, "@customer", Guid.Empty, nullable: false);
         var source = guid.CreateParameter(command, "@source", Guid.Empty, nullable: false);
-        var owner = guid.CreateParameter(command, "@owner", Guid.Empty, nullable: false);
         var list = command.CreateParameter();
         list.ParameterName = "@terms";
         command.Parameters.Add(customer);
         command.Parameters.Add(source);
-        command.Parameters.Add(owner);
         command.Parameters.Add(list);
         await command.PrepareAsync(ct);
         var written = 0;
@@ -118,7 +107,6 @@ internal sealed class DerivedRows
             if (i < terms.Count && terms[i].SourceId == terms[start].SourceId && terms[i].CustomerId == terms[start].CustomerId) continue;
             customer.Value = BulkInsert.ProviderValue(guid, terms[start].CustomerId);
             source.Value = BulkInsert.ProviderValue(guid, terms[start].SourceId);
-            owner.Value = BulkInsert.ProviderValue(guid, terms[start].OwnerId);
             list.Value = System.Text.Json.JsonSerializer.Serialize(terms.GetRange(start, i - start).Select(t => t.Term));
             written += await command.ExecuteNonQueryAsync(ct);
             start = i;

@@ -102,23 +102,23 @@ public sealed class ListCustomersHandler(CrmDbContext db, IMapper mapper) : IReq
         };
     }
 
-    /// <summary>
-    /// Prefix range scans over the search-term index: the text as typed, and its digits for phone numbers. A caller with a
-    /// scope (a rep, a manager) scans only the terms of their owners' customers, each owner's range on its own.
-    /// </summary>
+    /// <summary>Prefix range scans over the search-term index: the text as typed, and its digits for phone numbers.</summary>
     private IQueryable<Customer> Search(IQueryable<Customer> query, string q)
     {
         var text = CustomerSearchTerm.Normalise(q);
         var digits = CustomerSearchTerm.DigitsOnly(q);
         var textEnd = CustomerSearchTerm.UpperBound(text);
-        var terms = db.Caller.SeesAllCustomers ? db.CustomerSearchTerms : db.CustomerSearchTerms.Where(t => db.Caller.VisibleOwnerIds.Contains(t.OwnerId));
-        var matches = terms.Where(t => string.Compare(t.Term, text) >= 0 && string.Compare(t.Term, textEnd) < 0).Select(t => t.CustomerId);
         // The digits-only form is for phone numbers: "021-5555 0011" finds 02155550011. Text with letters is a name.
         if (digits.Length >= 3 && digits != text && !text.Any(char.IsLetter))
         {
             var digitsEnd = CustomerSearchTerm.UpperBound(digits);
-            matches = matches.Concat(terms.Where(t => string.Compare(t.Term, digits) >= 0 && string.Compare(t.Term, digitsEnd) < 0).Select(t => t.CustomerId));
+            return query.Where(c => db.CustomerSearchTerms.Where(t =>
+                    (string.Compare(t.Term, text) >= 0 && string.Compare(t.Term, textEnd) < 0) ||
+                    (string.Compare(t.Term, digits) >= 0 && string.Compare(t.Term, digitsEnd) < 0))
+                .Select(t => t.CustomerId).Contains(c.Id));
         }
-        return query.Where(c => matches.Contains(c.Id));
+        return query.Where(c => db.CustomerSearchTerms
+            .Where(t => string.Compare(t.Term, text) >= 0 && string.Compare(t.Term, textEnd) < 0)
+            .Select(t => t.CustomerId).Contains(c.Id));
     }
 }

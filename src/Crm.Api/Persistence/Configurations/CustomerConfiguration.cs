@@ -122,9 +122,7 @@ internal sealed class CustomerSearchTermConfiguration : IEntityTypeConfiguration
     public void Configure(EntityTypeBuilder<CustomerSearchTerm> b)
     {
         b.Property(t => t.Term).HaveMax(CustomerSearchTerm.TermMax).IsRequired();
-        // Unscoped search (admins, API keys) by prefix; a scoped one by its owners' prefixes.
         b.HasIndex(t => new { t.Term, t.CustomerId });
-        b.HasIndex(t => new { t.OwnerId, t.Term, t.CustomerId });
         // One index serves both the customer's foreign key and re-indexing a source (which knows its customer): a term
         // table holds about 15 rows per customer, and a separate SourceId index cost an import a tenth of its time.
         b.HasIndex(t => new { t.CustomerId, t.SourceId });

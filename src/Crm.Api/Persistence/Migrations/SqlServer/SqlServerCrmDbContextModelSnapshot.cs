@@ -879,9 +879,6 @@ namespace Crm.Api.Persistence.Migrations.SqlServer
                     b.Property<Guid>("CustomerId")
                         .HasColumnType("uniqueidentifier");
 
-                    b.Property<Guid>("OwnerId")
-                        .HasColumnType("uniqueidentifier");
-
                     b.Property<Guid>("SourceId")
                         .HasColumnType("uniqueidentifier");
 
@@ -896,8 +893,6 @@ namespace Crm.Api.Persistence.Migrations.SqlServer
                     b.HasIndex("CustomerId", "SourceId");
 
                     b.HasIndex("Term", "CustomerId");
-
-                    b.HasIndex("OwnerId", "Term", "CustomerId");
 
                     b.ToTable("CustomerSearchTerms");
                 });

@@ -27,7 +27,7 @@ public sealed class ContactImport : CsvImport
         var plan = new ImportPlan();
         var customers = await CustomersByCodeAsync(db, rows, track, ct);
         var customerIds = customers.Visible.Values.Select(c => c.Id).ToList();
-        var contacts = (await (track ? db.Contacts : db.Contacts.AsNoTracking()).Where(c => customerIds.Contains(c.CustomerId)).ToListAsync(ct))
+        var contacts = (await (track ? db.Contacts : db.Contacts.AsNoTracking()).Where(c => EF.Parameter(customerIds).Contains(c.CustomerId)).ToListAsync(ct))
             .ToLookup(c => c.CustomerId);
         var validator = new ContactInputValidator();
         var writes = new List<Write>();

@@ -200,8 +200,8 @@ public abstract class CsvImport
     protected static async Task<(Dictionary<string, Customer> Visible, HashSet<string> Anywhere)> CustomersByCodeAsync(CrmDbContext db, IReadOnlyList<ImportRow> rows, bool track, CancellationToken ct)
     {
         var codes = rows.Select(r => r["customerCode"]).OfType<string>().Distinct().ToList();
-        var visible = await (track ? db.Customers : db.Customers.AsNoTracking()).Where(c => codes.Contains(c.Code) && c.ArchivedAt == null).ToDictionaryAsync(c => c.Code, ct);
-        var anywhere = (await db.Customers.IgnoreQueryFilters().AsNoTracking().Where(c => codes.Contains(c.Code)).Select(c => c.Code).ToListAsync(ct)).ToHashSet();
+        var visible = await (track ? db.Customers : db.Customers.AsNoTracking()).Where(c => EF.Parameter(codes).Contains(c.Code) && c.ArchivedAt == null).ToDictionaryAsync(c => c.Code, ct);
+        var anywhere = (await db.Customers.IgnoreQueryFilters().AsNoTracking().Where(c => EF.Parameter(codes).Contains(c.Code)).Select(c => c.Code).ToListAsync(ct)).ToHashSet();
         return (visible, anywhere);
     }
 

@@ -54,7 +54,7 @@ public sealed class PurchaseImport : CsvImport
         // How many of each deal are already recorded: one query for the batch's customers and days.
         var customerIds = parsed.Where(p => p.Customer is not null).Select(p => p.Customer!.Id).Distinct().ToList();
         var days = parsed.Where(p => p.Errors.Count == 0).Select(p => p.Input.PurchasedOn).Distinct().ToList();
-        var recorded = (await db.Purchases.AsNoTracking().Where(p => customerIds.Contains(p.CustomerId) && days.Contains(p.PurchasedOn))
+        var recorded = (await db.Purchases.AsNoTracking().Where(p => EF.Parameter(customerIds).Contains(p.CustomerId) && days.Contains(p.PurchasedOn))
                 .Select(p => new { p.CustomerId, p.PurchasedOn, p.Product, p.Quantity, p.UnitPrice, p.Currency }).ToListAsync(ct))
             .GroupBy(p => new DealKey(p.CustomerId, p.PurchasedOn, p.Product, p.Quantity, p.UnitPrice, p.Currency)).ToDictionary(g => g.Key, g => g.Count());
 

@@ -9,6 +9,11 @@ public static class DatabaseRegistration
 {
     public const string DefaultSqliteConnection = "Data Source=data/crm.db";
 
+    // The options depend only on configuration and singletons, so they are built once instead of for every request's
+    // context: rebuilding them (and EF Core looking its internal services up again by the new options) was about a
+    // tenth of a get-by-id's CPU (docs/performance.md, "Fourth round").
+    private const ServiceLifetime OptionsOnce = ServiceLifetime.Singleton;
+
     /// <summary>Chooses the provider from <c>Database:Provider</c> (Sqlite by default, or SqlServer).</summary>
     public static IServiceCollection AddCrmDatabase(this IServiceCollection services, IConfiguration config)
     {
@@ -24,7 +29,8 @@ public static class DatabaseRegistration
             services.AddDbContext<CrmDbContext, SqlServerCrmDbContext>((sp, o) => o
                 .UseSqlServer(connection, s => s.EnableRetryOnFailure().MigrationsAssembly(typeof(CrmDbContext).Assembly.FullName))
                 .AddInterceptors(sp.GetRequiredService<Common.Auth.CallerCache>(), sp.GetRequiredService<WebhookSubscriptionCache>())
-                .ConfigureWarnings(w => w.Ignore(CoreEventId.PossibleIncorrectRequiredNavigationWithQueryFilterInteractionWarning)));
+                .ConfigureWarnings(w => w.Ignore(CoreEventId.PossibleIncorrectRequiredNavigationWithQueryFilterInteractionWarning)),
+                ServiceLifetime.Scoped, OptionsOnce);
         }
         else if (provider.Equals("Sqlite", StringComparison.OrdinalIgnoreCase))
         {
@@ -47,7 +53,8 @@ public static class DatabaseRegistration
             services.AddDbContext<CrmDbContext, SqliteCrmDbContext>((sp, o) => o
                 .UseSqlite(builder.ToString())
                 .AddInterceptors(pragmas, sp.GetRequiredService<Common.Auth.CallerCache>(), sp.GetRequiredService<WebhookSubscriptionCache>())
-                .ConfigureWarnings(w => w.Ignore(CoreEventId.PossibleIncorrectRequiredNavigationWithQueryFilterInteractionWarning)));
+                .ConfigureWarnings(w => w.Ignore(CoreEventId.PossibleIncorrectRequiredNavigationWithQueryFilterInteractionWarning)),
+                ServiceLifetime.Scoped, OptionsOnce);
         }
         else
         {

@@ -19,10 +19,7 @@ public sealed class SqliteStatistics(IServiceScopeFactory scopes, IConfiguration
     /// </summary>
     public const int OptimizeMask = 0x10012;
 
-    /// <summary>Rows sampled per index, SQLite's own choice for <c>PRAGMA optimize</c>.</summary>
-    private const int SampleRows = 2000;
-
-    private static readonly TimeSpan MaxPauseBetweenTables = TimeSpan.FromMilliseconds(150);
+    private static readonly TimeSpan MaxPauseBetweenIndexes = TimeSpan.FromMilliseconds(150);
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
@@ -58,37 +55,46 @@ public sealed class SqliteStatistics(IServiceScopeFactory scopes, IConfiguration
     }
 
     /// <summary>
-    /// Tables with no statistics at all (a new file, a bulk load, a table a migration rebuilt) are analysed one
-    /// statement each, so SQLite's write lock is released between tables: one whole <c>PRAGMA optimize</c> over a
-    /// never-analysed million-customer file held it for 6–10 s, and the writes behind it (the first start's
-    /// data-protection key among them) waited that long. The largest table then takes about 1.8 s. Then
-    /// <c>PRAGMA optimize</c> re-analyses what grew or shrank since, usually nothing.
+    /// Tables with no statistics at all (a new file, a bulk load, a table a migration rebuilt) are analysed exactly,
+    /// one index per statement, so SQLite's write lock is released between indexes. One whole unlimited
+    /// <c>PRAGMA optimize</c> over a never-analysed million-customer file held it for over 30 s, and the writes behind
+    /// it (the first start's data-protection key among them) failed "database is locked"; the largest index now takes
+    /// about 4 s. Exact, not sampled: SQLite's sample is the first rows of each index, which for a column of few
+    /// values sees one value only, and with such statistics a manager's dashboard chose the visits' review-status
+    /// index over the date range and took 12 s instead of 3 (docs/performance.md, "Fourth round"). Then
+    /// <c>PRAGMA optimize</c> re-analyses, sampled, any table that grew or shrank many times over since (rare).
     /// </summary>
     public static async Task<int> RefreshAsync(DbConnection connection, CancellationToken ct)
     {
-        await ExecuteAsync(connection, $"PRAGMA analysis_limit={SampleRows};", ct);
+        await ExecuteAsync(connection, "PRAGMA analysis_limit=0;", ct);
         var hasStatistics = await ScalarAsync(connection, "SELECT count(*) FROM sqlite_master WHERE name = 'sqlite_stat1'", ct) > 0;
-        var unanalysed = new List<string>();
+        var unanalysed = new List<(string Table, string? Index)>();
         await using (var command = connection.CreateCommand())
         {
-            command.CommandText = "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'"
-                + (hasStatistics ? " AND name NOT IN (SELECT tbl FROM sqlite_stat1)" : "");
+            // Each index of a table without statistics, or the table itself when it has no index.
+            command.CommandText = """
+                SELECT t.name, i.name FROM sqlite_master t
+                LEFT JOIN sqlite_master i ON i.type = 'index' AND i.tbl_name = t.name
+                WHERE t.type = 'table' AND t.name NOT LIKE 'sqlite_%'
+                """ + (hasStatistics ? " AND t.name NOT IN (SELECT tbl FROM sqlite_stat1)" : "") + " ORDER BY t.name, i.name";
             await using var reader = await command.ExecuteReaderAsync(ct);
-            while (await reader.ReadAsync(ct)) unanalysed.Add(reader.GetString(0));
+            while (await reader.ReadAsync(ct)) unanalysed.Add((reader.GetString(0), reader.IsDBNull(1) ? null : reader.GetString(1)));
         }
-        foreach (var table in unanalysed)
+        foreach (var (table, index) in unanalysed)
         {
             var started = System.Diagnostics.Stopwatch.GetTimestamp();
-            await ExecuteAsync(connection, $"ANALYZE \"main\".\"{table.Replace("\"", "\"\"", StringComparison.Ordinal)}\";", ct);
+            await ExecuteAsync(connection, $"ANALYZE \"main\".{Quote(index ?? table)};", ct);
             // A writer waiting on the lock polls for it, at growing intervals up to 100 ms: without a pause the next
             // ANALYZE takes the lock again first, and the writer waited as long as with one statement. The pause is as
             // long as the lock was held, up to 150 ms, so small files (the tests' among them) hardly pause at all.
             var held = System.Diagnostics.Stopwatch.GetElapsedTime(started);
-            await Task.Delay(held < MaxPauseBetweenTables ? held : MaxPauseBetweenTables, ct);
+            await Task.Delay(held < MaxPauseBetweenIndexes ? held : MaxPauseBetweenIndexes, ct);
         }
         await ExecuteAsync(connection, $"PRAGMA optimize={OptimizeMask};", ct);
-        return unanalysed.Count;
+        return unanalysed.Select(u => u.Table).Distinct().Count();
     }
+
+    private static string Quote(string name) => "\"" + name.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"";
 
     private static async Task ExecuteAsync(DbConnection connection, string sql, CancellationToken ct)
     {

@@ -26,7 +26,7 @@ public sealed class SqliteStatisticsTests
 
         var analysed = await SqliteStatistics.RefreshAsync(connection, CancellationToken.None);
 
-        Assert.Equal(3, analysed);
+        Assert.Equal(3, analysed); // two indexes and the table without one
         Assert.Equal("50000 1000", Stat(connection, "Customers", "IX_Customers_OwnerId"));
         Assert.Equal("50000 1000", Stat(connection, "Visits", "IX_Visits_OwnerId"));
         Assert.Equal("50000", Stat(connection, "Notes", null));
@@ -49,6 +49,28 @@ public sealed class SqliteStatisticsTests
         var analysed = await SqliteStatistics.RefreshAsync(connection, CancellationToken.None);
 
         Assert.Equal(0, analysed);
+        Assert.Equal("50000 7", Stat(connection, "Customers", "IX_Customers_OwnerId"));
+    }
+
+    [Fact]
+    public async Task An_index_added_to_an_analysed_table_gets_its_statistics_and_the_others_keep_theirs()
+    {
+        using var connection = new SqliteConnection("Data Source=:memory:");
+        connection.Open();
+        Execute(connection, """
+            CREATE TABLE Customers (Id INTEGER PRIMARY KEY, OwnerId INTEGER NOT NULL, Level INTEGER NOT NULL);
+            CREATE INDEX IX_Customers_OwnerId ON Customers (OwnerId);
+            WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 50000)
+            INSERT INTO Customers SELECT i, i % 50, i % 4 FROM n;
+            ANALYZE;
+            UPDATE sqlite_stat1 SET stat = '50000 7' WHERE idx = 'IX_Customers_OwnerId';
+            CREATE INDEX IX_Customers_Level ON Customers (Level);
+            """);
+
+        var analysed = await SqliteStatistics.RefreshAsync(connection, CancellationToken.None);
+
+        Assert.Equal(1, analysed);
+        Assert.Equal("50000 12500", Stat(connection, "Customers", "IX_Customers_Level"));
         Assert.Equal("50000 7", Stat(connection, "Customers", "IX_Customers_OwnerId"));
     }
 

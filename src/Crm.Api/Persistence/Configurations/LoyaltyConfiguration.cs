@@ -72,6 +72,9 @@ internal sealed class ReferralConfiguration : IEntityTypeConfiguration<Referral>
         b.HasIndex(r => new { r.ReferrerId, r.ReferredOn });
         b.HasIndex(r => new { r.Status, r.MustCloseBy });
         b.HasIndex(r => new { r.Status, r.WonAt });
+        // Referrers still to be thanked (the dashboard's count and the reminders): the few won referrals without thanks,
+        // not every won referral read row by row for its ThankedAt (docs/performance.md, "Fourth round").
+        b.HasIndex(r => new { r.Status, r.ThankedAt, r.WonAt });
     }
 }
 

@@ -1429,6 +1429,8 @@ namespace Crm.Api.Persistence.Migrations.SqlServer
 
                     b.HasIndex("Status", "WonAt");
 
+                    b.HasIndex("Status", "ThankedAt", "WonAt");
+
                     b.ToTable("Referrals");
                 });
 

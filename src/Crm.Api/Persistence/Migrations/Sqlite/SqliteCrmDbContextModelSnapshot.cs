@@ -1419,6 +1419,8 @@ namespace Crm.Api.Persistence.Migrations.Sqlite
 
                     b.HasIndex("Status", "WonAt");
 
+                    b.HasIndex("Status", "ThankedAt", "WonAt");
+
                     b.ToTable("Referrals");
                 });
 

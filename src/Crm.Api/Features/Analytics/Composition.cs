@@ -130,33 +130,36 @@ public sealed class CompositionHandler(CrmDbContext db, OrganisationCalendar cal
                select new Sale { CustomerId = s.CustomerId, Category = s.Category, OwnerId = s.OwnerId, Level = s.Level, Region = s.Region, Industry = s.Industry, Amount = p.Amount };
     }
 
-    /// <summary>
-    /// Each group's amount and distinct customers, grouped twice: by group and customer, then by group. One
-    /// <c>COUNT(DISTINCT CustomerId)</c> built a temporary B-tree of every sale's customer id; the whole base's year
-    /// (1.5M month rows) took 4.5 s that way and 1.8 s grouped twice (sqlite3 shell, docs/performance.md, "Fourth round").
-    /// </summary>
     private async Task<List<Sum>> SumAsync(CompositionDimension by, DateOnly from, DateOnly to, CancellationToken ct)
     {
         var sales = Sales(from, to);
         return by switch
         {
-            CompositionDimension.Level => (await sales.GroupBy(s => new { Key = s.Level, s.CustomerId }).Select(g => new { g.Key.Key, Amount = g.Sum(s => s.Amount) })
-                .GroupBy(c => c.Key).Select(g => new { g.Key, Amount = g.Sum(c => c.Amount), Customers = g.Count() }).ToListAsync(ct))
-                .Select(r => new Sum(r.Key.ToString(), r.Amount, r.Customers)).ToList(),
-            CompositionDimension.Category => (await sales.GroupBy(s => new { Key = s.Category, s.CustomerId }).Select(g => new { g.Key.Key, Amount = g.Sum(s => s.Amount) })
-                .GroupBy(c => c.Key).Select(g => new { g.Key, Amount = g.Sum(c => c.Amount), Customers = g.Count() }).ToListAsync(ct))
-                .Select(r => new Sum(r.Key, r.Amount, r.Customers)).ToList(),
-            CompositionDimension.Region => (await sales.GroupBy(s => new { Key = s.Region, s.CustomerId }).Select(g => new { g.Key.Key, Amount = g.Sum(s => s.Amount) })
-                .GroupBy(c => c.Key).Select(g => new { g.Key, Amount = g.Sum(c => c.Amount), Customers = g.Count() }).ToListAsync(ct))
-                .Select(r => new Sum(r.Key ?? "", r.Amount, r.Customers)).ToList(),
-            CompositionDimension.Industry => (await sales.GroupBy(s => new { Key = s.Industry, s.CustomerId }).Select(g => new { g.Key.Key, Amount = g.Sum(s => s.Amount) })
-                .GroupBy(c => c.Key).Select(g => new { g.Key, Amount = g.Sum(c => c.Amount), Customers = g.Count() }).ToListAsync(ct))
-                .Select(r => new Sum(r.Key ?? "", r.Amount, r.Customers)).ToList(),
-            _ => (await sales.GroupBy(s => new { Key = s.OwnerId, s.CustomerId }).Select(g => new { g.Key.Key, Amount = g.Sum(s => s.Amount) })
-                .GroupBy(c => c.Key).Select(g => new { g.Key, Amount = g.Sum(c => c.Amount), Customers = g.Count() }).ToListAsync(ct))
-                .Select(r => new Sum(r.Key.ToString(), r.Amount, r.Customers)).ToList(),
+            CompositionDimension.Level => await GroupAsync(sales.Select(s => new Keyed<CustomerLevel> { Key = s.Level, CustomerId = s.CustomerId, Amount = s.Amount }), k => k.ToString(), ct),
+            CompositionDimension.Category => await GroupAsync(sales.Select(s => new Keyed<string> { Key = s.Category, CustomerId = s.CustomerId, Amount = s.Amount }), k => k, ct),
+            CompositionDimension.Region => await GroupAsync(sales.Select(s => new Keyed<string?> { Key = s.Region, CustomerId = s.CustomerId, Amount = s.Amount }), k => k ?? "", ct),
+            CompositionDimension.Industry => await GroupAsync(sales.Select(s => new Keyed<string?> { Key = s.Industry, CustomerId = s.CustomerId, Amount = s.Amount }), k => k ?? "", ct),
+            _ => await GroupAsync(sales.Select(s => new Keyed<Guid> { Key = s.OwnerId, CustomerId = s.CustomerId, Amount = s.Amount }), k => k.ToString(), ct),
         };
     }
+
+    /// <summary>One sale with the group it falls in for the chosen dimension.</summary>
+    private sealed class Keyed<TKey>
+    {
+        public TKey Key { get; init; } = default!;
+        public Guid CustomerId { get; init; }
+        public decimal Amount { get; init; }
+    }
+
+    /// <summary>
+    /// Each group's amount and distinct customers, grouped twice: by group and customer, then by group. One
+    /// <c>COUNT(DISTINCT CustomerId)</c> built a temporary B-tree of every sale's customer id; the whole base's year
+    /// (1.5M month rows) took 4.5 s that way and 1.8 s grouped twice (sqlite3 shell, docs/performance.md, "Fourth round").
+    /// </summary>
+    private static async Task<List<Sum>> GroupAsync<TKey>(IQueryable<Keyed<TKey>> sales, Func<TKey, string> text, CancellationToken ct) =>
+        (await sales.GroupBy(s => new { s.Key, s.CustomerId }).Select(g => new { g.Key.Key, Amount = g.Sum(s => s.Amount) })
+            .GroupBy(c => c.Key).Select(g => new { g.Key, Amount = g.Sum(c => c.Amount), Customers = g.Count() }).ToListAsync(ct))
+        .Select(r => new Sum(text(r.Key), r.Amount, r.Customers)).ToList();
 
     private async Task<Dictionary<string, string>> LabelsAsync(CompositionDimension by, List<string> keys, CancellationToken ct)
     {

@@ -66,7 +66,7 @@ public sealed class SqliteStatistics(IServiceScopeFactory scopes, IConfiguration
     /// </summary>
     public static async Task<int> RefreshAsync(DbConnection connection, CancellationToken ct)
     {
-        await ExecuteAsync(connection, "PRAGMA analysis_limit=0;", ct);
+        await ExecuteSqlAsync(connection, "PRAGMA analysis_limit=0;", ct);
         var hasStatistics = await ScalarAsync(connection, "SELECT count(*) FROM sqlite_master WHERE name = 'sqlite_stat1'", ct) > 0;
         var unanalysed = new List<(string Table, string? Index)>();
         await using (var command = connection.CreateCommand())
@@ -87,20 +87,20 @@ public sealed class SqliteStatistics(IServiceScopeFactory scopes, IConfiguration
         foreach (var (table, index) in unanalysed)
         {
             var started = System.Diagnostics.Stopwatch.GetTimestamp();
-            await ExecuteAsync(connection, $"ANALYZE \"main\".{Quote(index ?? table)};", ct);
+            await ExecuteSqlAsync(connection, $"ANALYZE \"main\".{Quote(index ?? table)};", ct);
             // A writer waiting on the lock polls for it, at growing intervals up to 100 ms: without a pause the next
             // ANALYZE takes the lock again first, and the writer waited as long as with one statement. The pause is as
             // long as the lock was held, up to 150 ms, so small files (the tests' among them) hardly pause at all.
             var held = System.Diagnostics.Stopwatch.GetElapsedTime(started);
             await Task.Delay(held < MaxPauseBetweenIndexes ? held : MaxPauseBetweenIndexes, ct);
         }
-        await ExecuteAsync(connection, $"PRAGMA optimize={OptimizeMask};", ct);
+        await ExecuteSqlAsync(connection, $"PRAGMA optimize={OptimizeMask};", ct);
         return unanalysed.Count;
     }
 
     private static string Quote(string name) => "\"" + name.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"";
 
-    private static async Task ExecuteAsync(DbConnection connection, string sql, CancellationToken ct)
+    private static async Task ExecuteSqlAsync(DbConnection connection, string sql, CancellationToken ct)
     {
         await using var command = connection.CreateCommand();
         command.CommandText = sql;

@@ -1,4 +1,6 @@
+using System.Text.Json;
 using Crm.Api.Common;
+using Crm.Api.Domain;
 using Crm.Api.Persistence;
 using Microsoft.EntityFrameworkCore;
 
@@ -23,44 +25,53 @@ public sealed record RfmCutPointsDto(DateOnly AsOf, int CustomersWithPurchase, i
 /// Computes the cut points from two reads (every customer's last purchase day, and each buyer's count and amount over
 /// the last 365 days) and keeps them for the organisation's day:
 /// one customer's loyalty page then costs no portfolio-wide work. A day-old or hour-old set is served while a fresh one is
-/// computed in the background, so no request waits on it after the first.
+/// computed in the background, so no request waits on it after the first. Each set is also stored in the database, and
+/// the first call after a start serves the stored one (refreshing it in the background when old): the computation takes
+/// 15–18 s at a million customers, and without the stored set every restart made the first loyalty page wait for it.
 /// </summary>
 public sealed class RfmQuintiles(IServiceScopeFactory scopes, TimeProvider clock, ILogger<RfmQuintiles> log)
 {
+    public const string StoredKey = "Analytics:RfmCutPoints";
     private static readonly TimeSpan FreshFor = TimeSpan.FromHours(1);
-    private (RfmCutPointsDto CutPoints, DateTimeOffset At)? current;
+    // A reference, so a request never reads a set half-replaced by the background refresh.
+    private Stored? current;
     private int refreshing;
     private readonly Lock gate = new();
-    private Task<RfmCutPointsDto>? first;
+    private Task? first;
 
     public async Task<RfmCutPointsDto> GetAsync(DateOnly today, CancellationToken ct)
     {
-        var snapshot = current;
-        if (snapshot is { } s && s.CutPoints.AsOf == today && clock.GetUtcNow() - s.At < FreshFor) return s.CutPoints;
-        if (snapshot is { } stale)
+        if (current is null)
         {
-            RefreshInBackground(today);
-            return stale.CutPoints;
+            // Concurrent first callers share one load (or computation) instead of each starting their own, which at
+            // 16 callers took every request past 30 s.
+            Task shared;
+            lock (gate) shared = first ??= LoadOrComputeAsync(today);
+            await shared.WaitAsync(ct);
         }
-        // The first computation reads a year of purchases (seconds at a million customers). Concurrent first callers
-        // share it instead of each starting their own, which at 16 callers took every request past 30 s.
-        Task<RfmCutPointsDto> shared;
-        lock (gate) shared = first ??= ComputeFirstAsync(today);
-        return await shared.WaitAsync(ct);
+        var (cutPoints, at) = current!;
+        if (cutPoints.AsOf != today || clock.GetUtcNow() - at >= FreshFor) RefreshInBackground(today);
+        return cutPoints;
     }
 
-    private async Task<RfmCutPointsDto> ComputeFirstAsync(DateOnly today)
+    private async Task LoadOrComputeAsync(DateOnly today)
     {
         try
         {
             await using var scope = scopes.CreateAsyncScope();
-            var computed = await ComputeAsync(scope.ServiceProvider.GetRequiredService<CrmDbContext>(), today, CancellationToken.None);
-            current = (computed, clock.GetUtcNow());
-            return computed;
+            var db = scope.ServiceProvider.GetRequiredService<CrmDbContext>();
+            var stored = await db.SystemSettings.AsNoTracking().Where(s => s.Key == StoredKey).Select(s => s.Value).FirstOrDefaultAsync();
+            if (Parse(stored) is { } kept)
+            {
+                current = kept;
+                return;
+            }
+            current = new Stored(await ComputeAsync(db, today, CancellationToken.None), clock.GetUtcNow());
+            await StoreAsync(db, current);
         }
         catch
         {
-            // A failed first computation is not kept: the next caller starts again.
+            // A failed first load is not kept: the next caller starts again.
             lock (gate) first = null;
             throw;
         }
@@ -75,7 +86,9 @@ public sealed class RfmQuintiles(IServiceScopeFactory scopes, TimeProvider clock
             {
                 await using var scope = scopes.CreateAsyncScope();
                 var db = scope.ServiceProvider.GetRequiredService<CrmDbContext>();
-                current = (await ComputeAsync(db, today, CancellationToken.None), clock.GetUtcNow());
+                var computed = new Stored(await ComputeAsync(db, today, CancellationToken.None), clock.GetUtcNow());
+                current = computed;
+                await StoreAsync(db, computed);
             }
             catch (Exception e)
             {
@@ -86,6 +99,40 @@ public sealed class RfmQuintiles(IServiceScopeFactory scopes, TimeProvider clock
                 Volatile.Write(ref refreshing, 0);
             }
         });
+    }
+
+    private sealed record Stored(RfmCutPointsDto CutPoints, DateTimeOffset ComputedAt);
+
+    private Stored? Parse(string? value)
+    {
+        if (value is null) return null;
+        try
+        {
+            return JsonSerializer.Deserialize<Stored>(value);
+        }
+        catch (JsonException e)
+        {
+            // Written by another version: computed again and overwritten.
+            log.LogWarning(e, "The stored RFM quintiles could not be read; computing them again");
+            return null;
+        }
+    }
+
+    private async Task StoreAsync(CrmDbContext db, Stored set)
+    {
+        // Only an optimisation for the next start: a failure here (say, a full disk) must not fail the request that
+        // computed the set, which is already in memory.
+        try
+        {
+            var value = JsonSerializer.Serialize(set);
+            if (await db.SystemSettings.Where(s => s.Key == StoredKey).ExecuteUpdateAsync(s => s.SetProperty(x => x.Value, value)) > 0) return;
+            db.SystemSettings.Add(new SystemSetting { Key = StoredKey, Value = value });
+            await db.SaveChangesAsync();
+        }
+        catch (Exception e) when (e is DbUpdateException or InvalidOperationException or System.Data.Common.DbException)
+        {
+            log.LogWarning(e, "Storing the RFM quintiles failed; the next start computes them again");
+        }
     }
 
     public static async Task<RfmCutPointsDto> ComputeAsync(CrmDbContext db, DateOnly today, CancellationToken ct)

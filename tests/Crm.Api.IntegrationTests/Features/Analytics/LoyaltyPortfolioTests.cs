@@ -4,6 +4,8 @@ using Crm.Api.Common;
 using Crm.Api.Features.Analytics;
 using Crm.Api.Features.Loyalty;
 using Crm.Api.IntegrationTests.Infrastructure;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging.Abstractions;
 
 namespace Crm.Api.IntegrationTests.Features.Analytics;
 
@@ -107,3 +109,53 @@ public abstract class CustomerStatisticsTests<TApp>(TApp app) : ApiTest<TApp>(ap
 public sealed class CustomerStatisticsTestsOnSqlite(SqliteApp app) : CustomerStatisticsTests<SqliteApp>(app);
 
 public sealed class CustomerStatisticsTestsOnSqlServer(SqlServerApp app) : CustomerStatisticsTests<SqlServerApp>(app);
+
+/// <summary>
+/// The RFM cut points outlive a restart: the set last computed is stored, and a fresh process (a new
+/// <see cref="RfmQuintiles"/>, as after a start) serves it at once instead of making the first loyalty page wait for the
+/// whole base's computation. Its own database: the cut points are the whole base's.
+/// </summary>
+public abstract class RfmCutPointsAcrossRestartsTests<TApp>(TApp app) : ApiTest<TApp>(app) where TApp : CrmApp
+{
+    private RfmQuintiles Restarted() => new(App.Services.GetRequiredService<IServiceScopeFactory>(), App.Clock, NullLogger<RfmQuintiles>.Instance);
+
+    [Fact]
+    public async Task After_a_restart_the_stored_cut_points_are_served_at_once_and_replaced_in_the_background_when_an_hour_old()
+    {
+        var today = new DateOnly(2026, 11, 18);
+        await Arrange.CustomerWithPurchasesAsync(App, Who.Rep1, 1000, "2026-11-01");
+        var computed = (await Read<LoyaltyPortfolioDto>(await (await As(Who.Rep1)).GetAsync("/api/v1/analytics/loyalty"))).Quintiles;
+        Assert.Equal([17, 17, 17, 17], computed.RecencyDays);
+
+        // A second buyer changes what a computation would give: 3 days (E) and 17 (the first).
+        await Arrange.CustomerWithPurchasesAsync(App, Who.Rep1, 200, "2026-11-15");
+        var afterRestart = await Restarted().GetAsync(today, CancellationToken.None);
+        Assert.Equal(1, afterRestart.CustomersWithPurchase);
+        Assert.Equal(computed.RecencyDays, afterRestart.RecencyDays);
+        Assert.Equal(computed.Monetary, afterRestart.Monetary);
+
+        // An hour later the stored set is still served at once, and a fresh one replaces it in the background (and in
+        // the store, for the next start).
+        App.Clock.Advance(TimeSpan.FromHours(1));
+        var restarted = Restarted();
+        Assert.Equal(computed.RecencyDays, (await restarted.GetAsync(today, CancellationToken.None)).RecencyDays);
+        var fresh = await Eventually(() => restarted.GetAsync(today, CancellationToken.None), q => q.CustomersWithPurchase == 2);
+        Assert.Equal([3, 3, 17, 17], fresh.RecencyDays);
+        Assert.Equal([3, 3, 17, 17], (await Restarted().GetAsync(today, CancellationToken.None)).RecencyDays);
+    }
+
+    private static async Task<T> Eventually<T>(Func<Task<T>> read, Func<T, bool> done)
+    {
+        for (var attempt = 0; attempt < 200; attempt++)
+        {
+            var value = await read();
+            if (done(value)) return value;
+            await Task.Delay(50);
+        }
+        throw new TimeoutException("The background refresh did not replace the stored cut points within 10 s.");
+    }
+}
+
+public sealed class RfmCutPointsAcrossRestartsTestsOnSqlite(SqliteApp app) : RfmCutPointsAcrossRestartsTests<SqliteApp>(app);
+
+public sealed class RfmCutPointsAcrossRestartsTestsOnSqlServer(SqlServerApp app) : RfmCutPointsAcrossRestartsTests<SqlServerApp>(app);

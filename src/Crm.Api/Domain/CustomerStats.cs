@@ -9,6 +9,12 @@ public class CustomerStats
 {
     public Guid CustomerId { get; set; }
     public Customer? Customer { get; set; }
+    /// <summary>
+    /// The customer's owner and lifecycle, copied on every save that changes them: a scope's statistics (the loyalty-stage
+    /// mix of a team's 50,000 customers) are then one range of an index, not two seeks per customer into other tables.
+    /// </summary>
+    public Guid OwnerId { get; set; }
+    public Lifecycle Lifecycle { get; set; }
     public int Purchases { get; set; }
     public decimal TotalAmount { get; set; }
     public DateOnly? FirstPurchaseOn { get; set; }

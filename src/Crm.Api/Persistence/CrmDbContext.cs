@@ -86,7 +86,7 @@ public abstract class CrmDbContext(DbContextOptions options, Caller caller, Time
         builder.Entity<TaskItem>().HasQueryFilter(t => EF.Constant(SeesAllCustomers) || VisibleOwnerIds.Contains(t.AssigneeId)
             || (t.CustomerId != null && VisibleOwnerIds.Contains(t.Customer!.OwnerId)));
         builder.Entity<Assessment>().HasQueryFilter(a => EF.Constant(SeesAllCustomers) || VisibleOwnerIds.Contains(a.Customer!.OwnerId));
-        builder.Entity<CustomerStats>().HasQueryFilter(s => EF.Constant(SeesAllCustomers) || VisibleOwnerIds.Contains(s.Customer!.OwnerId));
+        builder.Entity<CustomerStats>().HasQueryFilter(s => EF.Constant(SeesAllCustomers) || VisibleOwnerIds.Contains(s.OwnerId));
         // The owner is kept on the row itself (MonthlySales), so a scoped read seeks the (OwnerId, Month) index directly.
         builder.Entity<CustomerMonthSales>().HasQueryFilter(s => EF.Constant(SeesAllCustomers) || VisibleOwnerIds.Contains(s.OwnerId));
         builder.Entity<Visit>().HasQueryFilter(v => EF.Constant(SeesAllCustomers) || VisibleOwnerIds.Contains(v.Customer!.OwnerId));
@@ -120,6 +120,7 @@ public abstract class CrmDbContext(DbContextOptions options, Caller caller, Time
             {
                 await CustomerStatistics.RefreshAsync(this, work.Touched, cancellationToken);
                 await CustomerStatistics.RefreshLastVisitAsync(this, work.Visited, cancellationToken);
+                await CustomerStatistics.RefreshOwnersAsync(this, work.Moved, cancellationToken);
                 await MonthlySales.RefreshAsync(this, work.Sales, cancellationToken);
                 await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
             }
@@ -143,9 +144,10 @@ public abstract class CrmDbContext(DbContextOptions options, Caller caller, Time
         SaveChangesAsync(acceptAllChangesOnSuccess).GetAwaiter().GetResult();
 
     /// <summary>What a save does after the hooks: the customers whose statistics it touches, and the new customers and tags to write in bulk.</summary>
-    private sealed record SaveWork(HashSet<Guid> Touched, HashSet<Guid> Visited, HashSet<Guid> Sales, List<EntityEntry<Customer>> NewCustomers, List<EntityEntry<CustomerTag>> NewTags)
+    private sealed record SaveWork(HashSet<Guid> Touched, HashSet<Guid> Visited, Dictionary<Guid, Customer> Moved, HashSet<Guid> Sales,
+        List<EntityEntry<Customer>> NewCustomers, List<EntityEntry<CustomerTag>> NewTags)
     {
-        public bool RefreshesStatistics => Touched.Count > 0 || Visited.Count > 0 || Sales.Count > 0;
+        public bool RefreshesStatistics => Touched.Count > 0 || Visited.Count > 0 || Moved.Count > 0 || Sales.Count > 0;
     }
 
     /// <summary>Stamps versions and derives the search terms, audit lines, change log and outbox, all on one detection of the changes.</summary>
@@ -162,7 +164,7 @@ public abstract class CrmDbContext(DbContextOptions options, Caller caller, Time
         var newCustomers = ChangeTracker.Entries<Customer>().Where(e => e.State == EntityState.Added).ToList();
         var ids = newCustomers.Select(e => e.Entity.Id).ToHashSet();
         var newTags = ids.Count == 0 ? [] : ChangeTracker.Entries<CustomerTag>().Where(e => e.State == EntityState.Added && ids.Contains(e.Entity.CustomerId)).ToList();
-        return new SaveWork(touched, visited, MonthlySales.TouchedCustomers(this), newCustomers, newTags);
+        return new SaveWork(touched, visited, CustomerStatistics.MovedCustomers(this), MonthlySales.TouchedCustomers(this), newCustomers, newTags);
     }
 
     /// <summary>

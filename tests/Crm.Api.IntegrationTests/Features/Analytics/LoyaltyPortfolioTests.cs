@@ -159,3 +159,34 @@ public abstract class RfmCutPointsAcrossRestartsTests<TApp>(TApp app) : ApiTest<
 public sealed class RfmCutPointsAcrossRestartsTestsOnSqlite(SqliteApp app) : RfmCutPointsAcrossRestartsTests<SqliteApp>(app);
 
 public sealed class RfmCutPointsAcrossRestartsTestsOnSqlServer(SqlServerApp app) : RfmCutPointsAcrossRestartsTests<SqlServerApp>(app);
+
+/// <summary>
+/// A customer's statistics carry its owner and lifecycle (the stage mix reads them alone), so a transfer or an archive
+/// moves its stage at once, on the portfolio and the dashboard alike. Its own database: it adds to the base.
+/// </summary>
+public abstract class StageMixFollowsTheCustomerTests<TApp>(TApp app) : ApiTest<TApp>(app) where TApp : CrmApp
+{
+    private async Task<int> Emotional(Who who) =>
+        (await Read<LoyaltyPortfolioDto>(await (await As(who)).GetAsync("/api/v1/analytics/loyalty"))).ByStage.Single(s => s.Key == "Emotional").Customers;
+
+    [Fact]
+    public async Task A_transferred_customer_counts_in_its_new_owners_stage_mix_at_once_and_an_archived_one_in_nobodys()
+    {
+        // Two purchases and no complaint: emotional.
+        var id = await Arrange.CustomerWithPurchasesAsync(App, Who.Rep1, 100, "2026-09-01", "2026-11-01");
+        Assert.Equal((1, 0), (await Emotional(Who.Rep1), await Emotional(Who.Rep2)));
+
+        Assert.Equal(HttpStatusCode.OK, (await (await As(Who.ManagerA)).PostAsJsonAsync($"/api/v1/customers/{id}/transfer", new { newOwnerId = App.UserIds[Who.Rep2] }, Json)).StatusCode);
+        Assert.Equal((0, 1), (await Emotional(Who.Rep1), await Emotional(Who.Rep2)));
+        var dashboard = await Read<DashboardDto>(await (await As(Who.Rep2)).GetAsync("/api/v1/dashboard"));
+        Assert.Equal((1, 1), (dashboard.LoyaltyStages.Sum(s => s.Customers), dashboard.LoyaltyStages.Single(s => s.Key == "Emotional").Customers));
+
+        Assert.Equal(HttpStatusCode.OK, (await (await As(Who.Rep2)).PostAsync($"/api/v1/customers/{id}/archive", null)).StatusCode);
+        Assert.Equal((0, 0), (await Emotional(Who.Rep2), await Emotional(Who.ManagerA)));
+        Assert.Equal(0, (await Read<LoyaltyPortfolioDto>(await (await As(Who.Rep2)).GetAsync("/api/v1/analytics/loyalty"))).Customers);
+    }
+}
+
+public sealed class StageMixFollowsTheCustomerTestsOnSqlite(SqliteApp app) : StageMixFollowsTheCustomerTests<SqliteApp>(app);
+
+public sealed class StageMixFollowsTheCustomerTestsOnSqlServer(SqlServerApp app) : StageMixFollowsTheCustomerTests<SqlServerApp>(app);

@@ -923,6 +923,14 @@ namespace Crm.Api.Persistence.Migrations.SqlServer
                     b.Property<DateTime?>("LastVisitAt")
                         .HasColumnType("datetime2");
 
+                    b.Property<string>("Lifecycle")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("nvarchar(16)");
+
+                    b.Property<Guid>("OwnerId")
+                        .HasColumnType("uniqueidentifier");
+
                     b.Property<int>("Purchases")
                         .HasColumnType("int");
 
@@ -951,7 +959,7 @@ namespace Crm.Api.Persistence.Migrations.SqlServer
 
                     b.HasIndex("TotalAmount");
 
-                    b.HasIndex("CustomerId", "Purchases", "FirstPurchaseDay", "LastPurchaseDay", "RatedComplaints", "SatisfactionTotal", "ReferralsMade");
+                    b.HasIndex("OwnerId", "Lifecycle", "Purchases", "FirstPurchaseDay", "LastPurchaseDay", "RatedComplaints", "SatisfactionTotal", "ReferralsMade");
 
                     b.ToTable("CustomerStats");
                 });

@@ -913,6 +913,14 @@ namespace Crm.Api.Persistence.Migrations.Sqlite
                     b.Property<DateTime?>("LastVisitAt")
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("Lifecycle")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("OwnerId")
+                        .HasColumnType("TEXT");
+
                     b.Property<int>("Purchases")
                         .HasColumnType("INTEGER");
 
@@ -941,7 +949,7 @@ namespace Crm.Api.Persistence.Migrations.Sqlite
 
                     b.HasIndex("TotalAmount");
 
-                    b.HasIndex("CustomerId", "Purchases", "FirstPurchaseDay", "LastPurchaseDay", "RatedComplaints", "SatisfactionTotal", "ReferralsMade");
+                    b.HasIndex("OwnerId", "Lifecycle", "Purchases", "FirstPurchaseDay", "LastPurchaseDay", "RatedComplaints", "SatisfactionTotal", "ReferralsMade");
 
                     b.ToTable("CustomerStats");
                 });

@@ -16,8 +16,11 @@ internal sealed class DataSample
     public required IReadOnlyList<CustomerRow> RepCustomers { get; init; }
     public required IReadOnlyList<CustomerRow> TeamCustomers { get; init; }
     public required IReadOnlyList<CustomerRow> AnyCustomers { get; init; }
-    /// <summary>Open appointments of the first team's reps, each with the email of the rep who can complete it.</summary>
-    public required IReadOnlyList<(Guid VisitId, string VisitorEmail)> OpenVisits { get; init; }
+    /// <summary>
+    /// Open appointments of the first team's reps, each with the email of the rep who can complete it; topped up through
+    /// the API before the run when earlier runs used them up (<see cref="LoadRun"/>).
+    /// </summary>
+    public required List<(Guid VisitId, string VisitorEmail)> OpenVisits { get; init; }
     public required string ListFilter { get; init; }
     public required string DeepCursor { get; init; }
     public required int ListRows { get; init; }

@@ -8,7 +8,7 @@ using System.Text.Json;
 namespace Crm.Benchmarks.Load;
 
 internal sealed record LoadSettings(string Root, string Database, string ApiDll, TimeSpan Duration, TimeSpan Warmup, int Concurrency,
-    int MaxRequestsPerScenario, IReadOnlySet<string>? Only, string? Markdown, bool LogSql, int ImportRows)
+    int MaxRequestsPerScenario, IReadOnlySet<string>? Only, string? Markdown, bool LogSql, int ImportRows, int OpenAppointments)
 {
     public static LoadSettings From(BenchOptions options, string root, string database, int defaultSeconds) => new(
         root, database,
@@ -20,7 +20,8 @@ internal sealed record LoadSettings(string Root, string Database, string ApiDll,
         options.String("scenarios") is { } only ? new HashSet<string>(only.Split(','), StringComparer.OrdinalIgnoreCase) : null,
         options.String("out"),
         options.Has("log-sql"),
-        options.Int("import-rows", defaultSeconds >= 5 ? 100_000 : 300));
+        options.Int("import-rows", defaultSeconds >= 5 ? 100_000 : 300),
+        options.Int("appointments", defaultSeconds >= 5 ? 3_000 : 100));
 }
 
 internal sealed record LoadReport(int Passed, int Failed);
@@ -46,6 +47,7 @@ internal sealed class LoadRun(LoadSettings settings, TextWriter log)
         };
         using var http = new HttpClient(handler) { BaseAddress = api.Address, Timeout = TimeSpan.FromSeconds(30) };
         var session = await Session.OpenAsync(http, sample, log);
+        if (settings.Only is null || settings.Only.Contains("visit-complete")) await TopUpAppointmentsAsync(session, sample);
         var scenarios = Scenarios.All(session, settings.ImportRows).Where(s => settings.Only is null || settings.Only.Contains(s.Name) || s.Name == "health-live").ToList();
 
         var results = new List<ScenarioResult>();
@@ -73,6 +75,34 @@ internal sealed class LoadRun(LoadSettings settings, TextWriter log)
         if (settings.Markdown is { } path) await File.WriteAllTextAsync(path, table);
         var passed = results.Count(r => r.Count > 0 && r.Errors == 0);
         return new LoadReport(passed, results.Count - passed + skipped);
+    }
+
+    /// <summary>
+    /// Completing a visit uses up an open appointment, so a file that earlier runs wrote to has too few left to measure
+    /// it. The rep plans what is missing through the API (POST /api/v1/visits, sixteen at a time), before anything is
+    /// measured, so that the scenario always runs on the same number of appointments.
+    /// </summary>
+    private async Task TopUpAppointmentsAsync(Session session, DataSample sample)
+    {
+        var missing = settings.OpenAppointments - sample.OpenVisits.Count;
+        if (missing <= 0) return;
+        var started = Stopwatch.StartNew();
+        var planned = new System.Collections.Concurrent.ConcurrentBag<Guid>();
+        var start = DateTime.UtcNow.Date.AddDays(1).AddHours(1);
+        await Parallel.ForEachAsync(Enumerable.Range(0, missing), new ParallelOptions { MaxDegreeOfParallelism = 16 }, async (i, ct) =>
+        {
+            var customer = sample.RepCustomers[i % sample.RepCustomers.Count];
+            using var request = new HttpRequestMessage(HttpMethod.Post, "api/v1/visits")
+            {
+                Content = JsonContent.Create(new { customerId = customer.Id, form = "OnSite", plannedStart = start.AddMinutes(i), plannedEnd = start.AddMinutes(i + 45), agenda = "Quarterly review" }),
+            };
+            request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", session.RepToken);
+            using var response = await session.Http.SendAsync(request, ct);
+            await Session.EnsureAsync(response, "planning an appointment to complete");
+            planned.Add((await response.Content.ReadFromJsonAsync<JsonElement>(ct)).GetProperty("id").GetGuid());
+        });
+        sample.OpenVisits.AddRange(planned.Select(id => (id, sample.RepEmail)));
+        log.WriteLine($"  planned {planned.Count:N0} appointments for visit-complete (the file had {settings.OpenAppointments - missing:N0} open) in {started.Elapsed.TotalSeconds:0.0} s");
     }
 
     /// <summary>
@@ -260,7 +290,7 @@ internal sealed class Session
         };
     }
 
-    private static async Task EnsureAsync(HttpResponseMessage response, string what)
+    internal static async Task EnsureAsync(HttpResponseMessage response, string what)
     {
         if (!response.IsSuccessStatusCode)
             throw new InvalidOperationException($"{what}: {(int)response.StatusCode} {await response.Content.ReadAsStringAsync()}");

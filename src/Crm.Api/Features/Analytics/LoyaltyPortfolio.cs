@@ -165,7 +165,7 @@ public sealed class WinBackHandler(CrmDbContext db, OrganisationCalendar calenda
 internal static class WinBackList
 {
     public static IQueryable<CustomerStats> Lapsed(CrmDbContext db, int todayDay, double factor) =>
-        db.CustomerStats.AsNoTracking().Where(s => s.Customer!.Lifecycle != Lifecycle.Archived && s.Customer.Lifecycle != Lifecycle.Prospect
+        db.CustomerStats.AsNoTracking().Where(s => s.Lifecycle != Lifecycle.Archived && s.Lifecycle != Lifecycle.Prospect
             && s.Purchases >= 2 && s.CadenceDays != null && s.CadenceDays > 0 && todayDay - s.LastPurchaseDay > factor * s.CadenceDays);
 }
 

@@ -959,7 +959,8 @@ namespace Crm.Api.Persistence.Migrations.SqlServer
 
                     b.HasIndex("TotalAmount");
 
-                    b.HasIndex("OwnerId", "Lifecycle", "Purchases", "FirstPurchaseDay", "LastPurchaseDay", "RatedComplaints", "SatisfactionTotal", "ReferralsMade");
+                    b.HasIndex("OwnerId", "Lifecycle", "Purchases", "FirstPurchaseDay", "LastPurchaseDay", "RatedComplaints", "SatisfactionTotal", "ReferralsMade", "CadenceDays")
+                        .HasDatabaseName("IX_CustomerStats_Portfolio");
 
                     b.ToTable("CustomerStats");
                 });

@@ -3,7 +3,7 @@ using Microsoft.EntityFrameworkCore.Migrations;
 
 #nullable disable
 
-namespace Crm.Api.Persistence.Migrations.Sqlite
+namespace Crm.Api.Persistence.Migrations.SqlServer
 {
     /// <inheritdoc />
     public partial class CustomerStatsCarryOwner : Migration
@@ -18,7 +18,7 @@ namespace Crm.Api.Persistence.Migrations.Sqlite
             migrationBuilder.AddColumn<string>(
                 name: "Lifecycle",
                 table: "CustomerStats",
-                type: "TEXT",
+                type: "nvarchar(16)",
                 maxLength: 16,
                 nullable: false,
                 defaultValue: "");
@@ -26,24 +26,24 @@ namespace Crm.Api.Persistence.Migrations.Sqlite
             migrationBuilder.AddColumn<Guid>(
                 name: "OwnerId",
                 table: "CustomerStats",
-                type: "TEXT",
+                type: "uniqueidentifier",
                 nullable: false,
                 defaultValue: new Guid("00000000-0000-0000-0000-000000000000"));
 
             // Every existing row takes its customer's owner and lifecycle; from now on the save that changes them does.
-            migrationBuilder.Sql("""UPDATE "CustomerStats" SET ("OwnerId", "Lifecycle") = (SELECT c."OwnerId", c."Lifecycle" FROM "Customers" AS c WHERE c."Id" = "CustomerStats"."CustomerId");""");
+            migrationBuilder.Sql("""UPDATE s SET s.[OwnerId] = c.[OwnerId], s.[Lifecycle] = c.[Lifecycle] FROM [CustomerStats] AS s INNER JOIN [Customers] AS c ON c.[Id] = s.[CustomerId];""");
 
             migrationBuilder.CreateIndex(
-                name: "IX_CustomerStats_OwnerId_Lifecycle_Purchases_FirstPurchaseDay_LastPurchaseDay_RatedComplaints_SatisfactionTotal_ReferralsMade",
+                name: "IX_CustomerStats_Portfolio",
                 table: "CustomerStats",
-                columns: new[] { "OwnerId", "Lifecycle", "Purchases", "FirstPurchaseDay", "LastPurchaseDay", "RatedComplaints", "SatisfactionTotal", "ReferralsMade" });
+                columns: new[] { "OwnerId", "Lifecycle", "Purchases", "FirstPurchaseDay", "LastPurchaseDay", "RatedComplaints", "SatisfactionTotal", "ReferralsMade", "CadenceDays" });
         }
 
         /// <inheritdoc />
         protected override void Down(MigrationBuilder migrationBuilder)
         {
             migrationBuilder.DropIndex(
-                name: "IX_CustomerStats_OwnerId_Lifecycle_Purchases_FirstPurchaseDay_LastPurchaseDay_RatedComplaints_SatisfactionTotal_ReferralsMade",
+                name: "IX_CustomerStats_Portfolio",
                 table: "CustomerStats");
 
             migrationBuilder.DropColumn(

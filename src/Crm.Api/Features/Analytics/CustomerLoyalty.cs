@@ -80,10 +80,11 @@ public sealed class CustomerLoyaltyHandler(CrmDbContext db, OrganisationCalendar
         var monetary = recent.Sum(p => p.Amount);
         var priced = recent.Where(p => p.ListUnitPrice is not null).ToList();
 
-        var referrals = await db.Referrals.IgnoreQueryFilters().AsNoTracking().Where(r => r.ReferrerId == customer.Id)
-            .GroupBy(_ => 1).Select(g => new { Made = g.Count(), Won = g.Count(r => r.Status == ReferralStatus.Won) }).FirstOrDefaultAsync(ct);
-        var complaints = await db.Complaints.AsNoTracking().Where(c => c.CustomerId == customer.Id)
-            .GroupBy(_ => 1).Select(g => new { Count = g.Count(), Recurring = g.Count(c => c.IsRecurring), Satisfaction = g.Average(c => (double?)c.Satisfaction) }).FirstOrDefaultAsync(ct);
+        // Complaint and referral figures are kept on write in the customer's statistics row (none yet: no row), one read
+        // where grouping its complaints and its referrals took two.
+        var stats = await db.CustomerStats.AsNoTracking().Where(s => s.CustomerId == customer.Id)
+            .Select(s => new { s.Complaints, s.RecurringComplaints, s.RatedComplaints, s.SatisfactionTotal, s.ReferralsMade, s.ReferralsWon }).FirstOrDefaultAsync(ct);
+        double? satisfaction = stats is { RatedComplaints: > 0 } ? (double)stats.SatisfactionTotal / stats.RatedComplaints : null;
         var threeMonthsAgo = calendar.StartOfDayUtc(today.AddMonths(-3));
         var visits = await db.Visits.AsNoTracking().CountAsync(v => v.CustomerId == customer.Id && v.Status == VisitStatus.Completed && v.ActualStart >= threeMonthsAgo, ct);
         // This customer's row only: reading the whole portfolio's compliance to pick one row cost a query per key account in scope.
@@ -91,7 +92,7 @@ public sealed class CustomerLoyaltyHandler(CrmDbContext db, OrganisationCalendar
 
         var tenure = purchases.Count > 0 ? today.DayNumber - purchases[0].PurchasedOn.DayNumber : today.DayNumber - DateOnly.FromDateTime(customer.CreatedAt).DayNumber;
         var (stage, reason) = LoyaltyRules.Stage(purchases.Count, recency, purchases.Count == 0 ? 0 : purchases[^1].PurchasedOn.DayNumber - purchases[0].PurchasedOn.DayNumber,
-            complaints?.Satisfaction, referrals?.Made ?? 0);
+            satisfaction, stats?.ReferralsMade ?? 0);
 
         var cuts = await quintiles.GetAsync(today, ct);
         var recencyScore = cuts.RecencyScore(recency);
@@ -104,8 +105,8 @@ public sealed class CustomerLoyaltyHandler(CrmDbContext db, OrganisationCalendar
             new("monetary", "购买金额 Amount in 12 months", (double)monetary, monetaryScore * 20, 15),
             new("repeat", "重复购买率 Months with a purchase (%)", Math.Round(100.0 * months / 12, 1), Math.Round(100.0 * months / 12, 1), 15),
             new("tenure", "合作年限 Tenure (days)", tenure, Math.Min(100, Math.Round(tenure / 7.3, 1)), 10),
-            new("satisfaction", "投诉满意度 Complaint satisfaction", complaints?.Satisfaction ?? 0, complaints?.Satisfaction is { } s ? Math.Round((s - 1) * 25, 1) : 100, 10),
-            new("referrals", "转介绍 Referrals won", referrals?.Won ?? 0, Math.Min(100, (referrals?.Won ?? 0) * 50), 10),
+            new("satisfaction", "投诉满意度 Complaint satisfaction", satisfaction ?? 0, satisfaction is { } s ? Math.Round((s - 1) * 25, 1) : 100, 10),
+            new("referrals", "转介绍 Referrals won", stats?.ReferralsWon ?? 0, Math.Min(100, (stats?.ReferralsWon ?? 0) * 50), 10),
         };
         var index = Math.Round(components.Sum(c => c.Score * c.Weight) / 100, 1);
 
@@ -115,9 +116,9 @@ public sealed class CustomerLoyaltyHandler(CrmDbContext db, OrganisationCalendar
             PurchasesAfterFirst = Math.Max(0, purchases.Count - 1), MonthsWithPurchaseLast12 = months, RepeatPurchaseRate = Math.Round(100.0 * months / 12, 1),
             RecencyDays = recency, MonetaryLast12Months = Math.Round(monetary, 2), RecencyScore = recencyScore, FrequencyScore = frequencyScore, MonetaryScore = monetaryScore,
             CadenceDays = cadence, LapseRatio = lapse, LapseRisk = lapse switch { null => "unknown", <= 1 => "low", <= 2 => "medium", _ => "high" },
-            TenureDays = tenure, ReferralsMade = referrals?.Made ?? 0, ReferralsWon = referrals?.Won ?? 0,
-            Complaints = complaints?.Count ?? 0, RecurringComplaints = complaints?.Recurring ?? 0,
-            AverageSatisfaction = complaints?.Satisfaction is { } avg ? Math.Round(avg, 2) : null,
+            TenureDays = tenure, ReferralsMade = stats?.ReferralsMade ?? 0, ReferralsWon = stats?.ReferralsWon ?? 0,
+            Complaints = stats?.Complaints ?? 0, RecurringComplaints = stats?.RecurringComplaints ?? 0,
+            AverageSatisfaction = satisfaction is { } avg ? Math.Round(avg, 2) : null,
             VisitsPerMonth = Math.Round(visits / 3.0, 2), VisitComplianceThisWeek = compliance?.Status,
             PriceSensitivity = priced.Count == 0 ? null : Math.Round(100.0 * priced.Count(p => p.UnitPrice < p.ListUnitPrice) / priced.Count, 1),
             Points = customer.Points, Tier = customer.Tier, Stage = stage, StageReason = reason, LoyaltyIndex = index, Components = components, Quintiles = cuts,

@@ -49,6 +49,33 @@ public abstract class CustomerLoyaltyTests<TApp>(TApp app) : ApiTest<TApp>(app) 
         Assert.Equal(Math.Round((score["recency"] * 20 + score["frequency"] * 20 + score["monetary"] * 15 + 25 * 15 + 73.3 * 10 + 100 * 10) / 100, 1), m.LoyaltyIndex);
     }
 
+    private async Task CloseComplaint(Guid customerId, int satisfaction)
+    {
+        var agent = await As(Who.Service);
+        var complaint = await Complaints.ComplaintArrange.LogAsync(agent, customerId);
+        Assert.Equal(HttpStatusCode.OK, (await agent.PostAsJsonAsync($"/api/v1/complaints/{complaint.Id}/advance", new { step = "Acknowledge" }, Json)).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await agent.PostAsJsonAsync($"/api/v1/complaints/{complaint.Id}/resolve", Complaints.ComplaintArrange.Factual, Json)).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await agent.PostAsJsonAsync($"/api/v1/complaints/{complaint.Id}/close", new { satisfaction, comment = "回访" }, Json)).StatusCode);
+    }
+
+    [Fact]
+    public async Task Complaints_satisfaction_and_referrals_count_in_the_metrics_and_move_the_stage()
+    {
+        var id = await CustomerWith(("2026-05-01", 100, null), ("2026-10-01", 100, null));
+        await CloseComplaint(id, 2);
+        await CloseComplaint(id, 3);
+        var rep = await As(Who.Rep1);
+        var unhappy = await Read<CustomerLoyaltyDto>(await rep.GetAsync($"/api/v1/customers/{id}/loyalty"));
+        Assert.Equal((2, 2.5, 0, 0), (unhappy.Complaints, unhappy.AverageSatisfaction, unhappy.ReferralsMade, unhappy.ReferralsWon));
+        Assert.Equal(1, unhappy.RecurringComplaints);   // the second late delivery within the recurrence window
+        Assert.Equal(37.5, unhappy.Components.Single(c => c.Key == "satisfaction").Score);   // (2.5 − 1) × 25
+        Assert.Equal(LoyaltyStage.Cognitive, unhappy.Stage);  // repeat purchases, satisfaction below 4, no referral
+
+        Assert.Equal(HttpStatusCode.Created, (await rep.PostAsJsonAsync("/api/v1/referrals", new { referrerId = id, newProspect = new { name = "Referred Co", kind = "Company" }, channel = "InPerson" }, Json)).StatusCode);
+        var referring = await Read<CustomerLoyaltyDto>(await rep.GetAsync($"/api/v1/customers/{id}/loyalty"));
+        Assert.Equal((1, 0, LoyaltyStage.Emotional), (referring.ReferralsMade, referring.ReferralsWon, referring.Stage));
+    }
+
     [Fact]
     public async Task The_stage_rules_tell_cognitive_from_emotional_and_a_prospect_has_none()
     {

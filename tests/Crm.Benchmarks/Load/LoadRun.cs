@@ -58,8 +58,9 @@ internal sealed class LoadRun(LoadSettings settings, TextWriter log)
             {
                 // Counted as a failure, so that the smoke run cannot pass with a scenario left out.
                 skipped++;
-                // Writes that use up records (completing open appointments) have none left in a file that earlier runs wrote to.
-                log.WriteLine($"  {scenario.Name,-22} {scenario.Caller,-8} skipped: no records left for it in this file; run generate again to measure it");
+                // Writes that use up records (completing open appointments) have none left in a file that earlier runs wrote to,
+                // when the top-up is turned off (--appointments 0).
+                log.WriteLine($"  {scenario.Name,-22} {scenario.Caller,-8} skipped: no records left for it in this file; pass --appointments N to plan them first");
                 continue;
             }
             await SettleAsync(api);

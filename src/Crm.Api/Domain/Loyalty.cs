@@ -91,6 +91,11 @@ public class Referral : AuditedEntity
     public Customer? Referrer { get; set; }
     public Guid ReferredId { get; set; }
     public Customer? Referred { get; set; }
+    /// <summary>
+    /// The referred customer's owner, who decides who sees the referral; a copy kept on every save
+    /// (Persistence/OwnerCopies.cs), so that a team's referrals are one index range.
+    /// </summary>
+    public Guid ReferredOwnerId { get; set; }
     public ReferralChannel Channel { get; set; }
     public string? Note { get; set; }
     public DateOnly ReferredOn { get; set; }

@@ -81,7 +81,7 @@ public abstract class CrmDbContext(DbContextOptions options, Caller caller, Time
         builder.Entity<Purchase>().HasQueryFilter(p => EF.Constant(SeesAllCustomers) || VisibleOwnerIds.Contains(p.Customer!.OwnerId));
         builder.Entity<Complaint>().HasQueryFilter(c => EF.Constant(SeesAllCustomers) || VisibleOwnerIds.Contains(c.Customer!.OwnerId));
         // A referral is in scope when the referred customer is (that is whose lead it is to work).
-        builder.Entity<Referral>().HasQueryFilter(r => EF.Constant(SeesAllCustomers) || VisibleOwnerIds.Contains(r.Referred!.OwnerId));
+        builder.Entity<Referral>().HasQueryFilter(r => EF.Constant(SeesAllCustomers) || VisibleOwnerIds.Contains(r.ReferredOwnerId));
         // A task is in scope when it is assigned to someone in scope or is about a customer in scope.
         builder.Entity<TaskItem>().HasQueryFilter(t => EF.Constant(SeesAllCustomers) || VisibleOwnerIds.Contains(t.AssigneeId)
             || (t.CustomerId != null && VisibleOwnerIds.Contains(t.Customer!.OwnerId)));
@@ -120,7 +120,7 @@ public abstract class CrmDbContext(DbContextOptions options, Caller caller, Time
             {
                 await CustomerStatistics.RefreshAsync(this, work.Touched, cancellationToken);
                 await CustomerStatistics.RefreshLastVisitAsync(this, work.Visited, cancellationToken);
-                await CustomerStatistics.RefreshOwnersAsync(this, work.Moved, cancellationToken);
+                await OwnerCopies.RefreshAsync(this, work.Moved, cancellationToken);
                 await MonthlySales.RefreshAsync(this, work.Sales, cancellationToken);
                 await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
             }
@@ -155,6 +155,8 @@ public abstract class CrmDbContext(DbContextOptions options, Caller caller, Time
     {
         using var _ = DetectChangesOnce();
         StampAuditedEntities();
+        // Before the audit and the change log, which record the referral's row as it is saved.
+        await OwnerCopies.StampReferralsAsync(this, ct);
         CustomerSearchIndex.Refresh(this);
         AuditTrail.Record(this, clock.GetUtcNow().UtcDateTime);
         await ChangeCapture.CaptureAsync(this, clock.GetUtcNow().UtcDateTime, ct);
@@ -164,7 +166,7 @@ public abstract class CrmDbContext(DbContextOptions options, Caller caller, Time
         var newCustomers = ChangeTracker.Entries<Customer>().Where(e => e.State == EntityState.Added).ToList();
         var ids = newCustomers.Select(e => e.Entity.Id).ToHashSet();
         var newTags = ids.Count == 0 ? [] : ChangeTracker.Entries<CustomerTag>().Where(e => e.State == EntityState.Added && ids.Contains(e.Entity.CustomerId)).ToList();
-        return new SaveWork(touched, visited, CustomerStatistics.MovedCustomers(this), MonthlySales.TouchedCustomers(this), newCustomers, newTags);
+        return new SaveWork(touched, visited, OwnerCopies.MovedCustomers(this), MonthlySales.TouchedCustomers(this), newCustomers, newTags);
     }
 
     /// <summary>

@@ -20,23 +20,6 @@ internal static class CustomerStatistics
         return ids;
     }
 
-    /// <summary>Customers given another owner or lifecycle (transfer, archive, merge): their row carries both.</summary>
-    public static Dictionary<Guid, Customer> MovedCustomers(CrmDbContext db) =>
-        db.ChangeTracker.Entries<Customer>()
-            .Where(e => e.State == EntityState.Modified && TrackedChanges.AnyChanged(e, nameof(Customer.OwnerId), nameof(Customer.Lifecycle)))
-            .ToDictionary(e => e.Entity.Id, e => e.Entity);
-
-    public static async Task RefreshOwnersAsync(CrmDbContext db, Dictionary<Guid, Customer> moved, CancellationToken ct)
-    {
-        // A customer without a row has no statistics to move: it counts as a prospect until its first row is written.
-        foreach (var chunk in moved.Keys.Chunk(500))
-        {
-            var ids = chunk.ToList();
-            foreach (var stats in await db.CustomerStats.IgnoreQueryFilters().Where(s => ids.Contains(s.CustomerId)).ToListAsync(ct))
-                (stats.OwnerId, stats.Lifecycle) = (moved[stats.CustomerId].OwnerId, moved[stats.CustomerId].Lifecycle);
-        }
-    }
-
     /// <summary>Customers whose visits changed: only their last visit needs recomputing, not the whole row.</summary>
     public static HashSet<Guid> VisitedCustomers(CrmDbContext db)
     {

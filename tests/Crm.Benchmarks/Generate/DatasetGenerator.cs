@@ -429,7 +429,7 @@ internal sealed class DatasetGenerator(GenerateOptions options, TextWriter log)
 
     private void WriteReferrals(BulkWriter writer)
     {
-        var referrals = writer.Table("Referrals", "Id", "ReferrerId", "ReferredId", "Channel", "Note", "ReferredOn", "MustCloseBy", "Status", "LostReason",
+        var referrals = writer.Table("Referrals", "Id", "ReferrerId", "ReferredId", "ReferredOwnerId", "Channel", "Note", "ReferredOn", "MustCloseBy", "Status", "LostReason",
             "WonAt", "ThankedAt", "ThanksMethod", "RewardGranted", "Version", "CreatedAt", "UpdatedAt", "CreatedBy", "UpdatedBy");
         foreach (var r in _referrals)
         {
@@ -437,7 +437,7 @@ internal sealed class DatasetGenerator(GenerateOptions options, TextWriter log)
             var created = r.ReferredOn.ToDateTime(new TimeOnly(9, 0), DateTimeKind.Utc);
             DateTime? thanked = r.Thanked && r.WonAt is { } w ? w.AddDays(_random.Next(1, 10)) : null;
             if (thanked > _now) thanked = null;
-            referrals.Insert(r.Id, _customerIds[r.Referrer], _customerIds[r.Referred], ((ReferralChannel)_random.Next(0, 6)).ToString(), null, D(r.ReferredOn),
+            referrals.Insert(r.Id, _customerIds[r.Referrer], _customerIds[r.Referred], owner, ((ReferralChannel)_random.Next(0, 6)).ToString(), null, D(r.ReferredOn),
                 D(r.ReferredOn.AddDays(_policy.ReferralMustCloseDays)), r.Status.ToString(), r.Status == ReferralStatus.Lost ? "Chose a competitor" : null,
                 r.WonAt is { } won ? Ts(won) : null, thanked is { } t ? Ts(t) : null, thanked is null ? null : "Phone call 电话致谢", r.WonAt is null ? 0 : 1,
                 1, Ts(created), Ts(thanked ?? r.WonAt ?? created), owner, owner);

@@ -75,6 +75,8 @@ internal sealed class ReferralConfiguration : IEntityTypeConfiguration<Referral>
         // Referrers still to be thanked (the dashboard's count and the reminders): the few won referrals without thanks,
         // not every won referral read row by row for its ThankedAt (docs/performance.md, "Fourth round").
         b.HasIndex(r => new { r.Status, r.ThankedAt, r.WonAt });
+        // The same for a scope (the dashboard's funnel, this month's wins and thanks due): its owners' ranges, covered.
+        b.HasIndex(r => new { r.ReferredOwnerId, r.Status, r.ThankedAt, r.WonAt });
     }
 }
 

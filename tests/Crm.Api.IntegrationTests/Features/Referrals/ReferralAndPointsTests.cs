@@ -244,6 +244,26 @@ public abstract class ReferralAndPointsTests<TApp>(TApp app) : ApiTest<TApp>(app
         await Problem(await (await As(Who.Analyst)).PostAsJsonAsync("/api/v1/referrals", new { referrerId = theirs.Id, newProspect = new { name = "x", kind = "Company" }, channel = "Phone" }, Json), HttpStatusCode.Forbidden);
     }
 
+    private async Task<int> NewReferralsOnTheDashboard(Who who) =>
+        (await Read<Crm.Api.Features.Analytics.DashboardDto>(await (await As(who)).GetAsync("/api/v1/dashboard"))).Referrals.New;
+
+    [Fact]
+    public async Task A_referral_follows_its_referred_customer_to_a_new_owner()
+    {
+        // Rep1's customer refers a new prospect (Rep1's too); the prospect is then handed to Rep2 in the same team.
+        var referrer = await Arrange.OwnedByAsync(App, Who.Rep1);
+        var (rep1Before, rep2Before) = (await NewReferralsOnTheDashboard(Who.Rep1), await NewReferralsOnTheDashboard(Who.Rep2));
+        var referral = await Refer(await As(Who.Rep1), referrer.Id, new { name = "Lead moving to Rep2", kind = "Company" });
+        Assert.Equal((rep1Before + 1, rep2Before), (await NewReferralsOnTheDashboard(Who.Rep1), await NewReferralsOnTheDashboard(Who.Rep2)));
+
+        Assert.Equal(HttpStatusCode.OK, (await (await As(Who.ManagerA)).PostAsJsonAsync($"/api/v1/customers/{referral.ReferredId}/transfer", new { newOwnerId = App.UserIds[Who.Rep2] }, Json)).StatusCode);
+
+        // The funnel counts it for its new owner at once; Rep1 still owns the referrer but no longer the lead.
+        Assert.Equal((rep1Before, rep2Before + 1), (await NewReferralsOnTheDashboard(Who.Rep1), await NewReferralsOnTheDashboard(Who.Rep2)));
+        await Problem(await (await As(Who.Rep1)).GetAsync($"/api/v1/referrals/{referral.Id}"), HttpStatusCode.NotFound);
+        Assert.Equal(referral.Id, (await Read<ReferralDto>(await (await As(Who.ManagerA)).GetAsync($"/api/v1/referrals/{referral.Id}"))).Id);
+    }
+
     [Fact]
     public async Task Referral_statistics_show_the_funnel_and_the_referrers()
     {

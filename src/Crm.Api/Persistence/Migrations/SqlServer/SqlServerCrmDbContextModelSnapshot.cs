@@ -1396,6 +1396,9 @@ namespace Crm.Api.Persistence.Migrations.SqlServer
                     b.Property<DateOnly>("ReferredOn")
                         .HasColumnType("date");
 
+                    b.Property<Guid>("ReferredOwnerId")
+                        .HasColumnType("uniqueidentifier");
+
                     b.Property<Guid>("ReferrerId")
                         .HasColumnType("uniqueidentifier");
 
@@ -1439,6 +1442,8 @@ namespace Crm.Api.Persistence.Migrations.SqlServer
                     b.HasIndex("Status", "WonAt");
 
                     b.HasIndex("Status", "ThankedAt", "WonAt");
+
+                    b.HasIndex("ReferredOwnerId", "Status", "ThankedAt", "WonAt");
 
                     b.ToTable("Referrals");
                 });

@@ -1386,6 +1386,9 @@ namespace Crm.Api.Persistence.Migrations.Sqlite
                     b.Property<DateOnly>("ReferredOn")
                         .HasColumnType("TEXT");
 
+                    b.Property<Guid>("ReferredOwnerId")
+                        .HasColumnType("TEXT");
+
                     b.Property<Guid>("ReferrerId")
                         .HasColumnType("TEXT");
 
@@ -1429,6 +1432,8 @@ namespace Crm.Api.Persistence.Migrations.Sqlite
                     b.HasIndex("Status", "WonAt");
 
                     b.HasIndex("Status", "ThankedAt", "WonAt");
+
+                    b.HasIndex("ReferredOwnerId", "Status", "ThankedAt", "WonAt");
 
                     b.ToTable("Referrals");
                 });

@@ -23,6 +23,11 @@ public class Visit : AuditedEntity
 
     public Guid CustomerId { get; set; }
     public Customer? Customer { get; set; }
+    /// <summary>
+    /// The customer's owner, who decides who sees the visit; a copy kept on every save (Persistence/OwnerCopies.cs), so
+    /// that a scope's week of visits is one index range, not a seek into the customers for every visit.
+    /// </summary>
+    public Guid CustomerOwnerId { get; set; }
     public Guid VisitorId { get; set; }
     public User? Visitor { get; private set; }
     public List<VisitCompanion> Companions { get; set; } = [];

@@ -89,7 +89,7 @@ public abstract class CrmDbContext(DbContextOptions options, Caller caller, Time
         builder.Entity<CustomerStats>().HasQueryFilter(s => EF.Constant(SeesAllCustomers) || VisibleOwnerIds.Contains(s.OwnerId));
         // The owner is kept on the row itself (MonthlySales), so a scoped read seeks the (OwnerId, Month) index directly.
         builder.Entity<CustomerMonthSales>().HasQueryFilter(s => EF.Constant(SeesAllCustomers) || VisibleOwnerIds.Contains(s.OwnerId));
-        builder.Entity<Visit>().HasQueryFilter(v => EF.Constant(SeesAllCustomers) || VisibleOwnerIds.Contains(v.Customer!.OwnerId));
+        builder.Entity<Visit>().HasQueryFilter(v => EF.Constant(SeesAllCustomers) || VisibleOwnerIds.Contains(v.CustomerOwnerId));
     }
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
@@ -156,7 +156,7 @@ public abstract class CrmDbContext(DbContextOptions options, Caller caller, Time
         using var _ = DetectChangesOnce();
         StampAuditedEntities();
         // Before the audit and the change log, which record the referral's row as it is saved.
-        await OwnerCopies.StampReferralsAsync(this, ct);
+        await OwnerCopies.StampAsync(this, ct);
         CustomerSearchIndex.Refresh(this);
         AuditTrail.Record(this, clock.GetUtcNow().UtcDateTime);
         await ChangeCapture.CaptureAsync(this, clock.GetUtcNow().UtcDateTime, ct);

@@ -1,15 +1,16 @@
 using Crm.Api.Domain;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.ChangeTracking;
 
 namespace Crm.Api.Persistence;
 
 /// <summary>
 /// Rows that carry a copy of their customer's owner, so that a scope's rows are one range of an index instead of a seek
 /// into the customers for every row: <see cref="CustomerStats"/> (owner and lifecycle, for the stage mix and the
-/// win-back list) and <see cref="Referral"/> (the referred customer's owner, which decides who sees a referral).
-/// <see cref="CustomerMonthSales"/> carries its own copies (<see cref="MonthlySales"/>). The copies follow every save,
-/// in its transaction: a new or re-pointed referral before the save, and both kinds of row of a customer given another
-/// owner or lifecycle after it.
+/// win-back list), <see cref="Referral"/> (the referred customer's owner, which decides who sees a referral) and
+/// <see cref="Visit"/> (for a week's visits of a scope). <see cref="CustomerMonthSales"/> carries its own copies
+/// (<see cref="MonthlySales"/>). The copies follow every save, in its transaction: a new or re-pointed referral or visit
+/// before the save, and every copy of a customer given another owner or lifecycle after it.
 /// </summary>
 internal static class OwnerCopies
 {
@@ -19,25 +20,31 @@ internal static class OwnerCopies
             .Where(e => e.State == EntityState.Modified && TrackedChanges.AnyChanged(e, nameof(Customer.OwnerId), nameof(Customer.Lifecycle)))
             .ToDictionary(e => e.Entity.Id, e => e.Entity);
 
-    /// <summary>Before the save: a new referral, or one that now names another customer, takes that customer's owner.</summary>
-    public static async Task StampReferralsAsync(CrmDbContext db, CancellationToken ct)
+    /// <summary>
+    /// Before the save: a new referral or visit, or one that now names another customer (a merge moves them), takes
+    /// that customer's owner.
+    /// </summary>
+    public static async Task StampAsync(CrmDbContext db, CancellationToken ct)
     {
-        var stamped = db.ChangeTracker.Entries<Referral>()
-            .Where(e => e.State == EntityState.Added || (e.State == EntityState.Modified && TrackedChanges.AnyChanged(e, nameof(Referral.ReferredId))))
-            .Select(e => e.Entity).ToList();
-        if (stamped.Count == 0) return;
+        static bool Stamped(EntityEntry e, string customer) =>
+            e.State == EntityState.Added || (e.State == EntityState.Modified && TrackedChanges.AnyChanged(e, customer));
+        var referrals = db.ChangeTracker.Entries<Referral>().Where(e => Stamped(e, nameof(Referral.ReferredId))).Select(e => e.Entity).ToList();
+        var visits = db.ChangeTracker.Entries<Visit>().Where(e => Stamped(e, nameof(Visit.CustomerId))).Select(e => e.Entity).ToList();
+        if (referrals.Count == 0 && visits.Count == 0) return;
         // A prospect created in the same save (a referral with a new prospect) is only in the tracker.
         var owners = db.ChangeTracker.Entries<Customer>().ToDictionary(e => e.Entity.Id, e => e.Entity.OwnerId);
-        var unknown = stamped.Select(r => r.ReferredId).Where(id => !owners.ContainsKey(id)).Distinct().ToList();
+        var unknown = referrals.Select(r => r.ReferredId).Concat(visits.Select(v => v.CustomerId)).Where(id => !owners.ContainsKey(id)).Distinct().ToList();
         if (unknown.Count > 0)
             foreach (var c in await db.Customers.IgnoreQueryFilters().AsNoTracking().Where(c => unknown.Contains(c.Id)).Select(c => new { c.Id, c.OwnerId }).ToListAsync(ct))
                 owners[c.Id] = c.OwnerId;
-        // A referral naming a customer that does not exist fails on its foreign key in this save.
-        foreach (var referral in stamped)
+        // A row naming a customer that does not exist fails on its foreign key in this save.
+        foreach (var referral in referrals)
             if (owners.TryGetValue(referral.ReferredId, out var owner)) referral.ReferredOwnerId = owner;
+        foreach (var visit in visits)
+            if (owners.TryGetValue(visit.CustomerId, out var owner)) visit.CustomerOwnerId = owner;
     }
 
-    /// <summary>After the save: the statistics row and the referrals of each customer that moved take its new values.</summary>
+    /// <summary>After the save: the statistics row, the referrals and the visits of each customer that moved take its new values.</summary>
     public static async Task RefreshAsync(CrmDbContext db, Dictionary<Guid, Customer> moved, CancellationToken ct)
     {
         // A customer without a statistics row has none to move: it counts as a prospect until its first row is written.
@@ -49,5 +56,15 @@ internal static class OwnerCopies
             foreach (var referral in await db.Referrals.IgnoreQueryFilters().Where(r => ids.Contains(r.ReferredId)).ToListAsync(ct))
                 referral.ReferredOwnerId = moved[referral.ReferredId].OwnerId;
         }
+        // A customer's visits are many and carry nothing else that changes here: one UPDATE per new owner, in this
+        // save's transaction, without loading them.
+        foreach (var group in moved.Values.GroupBy(c => c.OwnerId))
+            foreach (var chunk in group.Select(c => c.Id).Chunk(500))
+            {
+                var ids = chunk.ToList();
+                var owner = group.Key;
+                await db.Visits.IgnoreQueryFilters().Where(v => ids.Contains(v.CustomerId) && v.CustomerOwnerId != owner)
+                    .ExecuteUpdateAsync(u => u.SetProperty(v => v.CustomerOwnerId, owner), ct);
+            }
     }
 }

@@ -127,10 +127,9 @@ internal static class VisitComplianceReader
         var (from, to) = calendar.UtcRange(week);
         var weekOver = WeekOver(calendar, week);
         var accounts = await KeyAccounts(db, policies, ownerId, teamId).Select(c => new { c.Id, c.Name, c.Level }).ToListAsync(ct);
-        // Read past the visits' scope filter on purpose: tested per visit it costs a seek into the customers for every visit
-        // of the week in the whole base (most of this read at 1M). The counts are only looked up for the accounts above,
-        // which the customers' scope filter chose, so nothing outside the caller's scope reaches the answer.
-        var counts = await CountingVisits(db).IgnoreQueryFilters()
+        // The week's counting visits of the scope: each visit carries its customer's owner, so this is one range of
+        // (CustomerOwnerId, ActualStart, ...) per owner; the counts are looked up for the accounts above only.
+        var counts = await CountingVisits(db)
             .Where(v => v.ActualStart >= from && v.ActualStart < to)
             .GroupBy(v => v.CustomerId)
             .Select(g => new { g.Key, OnSite = g.Count(v => v.Form == VisitForm.OnSite), Total = g.Count() })

@@ -33,6 +33,8 @@ internal sealed class VisitConfiguration : IEntityTypeConfiguration<Visit>
         b.HasIndex(v => new { v.CustomerId, v.Status, v.ActualStart });
         // Weekly compliance counts a week's visits in one range scan of index entries.
         b.HasIndex(v => new { v.ActualStart, v.Status, v.ReviewStatus, v.Form, v.CustomerId });
+        // The same for a scope (the compliance report and summary, the visits still due): its owners' ranges of the week.
+        b.HasIndex(v => new { v.CustomerOwnerId, v.ActualStart, v.Status, v.ReviewStatus, v.Form, v.CustomerId });
         b.HasIndex(v => new { v.VisitorId, v.PlannedStart });
         b.HasIndex(v => new { v.VisitorId, v.ActualStart });
         b.HasIndex(v => new { v.PlannedStart, v.Id });

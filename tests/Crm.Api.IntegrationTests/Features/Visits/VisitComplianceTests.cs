@@ -57,6 +57,18 @@ public abstract class VisitComplianceTests<TApp>(TApp app) : ApiTest<TApp>(app) 
     }
 
     [Fact]
+    public async Task A_transferred_key_account_brings_its_weeks_visits_to_the_new_owners_report()
+    {
+        var customer = await KeyAccount("A");
+        await VisitArrange.LogAsync(await As(Who.Rep1), customer.Id, "OnSite", ThisMonday);
+        Assert.Equal(HttpStatusCode.OK, (await (await As(Who.ManagerA)).PostAsJsonAsync($"/api/v1/customers/{customer.Id}/transfer", new { newOwnerId = App.UserIds[Who.Rep2] }, Json)).StatusCode);
+
+        var row = await Row(customer.Id, who: Who.Rep2);
+        Assert.Equal((1, ComplianceStatus.Met), (row.DoneTotal, row.Status));
+        Assert.DoesNotContain((await AllPages(Who.Rep1)).Rows, r => r.CustomerId == customer.Id);
+    }
+
+    [Fact]
     public async Task The_dashboard_counts_the_same_met_at_risk_and_missing_key_accounts_as_the_report()
     {
         // The dashboard reads a summary of its own (counts only); it must agree with the report it summarises.

@@ -1992,6 +1992,9 @@ namespace Crm.Api.Persistence.Migrations.SqlServer
                     b.Property<Guid>("CustomerId")
                         .HasColumnType("uniqueidentifier");
 
+                    b.Property<Guid>("CustomerOwnerId")
+                        .HasColumnType("uniqueidentifier");
+
                     b.Property<DateOnly?>("FollowUpDate")
                         .HasColumnType("date");
 
@@ -2072,6 +2075,8 @@ namespace Crm.Api.Persistence.Migrations.SqlServer
                     b.HasIndex("CustomerId", "Status", "ActualStart");
 
                     b.HasIndex("ActualStart", "Status", "ReviewStatus", "Form", "CustomerId");
+
+                    b.HasIndex("CustomerOwnerId", "ActualStart", "Status", "ReviewStatus", "Form", "CustomerId");
 
                     b.ToTable("Visits");
                 });

@@ -1980,6 +1980,9 @@ namespace Crm.Api.Persistence.Migrations.Sqlite
                     b.Property<Guid>("CustomerId")
                         .HasColumnType("TEXT");
 
+                    b.Property<Guid>("CustomerOwnerId")
+                        .HasColumnType("TEXT");
+
                     b.Property<DateOnly?>("FollowUpDate")
                         .HasColumnType("TEXT");
 
@@ -2060,6 +2063,8 @@ namespace Crm.Api.Persistence.Migrations.Sqlite
                     b.HasIndex("CustomerId", "Status", "ActualStart");
 
                     b.HasIndex("ActualStart", "Status", "ReviewStatus", "Form", "CustomerId");
+
+                    b.HasIndex("CustomerOwnerId", "ActualStart", "Status", "ReviewStatus", "Form", "CustomerId");
 
                     b.ToTable("Visits");
                 });

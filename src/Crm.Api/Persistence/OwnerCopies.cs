@@ -44,25 +44,23 @@ internal static class OwnerCopies
             if (owners.TryGetValue(visit.CustomerId, out var owner)) visit.CustomerOwnerId = owner;
     }
 
-    /// <summary>After the save: the statistics row, the referrals and the visits of each customer that moved take its new values.</summary>
+    /// <summary>
+    /// After the save: the statistics row, the referrals and the visits of each customer that moved take its new values.
+    /// One UPDATE per table for the customers that moved to the same owner and lifecycle, in this save's transaction,
+    /// without loading the rows: a customer's visits are many, and nothing else on these rows changes here. A customer
+    /// without a statistics row has none to move: it counts as a prospect until its first row is written.
+    /// </summary>
     public static async Task RefreshAsync(CrmDbContext db, Dictionary<Guid, Customer> moved, CancellationToken ct)
     {
-        // A customer without a statistics row has none to move: it counts as a prospect until its first row is written.
-        foreach (var chunk in moved.Keys.Chunk(500))
-        {
-            var ids = chunk.ToList();
-            foreach (var stats in await db.CustomerStats.IgnoreQueryFilters().Where(s => ids.Contains(s.CustomerId)).ToListAsync(ct))
-                (stats.OwnerId, stats.Lifecycle) = (moved[stats.CustomerId].OwnerId, moved[stats.CustomerId].Lifecycle);
-            foreach (var referral in await db.Referrals.IgnoreQueryFilters().Where(r => ids.Contains(r.ReferredId)).ToListAsync(ct))
-                referral.ReferredOwnerId = moved[referral.ReferredId].OwnerId;
-        }
-        // A customer's visits are many and carry nothing else that changes here: one UPDATE per new owner, in this
-        // save's transaction, without loading them.
-        foreach (var group in moved.Values.GroupBy(c => c.OwnerId))
+        foreach (var group in moved.Values.GroupBy(c => (c.OwnerId, c.Lifecycle)))
             foreach (var chunk in group.Select(c => c.Id).Chunk(500))
             {
                 var ids = chunk.ToList();
-                var owner = group.Key;
+                var (owner, lifecycle) = group.Key;
+                await db.CustomerStats.IgnoreQueryFilters().Where(s => ids.Contains(s.CustomerId))
+                    .ExecuteUpdateAsync(u => u.SetProperty(s => s.OwnerId, owner).SetProperty(s => s.Lifecycle, lifecycle), ct);
+                await db.Referrals.IgnoreQueryFilters().Where(r => ids.Contains(r.ReferredId) && r.ReferredOwnerId != owner)
+                    .ExecuteUpdateAsync(u => u.SetProperty(r => r.ReferredOwnerId, owner), ct);
                 await db.Visits.IgnoreQueryFilters().Where(v => ids.Contains(v.CustomerId) && v.CustomerOwnerId != owner)
                     .ExecuteUpdateAsync(u => u.SetProperty(v => v.CustomerOwnerId, owner), ct);
             }

@@ -470,7 +470,9 @@ internal sealed class DatasetGenerator(GenerateOptions options, TextWriter log)
         for (var v = 0; v < count; v++)
         {
             var customer = Pick(cumulative);
-            var visitor = _repIds[_owner[customer]];
+            // Reps visit their own customers.
+            var owner = _repIds[_owner[customer]];
+            var visitor = owner;
             var managerId = _userIds[3 + (_owner[customer] / RepsPerTeam) * (RepsPerTeam + 1)];
             var id = _ids.Next();
             var start = times[v];
@@ -483,7 +485,7 @@ internal sealed class DatasetGenerator(GenerateOptions options, TextWriter log)
             if (start > _now.AddHours(-1) && planned)
             {
                 var status = _random.NextDouble() < 0.4 ? VisitStatus.Confirmed : VisitStatus.Planned;
-                visits.Insert(id, _customerIds[customer], _repIds[_owner[customer]], visitor, (onSite ? VisitForm.OnSite : VisitForm.Phone).ToString(), category.ToString(), purpose,
+                visits.Insert(id, _customerIds[customer], owner, visitor, (onSite ? VisitForm.OnSite : VisitForm.Phone).ToString(), category.ToString(), purpose,
                     "Review the quarter's orders", Ts(start), Ts(end), status.ToString(), null, null, null, null, null, ReviewStatus.NotSubmitted.ToString(), 0,
                     null, null, status == VisitStatus.Confirmed ? 2 : 1, Ts(start.AddDays(-3)), Ts(start.AddDays(-2)), visitor, visitor);
                 events.Insert(_ids.Next(), id, VisitEventKind.Planned.ToString(), visitor, Ts(start.AddDays(-3)), null, position++);
@@ -494,7 +496,7 @@ internal sealed class DatasetGenerator(GenerateOptions options, TextWriter log)
             if (!planned) outcome = VisitStatus.Completed;
             if (outcome != VisitStatus.Completed)
             {
-                visits.Insert(id, _customerIds[customer], _repIds[_owner[customer]], visitor, (onSite ? VisitForm.OnSite : VisitForm.Phone).ToString(), category.ToString(), purpose,
+                visits.Insert(id, _customerIds[customer], owner, visitor, (onSite ? VisitForm.OnSite : VisitForm.Phone).ToString(), category.ToString(), purpose,
                     null, Ts(start), Ts(end), outcome.ToString(), null, null, null, null, null, ReviewStatus.NotSubmitted.ToString(), 0, null, null, 2,
                     Ts(start.AddDays(-3)), Ts(start), visitor, visitor);
                 events.Insert(_ids.Next(), id, VisitEventKind.Planned.ToString(), visitor, Ts(start.AddDays(-3)), null, position++);
@@ -506,7 +508,7 @@ internal sealed class DatasetGenerator(GenerateOptions options, TextWriter log)
             var review = reviewed ? (_random.NextDouble() < 0.03 ? ReviewStatus.Returned : ReviewStatus.Approved) : ReviewStatus.PendingReview;
             var reviewedAt = reviewed ? end.AddDays(_random.Next(1, 7)) : (DateTime?)null;
             if (reviewedAt > _now) reviewedAt = _now.AddMinutes(-5);
-            visits.Insert(id, _customerIds[customer], _repIds[_owner[customer]], visitor, (onSite ? VisitForm.OnSite : VisitForm.Phone).ToString(), category.ToString(), purpose,
+            visits.Insert(id, _customerIds[customer], owner, visitor, (onSite ? VisitForm.OnSite : VisitForm.Phone).ToString(), category.ToString(), purpose,
                 null, planned ? Ts(start) : null, planned ? Ts(end) : null, VisitStatus.Completed.ToString(), Ts(start), Ts(end),
                 "Discussed delivery schedule and next quarter's order; customer satisfied with service.", "Order expected", "Send the quotation",
                 review.ToString(), 1, reviewed ? managerId : null, reviewedAt is { } ra ? Ts(ra) : null, reviewed ? 3 : 2,

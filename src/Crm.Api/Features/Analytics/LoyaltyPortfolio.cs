@@ -169,7 +169,7 @@ internal static class WinBackList
             && s.Purchases >= 2 && s.CadenceDays != null && s.CadenceDays > 0 && todayDay - s.LastPurchaseDay > factor * s.CadenceDays);
 }
 
-/// <summary>How many of the given customers are at each loyalty stage, with their share: the portfolio's and the dashboard's mix.</summary>
+/// <summary>How many customers of the caller's portfolio are at each loyalty stage, with their share: the portfolio's and the dashboard's mix.</summary>
 public static class LoyaltyStageMix
 {
     /// <summary>The loyalty stages of the caller's portfolio: every customer in scope that is not archived.</summary>

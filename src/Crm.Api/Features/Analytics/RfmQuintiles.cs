@@ -1,6 +1,5 @@
 using System.Text.Json;
 using Crm.Api.Common;
-using Crm.Api.Domain;
 using Crm.Api.Persistence;
 using Microsoft.EntityFrameworkCore;
 
@@ -124,10 +123,7 @@ public sealed class RfmQuintiles(IServiceScopeFactory scopes, TimeProvider clock
         // computed the set, which is already in memory.
         try
         {
-            var value = JsonSerializer.Serialize(set);
-            if (await db.SystemSettings.Where(s => s.Key == StoredKey).ExecuteUpdateAsync(s => s.SetProperty(x => x.Value, value)) > 0) return;
-            db.SystemSettings.Add(new SystemSetting { Key = StoredKey, Value = value });
-            await db.SaveChangesAsync();
+            await SystemSettingStore.WriteAsync(db, StoredKey, JsonSerializer.Serialize(set), CancellationToken.None);
         }
         catch (Exception e) when (e is DbUpdateException or InvalidOperationException or System.Data.Common.DbException)
         {

@@ -164,12 +164,9 @@ public sealed class Housekeeping(IServiceScopeFactory scopes, TimeProvider clock
 
     private static async Task SaveMarkAsync(CrmDbContext db, long mark, CancellationToken ct)
     {
-        var value = mark.ToString(CultureInfo.InvariantCulture);
-        if (await db.SystemSettings.Where(s => s.Key == CompactedThroughKey).ExecuteUpdateAsync(s => s.SetProperty(x => x.Value, value), ct) > 0) return;
-        db.SystemSettings.Add(new SystemSetting { Key = CompactedThroughKey, Value = value });
         try
         {
-            await db.SaveChangesAsync(ct);
+            await SystemSettingStore.WriteAsync(db, CompactedThroughKey, mark.ToString(CultureInfo.InvariantCulture), ct);
         }
         catch (DbUpdateException)
         {

@@ -86,8 +86,9 @@ public sealed class RfmQuintiles(IServiceScopeFactory scopes, TimeProvider clock
                 await using var scope = scopes.CreateAsyncScope();
                 var db = scope.ServiceProvider.GetRequiredService<CrmDbContext>();
                 var computed = new Stored(await ComputeAsync(db, today, CancellationToken.None), clock.GetUtcNow());
-                current = computed;
+                // Stored before it is served: a set this process serves is the one the next start finds.
                 await StoreAsync(db, computed);
+                current = computed;
             }
             catch (Exception e)
             {

@@ -36,6 +36,8 @@ public sealed record DashboardQuery : IRequest<DashboardDto>;
 
 public sealed class DashboardHandler(CrmDbContext db, IMediator mediator, OrganisationCalendar calendar, TimeProvider clock) : IRequestHandler<DashboardQuery, DashboardDto>
 {
+    private const int RemindersShown = 20;
+
     public async Task<DashboardDto> Handle(DashboardQuery request, CancellationToken ct)
     {
         var today = calendar.Today;
@@ -66,7 +68,7 @@ public sealed class DashboardHandler(CrmDbContext db, IMediator mediator, Organi
             .GroupBy(c => c.Tier!).Select(g => new { g.Key, Count = g.Count() }).ToListAsync(ct);
         var stages = await LoyaltyStageMix.CountAsync(db, today.DayNumber, ct);
         var tasks = await mediator.Send(new TaskSummaryQuery(), ct);
-        var reminders = await mediator.Send(new RemindersQuery(today, today), ct);
+        var reminders = await mediator.Send(new RemindersQuery(today, today, First: RemindersShown), ct);
 
         int Funnel(ReferralStatus s) => funnel.FirstOrDefault(f => f.Key == s)?.Count ?? 0;
         return new DashboardDto(
@@ -78,6 +80,6 @@ public sealed class DashboardHandler(CrmDbContext db, IMediator mediator, Organi
             tiers.OrderByDescending(t => t.Count).Select(t => new CountDto(t.Key, t.Count)).ToList(),
             stages,
             tasks,
-            reminders.Items.Take(20).ToList());
+            reminders.Items.Take(RemindersShown).ToList());
     }
 }

@@ -1,5 +1,6 @@
 using System.Net;
 using System.Net.Http.Json;
+using Crm.Api.Common;
 using Crm.Api.Features.Analytics;
 using Crm.Api.IntegrationTests.Features.Complaints;
 using Crm.Api.IntegrationTests.Infrastructure;
@@ -42,6 +43,30 @@ public abstract class DashboardTests<TApp>(TApp app) : ApiTest<TApp>(app) where 
         Assert.Equal(2, admin.Complaints.Breached);
         Assert.Equal(2, admin.LoyaltyStages.Single(s => s.Key == "None").Customers);   // Rep3's customer too
         Assert.Equal(HttpStatusCode.Unauthorized, (await App.NewClient().GetAsync("/api/v1/dashboard")).StatusCode);
+    }
+
+    [Fact]
+    public async Task The_dashboard_shows_the_first_twenty_of_todays_reminders_in_the_lists_order()
+    {
+        // Today (2026-11-18) brings 15 birthdays, then 8 special accounts not contacted for two weeks, each of which also
+        // still needs its visit this week: the first twenty are the birthdays and five of the quiet accounts, by title.
+        var rep = await As(Who.Rep2);
+        var family = await Arrange.OwnedByAsync(App, Who.Rep2, "Birthday family", new { level = "C" });
+        for (var i = 1; i <= 15; i++)
+            await Read<object>(await rep.PostAsJsonAsync($"/api/v1/customers/{family.Id}/contacts", new { name = $"Contact {i:00}", birthday = "1980-11-18" }, Json), HttpStatusCode.Created);
+        for (var i = 1; i <= 8; i++)
+        {
+            var quiet = await Arrange.OwnedByAsync(App, Who.Rep2, $"Quiet special {i}", new { level = "Special" });
+            await Read<object>(await rep.PostAsJsonAsync($"/api/v1/customers/{quiet.Id}/purchases", new { purchasedOn = "2026-10-01", product = "P", category = "C", quantity = 1, unitPrice = 1 }, Json), HttpStatusCode.Created);
+        }
+
+        var today = await Read<Page<ReminderDto>>(await rep.GetAsync("/api/v1/reminders?from=2026-11-18&to=2026-11-18"));
+        var dashboard = await Read<DashboardDto>(await rep.GetAsync("/api/v1/dashboard"));
+
+        Assert.Contains(today.Items, r => r.Kind == ReminderKind.VisitDue);
+        Assert.Equal(today.Items.Take(20), dashboard.RemindersToday);
+        Assert.Equal(15, dashboard.RemindersToday.Count(r => r.Kind == ReminderKind.Birthday));
+        Assert.Equal(5, dashboard.RemindersToday.Count(r => r.Kind == ReminderKind.NotContacted));
     }
 }
 

@@ -25,6 +25,11 @@ public class Complaint : AuditedEntity
     public string Number { get; set; } = "";
     public Guid CustomerId { get; set; }
     public Customer? Customer { get; set; }
+    /// <summary>
+    /// The customer's owner, who decides who sees the complaint; a copy kept on every save (Persistence/OwnerCopies.cs),
+    /// so that a scope's open complaints are one index range, not a seek into the customers for every complaint.
+    /// </summary>
+    public Guid CustomerOwnerId { get; set; }
     public Guid? ContactId { get; set; }
     public Guid? PurchaseId { get; set; }
     public ComplaintChannel Channel { get; set; }

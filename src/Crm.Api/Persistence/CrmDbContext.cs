@@ -79,7 +79,7 @@ public abstract class CrmDbContext(DbContextOptions options, Caller caller, Time
         builder.Entity<Customer>().HasQueryFilter(c => EF.Constant(SeesAllCustomers) || VisibleOwnerIds.Contains(c.OwnerId));
         builder.Entity<Contact>().HasQueryFilter(c => EF.Constant(SeesAllCustomers) || VisibleOwnerIds.Contains(c.Customer!.OwnerId));
         builder.Entity<Purchase>().HasQueryFilter(p => EF.Constant(SeesAllCustomers) || VisibleOwnerIds.Contains(p.Customer!.OwnerId));
-        builder.Entity<Complaint>().HasQueryFilter(c => EF.Constant(SeesAllCustomers) || VisibleOwnerIds.Contains(c.Customer!.OwnerId));
+        builder.Entity<Complaint>().HasQueryFilter(c => EF.Constant(SeesAllCustomers) || VisibleOwnerIds.Contains(c.CustomerOwnerId));
         // A referral is in scope when the referred customer is (that is whose lead it is to work).
         builder.Entity<Referral>().HasQueryFilter(r => EF.Constant(SeesAllCustomers) || VisibleOwnerIds.Contains(r.ReferredOwnerId));
         // A task is in scope when it is assigned to someone in scope or is about a customer in scope.

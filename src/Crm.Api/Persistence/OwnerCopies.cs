@@ -7,10 +7,10 @@ namespace Crm.Api.Persistence;
 /// <summary>
 /// Rows that carry a copy of their customer's owner, so that a scope's rows are one range of an index instead of a seek
 /// into the customers for every row: <see cref="CustomerStats"/> (owner and lifecycle, for the stage mix and the
-/// win-back list), <see cref="Referral"/> (the referred customer's owner, which decides who sees a referral) and
-/// <see cref="Visit"/> (for a week's visits of a scope). <see cref="CustomerMonthSales"/> carries its own copies
-/// (<see cref="MonthlySales"/>). The copies follow every save, in its transaction: a new or re-pointed referral or visit
-/// before the save, and every copy of a customer given another owner or lifecycle after it.
+/// win-back list), <see cref="Referral"/> (the referred customer's owner, which decides who sees a referral),
+/// <see cref="Visit"/> (for a week's visits of a scope) and <see cref="Complaint"/> (a scope's open complaints). <see cref="CustomerMonthSales"/> carries its own copies
+/// (<see cref="MonthlySales"/>). The copies follow every save, in its transaction: a new or re-pointed referral, visit or
+/// complaint before the save, and every copy of a customer given another owner or lifecycle after it.
 /// </summary>
 internal static class OwnerCopies
 {
@@ -21,8 +21,8 @@ internal static class OwnerCopies
             .ToDictionary(e => e.Entity.Id, e => e.Entity);
 
     /// <summary>
-    /// Before the save: a new referral or visit, or one that now names another customer (a merge moves them), takes
-    /// that customer's owner.
+    /// Before the save: a new referral, visit or complaint, or one that now names another customer (a merge moves them),
+    /// takes that customer's owner.
     /// </summary>
     public static async Task StampAsync(CrmDbContext db, CancellationToken ct)
     {
@@ -30,10 +30,11 @@ internal static class OwnerCopies
             e.State == EntityState.Added || (e.State == EntityState.Modified && TrackedChanges.AnyChanged(e, customer));
         var referrals = db.ChangeTracker.Entries<Referral>().Where(e => Stamped(e, nameof(Referral.ReferredId))).Select(e => e.Entity).ToList();
         var visits = db.ChangeTracker.Entries<Visit>().Where(e => Stamped(e, nameof(Visit.CustomerId))).Select(e => e.Entity).ToList();
-        if (referrals.Count == 0 && visits.Count == 0) return;
+        var complaints = db.ChangeTracker.Entries<Complaint>().Where(e => Stamped(e, nameof(Complaint.CustomerId))).Select(e => e.Entity).ToList();
+        if (referrals.Count == 0 && visits.Count == 0 && complaints.Count == 0) return;
         // A prospect created in the same save (a referral with a new prospect) is only in the tracker.
         var owners = db.ChangeTracker.Entries<Customer>().ToDictionary(e => e.Entity.Id, e => e.Entity.OwnerId);
-        var unknown = referrals.Select(r => r.ReferredId).Concat(visits.Select(v => v.CustomerId)).Where(id => !owners.ContainsKey(id)).Distinct().ToList();
+        var unknown = referrals.Select(r => r.ReferredId).Concat(visits.Select(v => v.CustomerId)).Concat(complaints.Select(c => c.CustomerId)).Where(id => !owners.ContainsKey(id)).Distinct().ToList();
         if (unknown.Count > 0)
             foreach (var c in await db.Customers.IgnoreQueryFilters().AsNoTracking().Where(c => unknown.Contains(c.Id)).Select(c => new { c.Id, c.OwnerId }).ToListAsync(ct))
                 owners[c.Id] = c.OwnerId;
@@ -42,10 +43,13 @@ internal static class OwnerCopies
             if (owners.TryGetValue(referral.ReferredId, out var owner)) referral.ReferredOwnerId = owner;
         foreach (var visit in visits)
             if (owners.TryGetValue(visit.CustomerId, out var owner)) visit.CustomerOwnerId = owner;
+        foreach (var complaint in complaints)
+            if (owners.TryGetValue(complaint.CustomerId, out var owner)) complaint.CustomerOwnerId = owner;
     }
 
     /// <summary>
-    /// After the save: the statistics row, the referrals and the visits of each customer that moved take its new values.
+    /// After the save: the statistics row, the referrals, the visits and the complaints of each customer that moved take
+    /// its new values.
     /// One UPDATE per table for the customers that moved to the same owner and lifecycle, in this save's transaction,
     /// without loading the rows: a customer's visits are many, and nothing else on these rows changes here. A customer
     /// without a statistics row has none to move: it counts as a prospect until its first row is written.
@@ -63,6 +67,8 @@ internal static class OwnerCopies
                     .ExecuteUpdateAsync(u => u.SetProperty(r => r.ReferredOwnerId, owner), ct);
                 await db.Visits.IgnoreQueryFilters().Where(v => ids.Contains(v.CustomerId) && v.CustomerOwnerId != owner)
                     .ExecuteUpdateAsync(u => u.SetProperty(v => v.CustomerOwnerId, owner), ct);
+                await db.Complaints.IgnoreQueryFilters().Where(c => ids.Contains(c.CustomerId) && c.CustomerOwnerId != owner)
+                    .ExecuteUpdateAsync(u => u.SetProperty(c => c.CustomerOwnerId, owner), ct);
             }
     }
 }

@@ -536,7 +536,7 @@ internal sealed class DatasetGenerator(GenerateOptions options, TextWriter log)
 
     private void WriteComplaints(BulkWriter writer)
     {
-        var complaints = writer.Table("Complaints", "Id", "Number", "CustomerId", "Channel", "Category", "Severity", "Description", "ReceivedAt",
+        var complaints = writer.Table("Complaints", "Id", "Number", "CustomerId", "CustomerOwnerId", "Channel", "Category", "Severity", "Description", "ReceivedAt",
             "AssigneeId", "Status", "FirstResponseDueAt", "FirstRespondedAt", "FirstResponseMinutes", "ResolutionDueAt", "AtRiskFrom", "IsRecurring",
             "IsFactual", "ResolutionType", "RootCause", "CorrectiveAction", "Explanation", "ResolvedAt", "ResolutionMinutes", "ResolvedWithinCommitment",
             "Satisfaction", "ClosedAt", "ReopenCount", "Version", "CreatedAt", "UpdatedAt", "CreatedBy", "UpdatedBy");
@@ -581,7 +581,7 @@ internal sealed class DatasetGenerator(GenerateOptions options, TextWriter log)
             var factual = resolved is not null ? _random.NextDouble() < 0.7 : (bool?)null;
             var assignee = status == ComplaintStatus.Open ? null : _serviceUserId;
             var ownerId = _repIds[_owner[customer]];
-            complaints.Insert(id, $"CMP-{year}-{_complaintNumbers[year]:00000}", _customerIds[customer], ((ComplaintChannel)_random.Next(0, 6)).ToString(),
+            complaints.Insert(id, $"CMP-{year}-{_complaintNumbers[year]:00000}", _customerIds[customer], ownerId, ((ComplaintChannel)_random.Next(0, 6)).ToString(),
                 ((ComplaintCategory)_random.Next(0, 8)).ToString(), severity.ToString(), "交货延迟，客户要求说明原因 Delivery was late; the customer wants an explanation.",
                 Ts(received), assignee, status.ToString(), Ts(received + respond), responded is { } r ? Ts(r) : null,
                 responded is { } r2 ? (int)Math.Round((r2 - received).TotalMinutes) : null, Ts(due), Ts(atRisk), 0,

@@ -37,6 +37,8 @@ internal sealed class ComplaintConfiguration : IEntityTypeConfiguration<Complain
         b.HasIndex(c => new { c.AssigneeId, c.Status });
         b.HasIndex(c => new { c.ReceivedAt, c.Id });
         b.HasIndex(c => c.ResolvedAt);
+        // A scope's open complaints by SLA state (the dashboard's counts, the reminders): one range per owner, index only.
+        b.HasIndex(c => new { c.CustomerOwnerId, c.Status, c.ResolutionDueAt, c.AtRiskFrom });
     }
 }
 

@@ -186,6 +186,30 @@ public abstract class ComplaintTests<TApp>(TApp app) : ApiTest<TApp>(app) where 
     }
 
     [Fact]
+    public async Task A_complaint_follows_its_customer_to_a_new_owner_by_transfer_or_merge()
+    {
+        var agent = await As(Who.Service);
+        var moved = await Arrange.OwnedByAsync(App, Who.Rep1, "Moving complainer");
+        var onMoved = await ComplaintArrange.LogAsync(agent, moved.Id);
+        var duplicate = await Arrange.OwnedByAsync(App, Who.Rep1, "Duplicate complainer");
+        var survivor = await Arrange.OwnedByAsync(App, Who.Rep2, "Surviving complainer");
+        var onDuplicate = await ComplaintArrange.LogAsync(agent, duplicate.Id);
+
+        var manager = await As(Who.ManagerA);
+        Assert.Equal(HttpStatusCode.OK, (await manager.PostAsJsonAsync($"/api/v1/customers/{moved.Id}/transfer", new { newOwnerId = App.UserIds[Who.Rep2] }, Json)).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await manager.PostAsJsonAsync($"/api/v1/customers/{survivor.Id}/merge", new { duplicateId = duplicate.Id }, Json)).StatusCode);
+
+        var newOwner = await As(Who.Rep2);
+        var queue = await Read<Page<ComplaintDto>>(await newOwner.GetAsync("/api/v1/complaints?limit=200"));
+        Assert.Contains(queue.Items, c => c.Id == onMoved.Id);
+        Assert.Contains(queue.Items, c => c.Id == onDuplicate.Id && c.CustomerId == survivor.Id);
+        Assert.Equal(HttpStatusCode.OK, (await newOwner.GetAsync($"/api/v1/complaints/{onDuplicate.Id}")).StatusCode);
+        var oldOwner = await As(Who.Rep1);
+        Assert.DoesNotContain((await Read<Page<ComplaintDto>>(await oldOwner.GetAsync("/api/v1/complaints?limit=200"))).Items, c => c.Id == onMoved.Id || c.Id == onDuplicate.Id);
+        await Problem(await oldOwner.GetAsync($"/api/v1/complaints/{onMoved.Id}"), HttpStatusCode.NotFound);
+    }
+
+    [Fact]
     public async Task The_timeline_records_every_change_comment_and_assignment_with_who()
     {
         var customer = await Arrange.OwnedByAsync(App, Who.Rep1);

@@ -331,6 +331,9 @@ namespace Crm.Api.Persistence.Migrations.SqlServer
                     b.Property<Guid>("CustomerId")
                         .HasColumnType("uniqueidentifier");
 
+                    b.Property<Guid>("CustomerOwnerId")
+                        .HasColumnType("uniqueidentifier");
+
                     b.Property<string>("Description")
                         .IsRequired()
                         .HasMaxLength(4000)
@@ -447,6 +450,8 @@ namespace Crm.Api.Persistence.Migrations.SqlServer
                     b.HasIndex("Status", "ResolutionDueAt");
 
                     b.HasIndex("CustomerId", "Category", "ReceivedAt");
+
+                    b.HasIndex("CustomerOwnerId", "Status", "ResolutionDueAt", "AtRiskFrom");
 
                     b.ToTable("Complaints");
                 });

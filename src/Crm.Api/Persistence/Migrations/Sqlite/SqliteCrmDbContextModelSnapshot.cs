@@ -324,6 +324,9 @@ namespace Crm.Api.Persistence.Migrations.Sqlite
                     b.Property<Guid>("CustomerId")
                         .HasColumnType("TEXT");
 
+                    b.Property<Guid>("CustomerOwnerId")
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Description")
                         .IsRequired()
                         .HasMaxLength(4000)
@@ -440,6 +443,8 @@ namespace Crm.Api.Persistence.Migrations.Sqlite
                     b.HasIndex("Status", "ResolutionDueAt");
 
                     b.HasIndex("CustomerId", "Category", "ReceivedAt");
+
+                    b.HasIndex("CustomerOwnerId", "Status", "ResolutionDueAt", "AtRiskFrom");
 
                     b.ToTable("Complaints");
                 });

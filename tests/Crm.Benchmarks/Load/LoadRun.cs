@@ -80,30 +80,32 @@ internal sealed class LoadRun(LoadSettings settings, TextWriter log)
 
     /// <summary>
     /// Completing a visit uses up an open appointment, so a file that earlier runs wrote to has too few left to measure
-    /// it. The rep plans what is missing through the API (POST /api/v1/visits, sixteen at a time), before anything is
-    /// measured, so that the scenario always runs on the same number of appointments.
+    /// it. The visiting reps (<see cref="DataSample.Visitors"/>, outside the measured team) plan what is missing on their
+    /// own customers through the API (POST /api/v1/visits, sixteen at a time), before anything is measured, so that the
+    /// scenario always runs on the same number of appointments.
     /// </summary>
     private async Task TopUpAppointmentsAsync(Session session, DataSample sample)
     {
         var missing = settings.OpenAppointments - sample.OpenVisits.Count;
         if (missing <= 0) return;
         var started = Stopwatch.StartNew();
-        var planned = new System.Collections.Concurrent.ConcurrentBag<Guid>();
+        var planned = new System.Collections.Concurrent.ConcurrentBag<(Guid, string)>();
         var start = DateTime.UtcNow.Date.AddDays(1).AddHours(1);
         await Parallel.ForEachAsync(Enumerable.Range(0, missing), new ParallelOptions { MaxDegreeOfParallelism = 16 }, async (i, ct) =>
         {
-            var customer = sample.RepCustomers[i % sample.RepCustomers.Count];
+            var visitor = sample.Visitors[i % sample.Visitors.Count];
+            var customer = visitor.Customers[i / sample.Visitors.Count % visitor.Customers.Count];
             using var request = new HttpRequestMessage(HttpMethod.Post, "api/v1/visits")
             {
-                Content = JsonContent.Create(new { customerId = customer.Id, form = "OnSite", plannedStart = start.AddMinutes(i), plannedEnd = start.AddMinutes(i + 45), agenda = "Quarterly review" }),
+                Content = JsonContent.Create(new { customerId = customer, form = "OnSite", plannedStart = start.AddMinutes(i), plannedEnd = start.AddMinutes(i + 45), agenda = "Quarterly review" }),
             };
-            request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", session.RepToken);
+            request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", session.TokensByEmail[visitor.Email]);
             using var response = await session.Http.SendAsync(request, ct);
             await Session.EnsureAsync(response, "planning an appointment to complete");
-            planned.Add((await response.Content.ReadFromJsonAsync<JsonElement>(ct)).GetProperty("id").GetGuid());
+            planned.Add(((await response.Content.ReadFromJsonAsync<JsonElement>(ct)).GetProperty("id").GetGuid(), visitor.Email));
         });
-        sample.OpenVisits.AddRange(planned.Select(id => (id, sample.RepEmail)));
-        log.WriteLine($"  planned {planned.Count:N0} appointments for visit-complete (the file had {settings.OpenAppointments - missing:N0} open) in {started.Elapsed.TotalSeconds:0.0} s");
+        sample.OpenVisits.AddRange(planned);
+        log.WriteLine($"  planned {planned.Count:N0} appointments for visit-complete over {sample.Visitors.Count} reps outside the measured team (the file had {settings.OpenAppointments - missing:N0} open) in {started.Elapsed.TotalSeconds:0.0} s");
     }
 
     /// <summary>
@@ -281,7 +283,7 @@ internal sealed class Session
         var key = (await keyResponse.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("key").GetString()!;
 
         var tokens = new Dictionary<string, string>();
-        foreach (var email in sample.OpenVisits.Select(v => v.VisitorEmail).Append(sample.RepEmail).Append(sample.ManagerEmail).Distinct())
+        foreach (var email in sample.OpenVisits.Select(v => v.VisitorEmail).Concat(sample.Visitors.Select(v => v.Email)).Append(sample.RepEmail).Append(sample.ManagerEmail).Distinct())
             tokens[email] = await TokenAsync(email);
         log.WriteLine($"  signed in {tokens.Count + 1} users and created an API key in {started.Elapsed.TotalMilliseconds:0} ms");
         return new Session

@@ -13,5 +13,7 @@ public class Contact : AuditedEntity
     public string? Email { get; set; }
     public string? Address { get; set; }
     public DateOnly? Birthday { get; set; }
+    /// <summary>The birthday's month and day (1118 for 18 November), kept on every save (Persistence/BirthdayMonthDays.cs).</summary>
+    public int? BirthdayMonthDay { get; private set; }
     public bool IsPrimary { get; set; }
 }

@@ -47,6 +47,11 @@ public class Customer : AuditedEntity
     public LeadSource LeadSource { get; set; } = LeadSource.Other;
 
     public PersonalProfile Profile { get; set; } = new();
+    /// <summary>
+    /// The profile's birthday as month and day (1118 for 18 November), kept on every save (Persistence/BirthdayMonthDays.cs),
+    /// so that a scope's birthdays of a day are an index seek rather than a read of every customer.
+    /// </summary>
+    public int? BirthdayMonthDay { get; private set; }
     public List<ImportantDate> ImportantDates { get; set; } = [];
     public List<CustomerTag> Tags { get; set; } = [];
 

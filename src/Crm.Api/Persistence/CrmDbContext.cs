@@ -154,6 +154,8 @@ public abstract class CrmDbContext(DbContextOptions options, Caller caller, Time
     private async Task<SaveWork> RunSaveHooksAsync(CancellationToken ct)
     {
         using var _ = DetectChangesOnce();
+        // Before the stamps: a birthday moved in a customer's profile alone makes the customer's row modified here.
+        BirthdayMonthDays.Keep(this);
         StampAuditedEntities();
         // Before the audit and the change log, which record the referral's row as it is saved.
         await OwnerCopies.StampAsync(this, ct);

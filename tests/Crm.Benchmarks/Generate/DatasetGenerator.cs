@@ -285,14 +285,17 @@ internal sealed class DatasetGenerator(GenerateOptions options, TextWriter log)
 
     // ---------------------------------------------------------------- customers and everything per customer
 
+    /// <summary>What the API keeps beside a birthday (Persistence/BirthdayMonthDays.cs): 1118 for 18 November.</summary>
+    private static int? MonthDay(DateOnly? birthday) => birthday is { } b ? b.Month * 100 + b.Day : null;
+
     private void WriteCustomers(BulkWriter writer)
     {
         var customers = writer.Table("Customers", "Id", "Address", "AlertReason", "ArchivedAt", "Birthday", "ChainPosition", "Code", "CreatedAt", "CreatedBy",
             "CreditRating", "Email", "EnterpriseType", "Family", "Fax", "Gender", "Hobbies", "IncomeBand", "Industry", "IsAlerted", "IsKeyAccount", "Kind",
             "LeadSource", "Level", "Lifecycle", "LifecycleBeforeArchive", "Name", "Occupation", "Origin", "OwnerId", "Personality", "Phone", "Points",
-            "Postcode", "ReferredById", "Region", "Tier", "UpdatedAt", "UpdatedBy", "Version", "Website", "ListOrder", "LastAssessedOn", "LatestGrade");
+            "Postcode", "ReferredById", "Region", "Tier", "UpdatedAt", "UpdatedBy", "Version", "Website", "ListOrder", "LastAssessedOn", "LatestGrade", "BirthdayMonthDay");
         var contacts = writer.Table("Contacts", "Id", "CustomerId", "Name", "Title", "Mobile", "Phone", "Email", "Birthday", "IsPrimary", "Version",
-            "CreatedAt", "UpdatedAt", "CreatedBy", "UpdatedBy");
+            "CreatedAt", "UpdatedAt", "CreatedBy", "UpdatedBy", "BirthdayMonthDay");
         var purchases = writer.Table("Purchases", "Id", "CustomerId", "PurchasedOn", "Product", "Category", "Quantity", "UnitPrice", "ListUnitPrice",
             "Amount", "Currency", "Version", "CreatedAt", "UpdatedAt", "CreatedBy", "UpdatedBy");
         var points = writer.Table("PointsEntries", "Id", "CustomerId", "Kind", "Source", "Amount", "BalanceAfter", "Reason", "PurchaseId", "ReferralId",
@@ -327,9 +330,9 @@ internal sealed class DatasetGenerator(GenerateOptions options, TextWriter log)
                 var contactName = PersonName();
                 var mobile = $"1{_random.Next(30, 99)}{_random.Next(10000000, 99999999)}";
                 var contactEmail = $"p{i + 1}.{c}@{Vocabulary.MailDomains[_random.Next(Vocabulary.MailDomains.Length)]}";
+                DateOnly? contactBirthday = _random.NextDouble() < 0.4 ? new DateOnly(_random.Next(1960, 2002), _random.Next(1, 13), _random.Next(1, 29)) : null;
                 contacts.Insert(contactId, id, contactName, Vocabulary.Titles[_random.Next(Vocabulary.Titles.Length)], mobile, null, contactEmail,
-                    _random.NextDouble() < 0.4 ? D(new DateOnly(_random.Next(1960, 2002), _random.Next(1, 13), _random.Next(1, 29))) : null,
-                    c == 0 ? 1 : 0, 1, Ts(created), Ts(created), ownerId, ownerId);
+                    contactBirthday is { } cb ? D(cb) : null, c == 0 ? 1 : 0, 1, Ts(created), Ts(created), ownerId, ownerId, MonthDay(contactBirthday));
                 foreach (var term in CustomerSearchTerm.TermsOf(contactName, mobile, null, contactEmail)) terms.Insert(id, contactId, term);
             }
 
@@ -401,9 +404,11 @@ internal sealed class DatasetGenerator(GenerateOptions options, TextWriter log)
             var priorityLead = referral is not null && lifecycle == Lifecycle.Prospect;
             var alerted = _random.NextDouble() < 0.03;
             var assessed = _random.NextDouble() < 0.1 ? DateOnly.FromDateTime(_now.AddDays(-_random.Next(0, 540))) : (DateOnly?)null;
-            customers.Insert(id, $"{_random.Next(1, 999)} 号, {Vocabulary.Cities[_random.Next(Vocabulary.Cities.Length)]}", alerted ? "Overdue payment 逾期付款" : null,
-                archivedAt is { } a ? Ts(a) : null,
-                isPerson ? D(new DateOnly(_random.Next(1955, 2002), _random.Next(1, 13), _random.Next(1, 29))) : null,
+            // In the order the values were drawn before the birthday's month and day was written too, so a file comes out the same.
+            var address = $"{_random.Next(1, 999)} 号, {Vocabulary.Cities[_random.Next(Vocabulary.Cities.Length)]}";
+            DateOnly? birthday = isPerson ? new DateOnly(_random.Next(1955, 2002), _random.Next(1, 13), _random.Next(1, 29)) : null;
+            customers.Insert(id, address, alerted ? "Overdue payment 逾期付款" : null,
+                archivedAt is { } a ? Ts(a) : null, birthday is { } b ? D(b) : null,
                 (_random.NextDouble() < 0.3 ? ChainPosition.Intermediate : ChainPosition.Final).ToString(), code, Ts(created), ownerId,
                 ((CreditRating)_random.Next(1, 6)).ToString(), email,
                 (isPerson ? EnterpriseType.Individual : Weighted((EnterpriseType.Private, 55), (EnterpriseType.StateOwned, 20), (EnterpriseType.Foreign, 10), (EnterpriseType.JointVenture, 10), (EnterpriseType.Other, 5))).ToString(),
@@ -416,7 +421,7 @@ internal sealed class DatasetGenerator(GenerateOptions options, TextWriter log)
                 (_random.NextDouble() < 0.08 ? CustomerOrigin.Internal : CustomerOrigin.External).ToString(), ownerId, null, phone, balance,
                 _random.Next(100000, 999999).ToString(Inv), referral is not null ? _customerIds[referral.Referrer] : null,
                 Vocabulary.Regions[Pick(regionCumulative)], tier, Ts(updated), ownerId, 1 + ledger.Count, null,
-                (priorityLead ? "0" : "1") + name, assessed is { } d ? D(d) : null, assessed is null ? null : "ABCD"[_random.Next(4)].ToString());
+                (priorityLead ? "0" : "1") + name, assessed is { } d ? D(d) : null, assessed is null ? null : "ABCD"[_random.Next(4)].ToString(), MonthDay(birthday));
             foreach (var term in CustomerSearchTerm.TermsOf(name, code, phone, email)) terms.Insert(id, id, term);
             if (_random.NextDouble() < 0.1) tags.Insert(id, Vocabulary.Tags[_random.Next(Vocabulary.Tags.Length)]);
 

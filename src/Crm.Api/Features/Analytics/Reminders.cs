@@ -51,9 +51,9 @@ public sealed class RemindersHandler(CrmDbContext db, OrganisationCalendar calen
         var enough = request.First is { } first && from == to ? first : int.MaxValue;
         var reminders = new List<ReminderDto>();
 
-        // Month-and-day keys of every day in the range, so birthdays match whatever the year of birth.
+        // Month-and-day keys of every day in the range (BirthdayMonthDays), so birthdays match whatever the year of birth.
         var days = Enumerable.Range(0, to.DayNumber - from.DayNumber + 1).Select(from.AddDays).ToList();
-        var keys = days.Select(d => d.Month * 100 + d.Day).ToList();
+        var keys = days.Select(d => BirthdayMonthDays.Of(d)!.Value).ToList();
         var includesToday = from <= today && today <= to;
         // In ReminderKind's order, which is the list's order within a day.
         var kinds = new Func<Task>[]
@@ -84,14 +84,14 @@ public sealed class RemindersHandler(CrmDbContext db, OrganisationCalendar calen
 
     private async Task AddBirthdaysAsync(List<ReminderDto> reminders, List<DateOnly> days, List<int> keys, CancellationToken ct)
     {
-        var contacts = await db.Contacts.AsNoTracking().Where(c => c.Birthday != null && c.Customer!.ArchivedAt == null
-                && keys.Contains(c.Birthday!.Value.Month * 100 + c.Birthday!.Value.Day))
+        var contacts = await db.Contacts.AsNoTracking().Where(c => c.BirthdayMonthDay != null && c.Customer!.ArchivedAt == null
+                && keys.Contains(c.BirthdayMonthDay!.Value))
             .Select(c => new { c.Id, c.Name, c.CustomerId, CustomerName = c.Customer!.Name, c.Birthday }).Take(MaxPerKind).ToListAsync(ct);
         reminders.AddRange(contacts.Select(c => new ReminderDto(ReminderKind.Birthday, On(days, c.Birthday!.Value.Month, c.Birthday.Value.Day),
             $"生日 Birthday: {c.Name}", c.CustomerId, c.CustomerName, c.Id, $"/api/v1/customers/{c.CustomerId}/contacts/{c.Id}")));
 
-        var people = await db.Customers.AsNoTracking().Where(c => c.ArchivedAt == null && c.Profile.Birthday != null
-                && keys.Contains(c.Profile.Birthday!.Value.Month * 100 + c.Profile.Birthday!.Value.Day))
+        var people = await db.Customers.AsNoTracking().Where(c => c.ArchivedAt == null && c.BirthdayMonthDay != null
+                && keys.Contains(c.BirthdayMonthDay!.Value))
             .Select(c => new { c.Id, c.Name, c.Profile.Birthday }).Take(MaxPerKind).ToListAsync(ct);
         reminders.AddRange(people.Select(c => new ReminderDto(ReminderKind.Birthday, On(days, c.Birthday!.Value.Month, c.Birthday.Value.Day),
             $"生日 Birthday: {c.Name}", c.Id, c.Name, c.Id, $"/api/v1/customers/{c.Id}")));

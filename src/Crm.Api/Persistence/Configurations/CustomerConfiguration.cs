@@ -84,6 +84,8 @@ internal sealed class CustomerConfiguration : IEntityTypeConfiguration<Customer>
         // Id only to test its OwnerId against the caller's scope (the query filters): with OwnerId in the index that
         // test reads no table row.
         b.HasIndex(c => new { c.Id, c.OwnerId });
+        // A scope's birthdays of a day (the reminders, the dashboard): persons only, so the index is partial.
+        b.HasIndex(c => new { c.OwnerId, c.BirthdayMonthDay }).HasFilter("[BirthdayMonthDay] IS NOT NULL");
         // Integrations filter by level and region and sort by creation (newest first); a filter by region alone uses it too.
         b.HasIndex(c => new { c.Region, c.Level, c.CreatedAt, c.Id });
         b.HasIndex(c => new { c.Lifecycle, c.Id });

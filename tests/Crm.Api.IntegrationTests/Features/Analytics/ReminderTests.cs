@@ -2,6 +2,8 @@ using System.Net;
 using System.Net.Http.Json;
 using Crm.Api.Common;
 using Crm.Api.Features.Analytics;
+using Crm.Api.Features.Contacts;
+using Crm.Api.Features.Customers;
 using Crm.Api.IntegrationTests.Infrastructure;
 
 namespace Crm.Api.IntegrationTests.Features.Analytics;
@@ -31,6 +33,27 @@ public abstract class ReminderTests<TApp>(TApp app) : ApiTest<TApp>(app) where T
         Assert.DoesNotContain(mine.Items, r => r.Title.Contains("Out of range", StringComparison.Ordinal));
 
         Assert.DoesNotContain((await Reminders(Who.Rep3)).Items, r => r.CustomerId == customer.Id);
+    }
+
+    [Fact]
+    public async Task A_changed_birthday_is_reminded_on_its_new_day_and_no_longer_on_the_old_one()
+    {
+        var rep = await As(Who.Rep2);
+        var company = await Arrange.OwnedByAsync(App, Who.Rep2, "Moving birthday Co");
+        var contact = await Read<ContactDto>(await rep.PostAsJsonAsync($"/api/v1/customers/{company.Id}/contacts", new { name = "赵女士", birthday = "1980-11-20" }, Json), HttpStatusCode.Created);
+        var person = await Arrange.OwnedByAsync(App, Who.Rep2, "钱先生", new { kind = "Person", profile = new { birthday = "1975-11-21" } });
+        Assert.Equal(2, (await Reminders(Who.Rep2, "?from=2026-11-20&to=2026-11-21")).Items.Count(r => r.Kind == ReminderKind.Birthday));
+
+        await Read<ContactDto>(await rep.SendAsync(WithIfMatch(HttpMethod.Put, $"/api/v1/customers/{company.Id}/contacts/{contact.Id}", $"\"{contact.Version}\"",
+            new { name = "赵女士", birthday = "1980-11-23", isPrimary = true })));
+        await Read<CustomerDto>(await rep.SendAsync(WithIfMatch(HttpMethod.Put, $"/api/v1/customers/{person.Id}", $"\"{person.Version}\"",
+            Arrange.UpdateBody(person, b => b["profile"] = new { birthday = "1975-11-24" }))));
+
+        var birthdays = (await Reminders(Who.Rep2, "?from=2026-11-20&to=2026-11-24")).Items.Where(r => r.Kind == ReminderKind.Birthday).ToList();
+        Assert.Equal([(new DateOnly(2026, 11, 23), contact.Id), (new DateOnly(2026, 11, 24), person.Id)], birthdays.Select(r => (r.Date, r.RecordId!.Value)));
+        await Read<ContactDto>(await rep.SendAsync(WithIfMatch(HttpMethod.Put, $"/api/v1/customers/{company.Id}/contacts/{contact.Id}", $"\"{contact.Version + 1}\"",
+            new { name = "赵女士", birthday = (string?)null, isPrimary = true })));
+        Assert.DoesNotContain((await Reminders(Who.Rep2, "?from=2026-11-20&to=2026-11-24")).Items, r => r.RecordId == contact.Id);
     }
 
     [Fact]

@@ -577,6 +577,9 @@ namespace Crm.Api.Persistence.Migrations.SqlServer
                     b.Property<DateOnly?>("Birthday")
                         .HasColumnType("date");
 
+                    b.Property<int?>("BirthdayMonthDay")
+                        .HasColumnType("int");
+
                     b.Property<DateTime>("CreatedAt")
                         .HasColumnType("datetime2");
 
@@ -631,6 +634,9 @@ namespace Crm.Api.Persistence.Migrations.SqlServer
                         .HasDatabaseName("IX_Contacts_OnePrimary")
                         .HasFilter("[IsPrimary] = 1");
 
+                    b.HasIndex("BirthdayMonthDay", "CustomerId")
+                        .HasFilter("[BirthdayMonthDay] IS NOT NULL");
+
                     b.HasIndex("CustomerId", "Name");
 
                     b.ToTable("Contacts");
@@ -651,6 +657,9 @@ namespace Crm.Api.Persistence.Migrations.SqlServer
 
                     b.Property<DateTime?>("ArchivedAt")
                         .HasColumnType("datetime2");
+
+                    b.Property<int?>("BirthdayMonthDay")
+                        .HasColumnType("int");
 
                     b.Property<string>("ChainPosition")
                         .IsRequired()
@@ -813,6 +822,9 @@ namespace Crm.Api.Persistence.Migrations.SqlServer
                     b.HasIndex("ListOrder", "Id");
 
                     b.HasIndex("Name", "Id");
+
+                    b.HasIndex("OwnerId", "BirthdayMonthDay")
+                        .HasFilter("[BirthdayMonthDay] IS NOT NULL");
 
                     b.HasIndex("Points", "Id");
 

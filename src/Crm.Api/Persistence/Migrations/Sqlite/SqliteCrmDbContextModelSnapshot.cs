@@ -570,6 +570,9 @@ namespace Crm.Api.Persistence.Migrations.Sqlite
                     b.Property<DateOnly?>("Birthday")
                         .HasColumnType("TEXT");
 
+                    b.Property<int?>("BirthdayMonthDay")
+                        .HasColumnType("INTEGER");
+
                     b.Property<DateTime>("CreatedAt")
                         .HasColumnType("TEXT");
 
@@ -624,6 +627,9 @@ namespace Crm.Api.Persistence.Migrations.Sqlite
                         .HasDatabaseName("IX_Contacts_OnePrimary")
                         .HasFilter("\"IsPrimary\" = 1");
 
+                    b.HasIndex("BirthdayMonthDay", "CustomerId")
+                        .HasFilter("[BirthdayMonthDay] IS NOT NULL");
+
                     b.HasIndex("CustomerId", "Name");
 
                     b.ToTable("Contacts");
@@ -644,6 +650,9 @@ namespace Crm.Api.Persistence.Migrations.Sqlite
 
                     b.Property<DateTime?>("ArchivedAt")
                         .HasColumnType("TEXT");
+
+                    b.Property<int?>("BirthdayMonthDay")
+                        .HasColumnType("INTEGER");
 
                     b.Property<string>("ChainPosition")
                         .IsRequired()
@@ -806,6 +815,9 @@ namespace Crm.Api.Persistence.Migrations.Sqlite
                     b.HasIndex("ListOrder", "Id");
 
                     b.HasIndex("Name", "Id");
+
+                    b.HasIndex("OwnerId", "BirthdayMonthDay")
+                        .HasFilter("[BirthdayMonthDay] IS NOT NULL");
 
                     b.HasIndex("Points", "Id");
 

@@ -122,8 +122,11 @@ internal static class TargetSummaryReader
     public static async Task<List<MonthTotalDto>> HistoryAsync(CrmDbContext db, List<Guid> ids, DateOnly month, CancellationToken ct)
     {
         var from = month.AddMonths(-5);
-        // Whole months: the month rows kept on write answer them without reading the purchases.
-        var totals = await db.CustomerMonthSales.AsNoTracking().Where(s => s.Month >= from && s.Month <= month && ids.Contains(s.OwnerId))
+        // Whole months: the month rows kept on write answer them without reading the purchases. The six months are named
+        // rather than given as a range: with a range SQLite read every owner's months from the (Month, ...) index and
+        // kept the team's (92 ms for a manager at 1M); named, each owner and month is a seek on (OwnerId, Month, ...).
+        var months = Enumerable.Range(0, 6).Select(from.AddMonths).ToList();
+        var totals = await db.CustomerMonthSales.AsNoTracking().Where(s => months.Contains(s.Month) && ids.Contains(s.OwnerId))
             .GroupBy(s => s.Month).Select(g => new { g.Key.Year, g.Key.Month, Amount = g.Sum(s => s.Amount) })
             .ToListAsync(ct);
         var history = new List<MonthTotalDto>();

@@ -8,7 +8,7 @@ namespace Crm.Api.Persistence;
 /// scope are then a seek on (OwnerId, BirthdayMonthDay) or (BirthdayMonthDay, CustomerId), where matching on the date's
 /// month and day read every customer and contact of the scope (0.9 s for a team of 50,000 customers at 1M).
 /// </summary>
-internal static class BirthdayMonthDays
+public static class BirthdayMonthDays
 {
     public static int? Of(DateOnly? birthday) => birthday is { } b ? b.Month * 100 + b.Day : null;
 
@@ -17,7 +17,7 @@ internal static class BirthdayMonthDays
     /// is an owned entry of its own, so the customer's state alone does not tell whether its birthday changed. Only a
     /// value that differs is set.
     /// </summary>
-    public static void Keep(CrmDbContext db)
+    internal static void Keep(CrmDbContext db)
     {
         foreach (var entry in db.ChangeTracker.Entries<Customer>())
             if (entry.State is EntityState.Added or EntityState.Modified or EntityState.Unchanged

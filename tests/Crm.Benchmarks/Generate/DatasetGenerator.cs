@@ -285,9 +285,6 @@ internal sealed class DatasetGenerator(GenerateOptions options, TextWriter log)
 
     // ---------------------------------------------------------------- customers and everything per customer
 
-    /// <summary>What the API keeps beside a birthday (Persistence/BirthdayMonthDays.cs): 1118 for 18 November.</summary>
-    private static int? MonthDay(DateOnly? birthday) => birthday is { } b ? b.Month * 100 + b.Day : null;
-
     private void WriteCustomers(BulkWriter writer)
     {
         var customers = writer.Table("Customers", "Id", "Address", "AlertReason", "ArchivedAt", "Birthday", "ChainPosition", "Code", "CreatedAt", "CreatedBy",
@@ -332,7 +329,7 @@ internal sealed class DatasetGenerator(GenerateOptions options, TextWriter log)
                 var contactEmail = $"p{i + 1}.{c}@{Vocabulary.MailDomains[_random.Next(Vocabulary.MailDomains.Length)]}";
                 DateOnly? contactBirthday = _random.NextDouble() < 0.4 ? new DateOnly(_random.Next(1960, 2002), _random.Next(1, 13), _random.Next(1, 29)) : null;
                 contacts.Insert(contactId, id, contactName, Vocabulary.Titles[_random.Next(Vocabulary.Titles.Length)], mobile, null, contactEmail,
-                    contactBirthday is { } cb ? D(cb) : null, c == 0 ? 1 : 0, 1, Ts(created), Ts(created), ownerId, ownerId, MonthDay(contactBirthday));
+                    contactBirthday is { } cb ? D(cb) : null, c == 0 ? 1 : 0, 1, Ts(created), Ts(created), ownerId, ownerId, BirthdayMonthDays.Of(contactBirthday));
                 foreach (var term in CustomerSearchTerm.TermsOf(contactName, mobile, null, contactEmail)) terms.Insert(id, contactId, term);
             }
 
@@ -421,7 +418,7 @@ internal sealed class DatasetGenerator(GenerateOptions options, TextWriter log)
                 (_random.NextDouble() < 0.08 ? CustomerOrigin.Internal : CustomerOrigin.External).ToString(), ownerId, null, phone, balance,
                 _random.Next(100000, 999999).ToString(Inv), referral is not null ? _customerIds[referral.Referrer] : null,
                 Vocabulary.Regions[Pick(regionCumulative)], tier, Ts(updated), ownerId, 1 + ledger.Count, null,
-                (priorityLead ? "0" : "1") + name, assessed is { } d ? D(d) : null, assessed is null ? null : "ABCD"[_random.Next(4)].ToString(), MonthDay(birthday));
+                (priorityLead ? "0" : "1") + name, assessed is { } d ? D(d) : null, assessed is null ? null : "ABCD"[_random.Next(4)].ToString(), BirthdayMonthDays.Of(birthday));
             foreach (var term in CustomerSearchTerm.TermsOf(name, code, phone, email)) terms.Insert(id, id, term);
             if (_random.NextDouble() < 0.1) tags.Insert(id, Vocabulary.Tags[_random.Next(Vocabulary.Tags.Length)]);
 

@@ -83,6 +83,9 @@ public class Complaint : AuditedEntity
 
     public bool IsFinished => Status is ComplaintStatus.Resolved or ComplaintStatus.Closed;
 
+    /// <summary>The statuses of a complaint not yet finished: the open queue, the SLA counts, the reminders.</summary>
+    public static readonly IReadOnlyList<ComplaintStatus> UnresolvedStatuses = [ComplaintStatus.Open, ComplaintStatus.Acknowledged, ComplaintStatus.Investigating];
+
     /// <summary>Takes the complaint in: the first-response and resolution deadlines come from the SLA policy.</summary>
     public void Intake(TimeSpan respondWithin, TimeSpan resolveWithin, Complaint? previousOfSameKind, Guid? actor, DateTime now)
     {

@@ -20,12 +20,10 @@ public static class BirthdayMonthDays
     internal static void Keep(CrmDbContext db)
     {
         foreach (var entry in db.ChangeTracker.Entries<Customer>())
-            if (entry.State is EntityState.Added or EntityState.Modified or EntityState.Unchanged
-                && entry.Entity.BirthdayMonthDay != Of(entry.Entity.Profile.Birthday))
-                entry.Property(c => c.BirthdayMonthDay).CurrentValue = Of(entry.Entity.Profile.Birthday);
+            if (entry.State != EntityState.Deleted && Of(entry.Entity.Profile.Birthday) is var key && entry.Entity.BirthdayMonthDay != key)
+                entry.Property(c => c.BirthdayMonthDay).CurrentValue = key;
         foreach (var entry in db.ChangeTracker.Entries<Contact>())
-            if (entry.State is EntityState.Added or EntityState.Modified or EntityState.Unchanged
-                && entry.Entity.BirthdayMonthDay != Of(entry.Entity.Birthday))
-                entry.Property(c => c.BirthdayMonthDay).CurrentValue = Of(entry.Entity.Birthday);
+            if (entry.State != EntityState.Deleted && Of(entry.Entity.Birthday) is var key && entry.Entity.BirthdayMonthDay != key)
+                entry.Property(c => c.BirthdayMonthDay).CurrentValue = key;
     }
 }

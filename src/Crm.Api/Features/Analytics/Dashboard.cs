@@ -47,7 +47,7 @@ public sealed class DashboardHandler(CrmDbContext db, IMediator mediator, Organi
         var targets = await TargetSummaryReader.ReadAsync(db, calendar, ct);
         var compliance = await VisitComplianceReader.SummaryAsync(db, calendar, calendar.CurrentWeek, ct);
 
-        var unresolved = new[] { ComplaintStatus.Open, ComplaintStatus.Acknowledged, ComplaintStatus.Investigating };
+        var unresolved = Complaint.UnresolvedStatuses;
         var open = db.Complaints.AsNoTracking().Where(c => unresolved.Contains(c.Status));
         var complaints = await open.GroupBy(_ => 1).Select(g => new
         {

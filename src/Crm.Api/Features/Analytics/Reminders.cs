@@ -140,7 +140,7 @@ public sealed class RemindersHandler(CrmDbContext db, OrganisationCalendar calen
     private async Task AddComplaintsDueAsync(List<ReminderDto> reminders, DateOnly today, CancellationToken ct)
     {
         var now = clock.GetUtcNow().UtcDateTime;
-        var unresolved = new[] { ComplaintStatus.Open, ComplaintStatus.Acknowledged, ComplaintStatus.Investigating };
+        var unresolved = Complaint.UnresolvedStatuses;
         var complaints = await db.Complaints.AsNoTracking().Where(c => unresolved.Contains(c.Status) && c.AtRiskFrom <= now)
             .OrderBy(c => c.ResolutionDueAt).Select(c => new { c.Id, c.Number, c.CustomerId, CustomerName = c.Customer!.Name, c.ResolutionDueAt }).Take(MaxPerKind).ToListAsync(ct);
         reminders.AddRange(complaints.Select(c => new ReminderDto(ReminderKind.ComplaintDue, today,

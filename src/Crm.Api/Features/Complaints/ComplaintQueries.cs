@@ -57,7 +57,7 @@ public sealed class ListComplaintsHandler(CrmDbContext db, IMapper mapper, TimeP
         if (r.CustomerId is { } customerId && !await db.Customers.AnyAsync(c => c.Id == customerId, cancellationToken)) throw new NotFoundException("The customer");
         var now = clock.GetUtcNow().UtcDateTime;
         var complaints = db.Complaints.AsNoTracking();
-        var unresolved = new[] { ComplaintStatus.Open, ComplaintStatus.Acknowledged, ComplaintStatus.Investigating };
+        var unresolved = Complaint.UnresolvedStatuses;
         complaints = r.Sla switch
         {
             "breached" => complaints.Where(c => unresolved.Contains(c.Status) && c.ResolutionDueAt <= now),

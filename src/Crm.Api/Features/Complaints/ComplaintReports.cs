@@ -55,7 +55,7 @@ public sealed class ComplaintStatsHandler(CrmDbContext db, OrganisationCalendar 
         var inTime = await resolved.CountAsync(c => c.ResolvedWithinCommitment == true, ct);
         var responded = received.Where(c => c.FirstResponseMinutes != null);
         var now = clock.GetUtcNow().UtcDateTime;
-        var unresolved = new[] { ComplaintStatus.Open, ComplaintStatus.Acknowledged, ComplaintStatus.Investigating };
+        var unresolved = Complaint.UnresolvedStatuses;
         var load = await db.Complaints.AsNoTracking().Where(c => unresolved.Contains(c.Status) && c.AssigneeId != null)
             .GroupBy(c => c.AssigneeId!.Value)
             .Select(g => new { AssigneeId = g.Key, Open = g.Count(), Breached = g.Count(c => c.ResolutionDueAt <= now) })

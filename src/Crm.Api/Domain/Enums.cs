@@ -10,6 +10,9 @@ public enum EnterpriseType { StateOwned, Foreign, JointVenture, Private, Individ
 /// <summary>客户级别. Declared from highest to lowest so that sorting by level ascending puts Special first.</summary>
 public enum CustomerLevel { Special = 0, A = 1, B = 2, C = 3 }
 
+/// <summary>What the composition analysis (客户构成分析) groups sales by.</summary>
+public enum CompositionDimension { Level, Category, Region, Owner, Industry }
+
 /// <summary>Prospect (潜在客户) → Active (现实客户) → Lapsed (流失) → Archived.</summary>
 public enum Lifecycle { Prospect, Active, Lapsed, Archived }
 

@@ -46,6 +46,7 @@ public abstract class CrmDbContext(DbContextOptions options, Caller caller, Time
     public DbSet<SystemSetting> SystemSettings => Set<SystemSetting>();
     public DbSet<CustomerStats> CustomerStats => Set<CustomerStats>();
     public DbSet<CustomerMonthSales> CustomerMonthSales => Set<CustomerMonthSales>();
+    public DbSet<CompositionCell> CompositionCells => Set<CompositionCell>();
     public DbSet<ChangeRecord> ChangeRecords => Set<ChangeRecord>();
     public DbSet<OutboxEvent> OutboxEvents => Set<OutboxEvent>();
     public DbSet<WebhookSubscription> WebhookSubscriptions => Set<WebhookSubscription>();
@@ -89,6 +90,8 @@ public abstract class CrmDbContext(DbContextOptions options, Caller caller, Time
         builder.Entity<CustomerStats>().HasQueryFilter(s => EF.Constant(SeesAllCustomers) || VisibleOwnerIds.Contains(s.OwnerId));
         // The owner is kept on the row itself (MonthlySales), so a scoped read seeks the (OwnerId, Month) index directly.
         builder.Entity<CustomerMonthSales>().HasQueryFilter(s => EF.Constant(SeesAllCustomers) || VisibleOwnerIds.Contains(s.OwnerId));
+        // The whole base's cells (owner Guid.Empty) are in no rep's or manager's list of owners.
+        builder.Entity<CompositionCell>().HasQueryFilter(c => EF.Constant(SeesAllCustomers) || VisibleOwnerIds.Contains(c.OwnerId));
         builder.Entity<Visit>().HasQueryFilter(v => EF.Constant(SeesAllCustomers) || VisibleOwnerIds.Contains(v.CustomerOwnerId));
     }
 

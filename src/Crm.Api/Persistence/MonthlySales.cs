@@ -8,7 +8,8 @@ namespace Crm.Api.Persistence;
 /// (merge) or removes a purchase, or changes a customer's owner, level, region or industry (transfer, edit, import),
 /// recomputes the touched customers' month rows from their purchases and current fields. Recomputing one customer's
 /// rows rather than adding deltas keeps them right whatever the code path, at the cost of reading that customer's
-/// purchases, which is what <see cref="CustomerStatistics"/> does on the same saves already.
+/// purchases, which is what <see cref="CustomerStatistics"/> does on the same saves already. The composition cells
+/// built from these rows follow them (<see cref="CompositionCells"/>).
 /// </summary>
 internal static class MonthlySales
 {
@@ -25,6 +26,7 @@ internal static class MonthlySales
     /// <summary>Runs after the records are saved, so it reads them as they now are.</summary>
     public static async Task RefreshAsync(CrmDbContext db, IEnumerable<Guid> customerIds, CancellationToken ct)
     {
+        var cells = new CompositionCells.Difference();
         foreach (var chunk in customerIds.Chunk(500))
         {
             var ids = chunk.ToList();
@@ -36,6 +38,8 @@ internal static class MonthlySales
                 .Select(c => new { c.Id, c.OwnerId, c.Level, c.Region, c.Industry }).ToDictionaryAsync(c => c.Id, ct);
             var existing = await db.CustomerMonthSales.IgnoreQueryFilters().Where(s => ids.Contains(s.CustomerId)).ToListAsync(ct);
             var stale = existing.ToDictionary(s => (s.CustomerId, s.Month, s.Category));
+            foreach (var rows in existing.GroupBy(s => s.CustomerId))
+                cells.Count(rows.Select(CompositionCells.MonthRow.Of).ToList(), -1);
 
             foreach (var sum in sums)
             {
@@ -47,6 +51,12 @@ internal static class MonthlySales
                 (row.OwnerId, row.Level, row.Region, row.Industry, row.Amount, row.Purchases) = (c.OwnerId, c.Level, c.Region, c.Industry, sum.Amount, sum.Count);
             }
             db.CustomerMonthSales.RemoveRange(stale.Values);
+            foreach (var rows in sums.Where(s => customers.ContainsKey(s.CustomerId)).GroupBy(s => s.CustomerId))
+            {
+                var c = customers[rows.Key];
+                cells.Count(rows.Select(s => new CompositionCells.MonthRow(new DateOnly(s.Year, s.Month, 1), s.Category, c.OwnerId, c.Level, c.Region, c.Industry, s.Amount)).ToList(), 1);
+            }
         }
+        await cells.WriteAsync(db, ct);
     }
 }

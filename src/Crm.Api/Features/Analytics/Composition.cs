@@ -7,8 +7,6 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Crm.Api.Features.Analytics;
 
-public enum CompositionDimension { Level, Category, Region, Owner, Industry }
-
 /// <summary>The dimension's name in a query string, in any case.</summary>
 public static class CompositionDimensions
 {
@@ -29,7 +27,8 @@ public sealed record CompositionDto(CompositionDimension By, DateOnly From, Date
 /// <summary>
 /// 客户构成分析: sales by customer level, product category, region, account manager or industry for a period
 /// (default: this year to date), with share, cumulative share and ABC class, customers and average per customer,
-/// and the change against the previous period of the same length. Aggregated in SQL over the caller's scope.
+/// and the change against the previous period of the same length. Aggregated in SQL over the caller's scope: a period
+/// of whole months from the composition cells, any other from the month rows and the purchases of its part months.
 /// </summary>
 public sealed record CompositionQuery(CompositionDimension By, DateOnly? From, DateOnly? To) : IRequest<CompositionDto>;
 
@@ -132,6 +131,7 @@ public sealed class CompositionHandler(CrmDbContext db, OrganisationCalendar cal
 
     private async Task<List<Sum>> SumAsync(CompositionDimension by, DateOnly from, DateOnly to, CancellationToken ct)
     {
+        if (from.Day == 1 && to.AddDays(1).Day == 1) return await CellsAsync(by, from, to.AddDays(1), ct);
         var sales = Sales(from, to);
         return by switch
         {
@@ -141,6 +141,25 @@ public sealed class CompositionHandler(CrmDbContext db, OrganisationCalendar cal
             CompositionDimension.Industry => await GroupAsync(sales.Select(s => new Keyed<string?> { Key = s.Industry, CustomerId = s.CustomerId, Amount = s.Amount }), k => k ?? "", ct),
             _ => await GroupAsync(sales.Select(s => new Keyed<Guid> { Key = s.OwnerId, CustomerId = s.CustomerId, Amount = s.Amount }), k => k.ToString(), ct),
         };
+    }
+
+    /// <summary>
+    /// A period of whole months reads the composition cells kept on write: each group's sales are the sum of its cells,
+    /// and its customers those of the cells whose customers had not bought in the group since before the first month,
+    /// which counts each of them once, in the first month of the period they bought in (docs/decisions/0015).
+    /// </summary>
+    private async Task<List<Sum>> CellsAsync(CompositionDimension by, DateOnly firstMonth, DateOnly afterLastMonth, CancellationToken ct)
+    {
+        var cells = db.CompositionCells.AsNoTracking().Where(c => c.Dimension == by && c.Month >= firstMonth && c.Month < afterLastMonth);
+        // The whole base has cells of its own for every dimension but the owner, which is its owners' cells side by side.
+        cells = db.Caller.SeesAllCustomers && by != CompositionDimension.Owner ? cells.Where(c => c.OwnerId == Guid.Empty) : cells.Where(c => c.OwnerId != Guid.Empty);
+        if (by == CompositionDimension.Owner)
+            return (await cells.GroupBy(c => c.OwnerId)
+                    .Select(g => new { g.Key, Amount = g.Sum(c => c.Amount), Customers = g.Sum(c => c.PreviousMonth < firstMonth ? c.Customers : 0) }).ToListAsync(ct))
+                .Select(r => new Sum(r.Key.ToString(), r.Amount, r.Customers)).ToList();
+        return (await cells.GroupBy(c => c.Key)
+                .Select(g => new { g.Key, Amount = g.Sum(c => c.Amount), Customers = g.Sum(c => c.PreviousMonth < firstMonth ? c.Customers : 0) }).ToListAsync(ct))
+            .Select(r => new Sum(r.Key, r.Amount, r.Customers)).ToList();
     }
 
     /// <summary>One sale with the group it falls in for the chosen dimension.</summary>

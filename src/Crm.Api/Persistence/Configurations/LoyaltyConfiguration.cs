@@ -114,3 +114,14 @@ internal sealed class CustomerMonthSalesConfiguration : IEntityTypeConfiguration
         b.HasIndex(s => new { s.OwnerId, s.Month, s.Level, s.Region, s.Industry, s.Category, s.CustomerId, s.Amount });
     }
 }
+
+internal sealed class CompositionCellConfiguration : IEntityTypeConfiguration<CompositionCell>
+{
+    public void Configure(EntityTypeBuilder<CompositionCell> b)
+    {
+        // A report reads one dimension's months for its owners (or the whole base's Guid.Empty), so the key is its index.
+        b.HasKey(c => new { c.Dimension, c.OwnerId, c.Month, c.Key, c.PreviousMonth });
+        b.Property(c => c.Dimension).HasConversion<int>();
+        b.Property(c => c.Key).HaveMax(100);
+    }
+}

@@ -565,6 +565,36 @@ namespace Crm.Api.Persistence.Migrations.SqlServer
                         });
                 });
 
+            modelBuilder.Entity("Crm.Api.Domain.CompositionCell", b =>
+                {
+                    b.Property<int>("Dimension")
+                        .HasColumnType("int");
+
+                    b.Property<Guid>("OwnerId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<DateOnly>("Month")
+                        .HasColumnType("date");
+
+                    b.Property<string>("Key")
+                        .HasMaxLength(100)
+                        .HasColumnType("nvarchar(100)");
+
+                    b.Property<DateOnly>("PreviousMonth")
+                        .HasColumnType("date");
+
+                    b.Property<decimal>("Amount")
+                        .HasPrecision(18, 2)
+                        .HasColumnType("decimal(18,2)");
+
+                    b.Property<int>("Customers")
+                        .HasColumnType("int");
+
+                    b.HasKey("Dimension", "OwnerId", "Month", "Key", "PreviousMonth");
+
+                    b.ToTable("CompositionCells");
+                });
+
             modelBuilder.Entity("Crm.Api.Domain.Contact", b =>
                 {
                     b.Property<Guid>("Id")

@@ -558,6 +558,36 @@ namespace Crm.Api.Persistence.Migrations.Sqlite
                         });
                 });
 
+            modelBuilder.Entity("Crm.Api.Domain.CompositionCell", b =>
+                {
+                    b.Property<int>("Dimension")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("OwnerId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("Month")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Key")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("PreviousMonth")
+                        .HasColumnType("TEXT");
+
+                    b.Property<double>("Amount")
+                        .HasPrecision(18, 2)
+                        .HasColumnType("REAL");
+
+                    b.Property<int>("Customers")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Dimension", "OwnerId", "Month", "Key", "PreviousMonth");
+
+                    b.ToTable("CompositionCells");
+                });
+
             modelBuilder.Entity("Crm.Api.Domain.Contact", b =>
                 {
                     b.Property<Guid>("Id")

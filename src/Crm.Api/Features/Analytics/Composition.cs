@@ -27,7 +27,8 @@ public sealed record CompositionDto(CompositionDimension By, DateOnly From, Date
 /// <summary>
 /// 客户构成分析: sales by customer level, product category, region, account manager or industry for a period
 /// (default: this year to date), with share, cumulative share and ABC class, customers and average per customer,
-/// and the change against the previous period of the same length. Aggregated in SQL over the caller's scope: a period
+/// and the change against the previous period: as many whole months before a period of whole months, else as many
+/// days before. Aggregated in SQL over the caller's scope: a period
 /// of whole months from the composition cells, any other from the month rows and the purchases of its part months.
 /// </summary>
 public sealed record CompositionQuery(CompositionDimension By, DateOnly? From, DateOnly? To) : IRequest<CompositionDto>;
@@ -49,8 +50,11 @@ public sealed class CompositionHandler(CrmDbContext db, OrganisationCalendar cal
         var today = calendar.Today;
         var to = request.To ?? today;
         var from = request.From ?? new DateOnly(to.Year, 1, 1);
-        var days = to.DayNumber - from.DayNumber + 1;
-        var (previousFrom, previousTo) = (from.AddDays(-days), from.AddDays(-1));
+        // A year is compared with the year before, a quarter with the quarter before, March with all of February;
+        // a period that starts or ends inside a month with as many days before it.
+        var months = IsWholeMonths(from, to) ? (to.Year - from.Year) * 12 + to.Month - from.Month + 1 : 0;
+        var previousFrom = months > 0 ? from.AddMonths(-months) : from.AddDays(-(to.DayNumber - from.DayNumber + 1));
+        var previousTo = from.AddDays(-1);
 
         var current = await SumAsync(request.By, from, to, ct);
         var previous = (await SumAsync(request.By, previousFrom, previousTo, ct)).ToDictionary(r => r.Key, r => r.Amount);
@@ -77,6 +81,8 @@ public sealed class CompositionHandler(CrmDbContext db, OrganisationCalendar cal
     }
 
     private sealed record Sum(string Key, decimal Amount, int Customers);
+
+    private static bool IsWholeMonths(DateOnly from, DateOnly to) => from.Day == 1 && to.AddDays(1).Day == 1;
 
     /// <summary>One customer's sales in a group: a month row, or a purchase in a month the period covers only in part.</summary>
     private sealed class Sale
@@ -131,7 +137,7 @@ public sealed class CompositionHandler(CrmDbContext db, OrganisationCalendar cal
 
     private async Task<List<Sum>> SumAsync(CompositionDimension by, DateOnly from, DateOnly to, CancellationToken ct)
     {
-        if (from.Day == 1 && to.AddDays(1).Day == 1) return await CellsAsync(by, from, to.AddDays(1), ct);
+        if (IsWholeMonths(from, to)) return await CellsAsync(by, from, to.AddDays(1), ct);
         var sales = Sales(from, to);
         return by switch
         {

@@ -87,6 +87,25 @@ public abstract class CompositionCellsTests<TApp>(TApp app) : ApiTest<TApp>(app)
         Assert.Equal([("Parts", 50m, 1), ("Service", 170m, 1)], await Groups(Who.Admin, "category", "2016-01-01", "2016-12-31"));
     }
 
+    [Fact]
+    public async Task A_period_of_whole_months_is_compared_with_as_many_whole_months_before_it_and_any_other_with_as_many_days()
+    {
+        var customer = await Arrange.OwnedByAsync(App, Who.Rep2, extra: new { level = "C" });
+        await Buy(Who.Rep2, customer.Id, "2012-01-01", 11);   // 365 days before 2013 start on 2 January 2012: 2012 had 366
+        await Buy(Who.Rep2, customer.Id, "2013-01-30", 22);   // in January, not in February
+        await Buy(Who.Rep2, customer.Id, "2013-03-10", 33);
+        var rep = await As(Who.Rep2);
+        async Task<(DateOnly, DateOnly, decimal)> Previous(string period)
+        {
+            var result = await Read<CompositionDto>(await rep.GetAsync($"/api/v1/analytics/composition?by=level&{period}"));
+            return (result.PreviousFrom, result.PreviousTo, result.PreviousTotal);
+        }
+
+        Assert.Equal((new DateOnly(2012, 1, 1), new DateOnly(2012, 12, 31), 11m), await Previous("from=2013-01-01&to=2013-12-31"));
+        Assert.Equal((new DateOnly(2013, 2, 1), new DateOnly(2013, 2, 28), 0m), await Previous("from=2013-03-01&to=2013-03-31"));
+        Assert.Equal((new DateOnly(2013, 1, 30), new DateOnly(2013, 2, 28), 22m), await Previous("from=2013-03-01&to=2013-03-30"));   // 30 days, 30 days before
+    }
+
     private List<string> CellsKept() => App.WithDb(db => db.CompositionCells.IgnoreQueryFilters().AsNoTracking().ToList()).Select(Text).Order(StringComparer.Ordinal).ToList();
 
     /// <summary>The cells computed afresh from the month rows, by the statement the migration fills the table with.</summary>

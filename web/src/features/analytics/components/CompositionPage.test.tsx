@@ -12,7 +12,7 @@ const row = (key: string, amount: number, share: number, cumulative: number, abc
   key, label: key, salesAmount: amount, share, cumulativeShare: cumulative, abcClass: abc, customerCount: 2, averagePerCustomer: amount / 2, previousAmount: previous, changePercent: change,
 });
 const composition = {
-  by: 'Region', from: '2026-01-01', to: '2026-06-30', previousFrom: '2025-07-04', previousTo: '2025-12-31', total: 1000, previousTotal: 800,
+  by: 'Region', from: '2026-01-01', to: '2026-06-30', previousFrom: '2025-07-01', previousTo: '2025-12-31', total: 1000, previousTotal: 800,
   rows: [row('华东', 700, 70, 70, 'A', 500, 40), row('华南', 200, 20, 90, 'B', 300, -33.3), row('西北', 100, 10, 100, 'C', 0, null)],
 };
 

@@ -28,7 +28,7 @@ export function writeCompositionState(s: CompositionState): Record<string, strin
 export const abcColors: Record<string, string> = { A: '#1677ff', B: '#fa8c16', C: '#8c8c8c' };
 export const abcTagColors: Record<string, string> = { A: 'blue', B: 'orange', C: 'default' };
 
-/** Change against the previous period of the same length, in %; null when there was nothing before (new). */
+/** Change against the previous period (the API picks it), in %; null when there was nothing before (new). */
 export function changeOf(row: CompositionRow): { percent: number | null; direction: 'up' | 'down' | 'flat' | 'new' } {
   if (row.changePercent === null || row.changePercent === undefined) return { percent: null, direction: row.previousAmount === 0 && row.salesAmount > 0 ? 'new' : 'flat' };
   return { percent: row.changePercent, direction: row.changePercent > 0 ? 'up' : row.changePercent < 0 ? 'down' : 'flat' };

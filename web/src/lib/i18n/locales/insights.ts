@@ -39,7 +39,7 @@ export const insightsZh = {
     on: '{{date}} 的提醒', noneOnDay: '当天没有提醒', noneToday: '今天没有提醒', countOn: '{{date}} 有 {{count}} 条提醒',
   },
   composition: {
-    title: '客户构成分析', subtitle: '各维度销售额占比、帕累托 ABC 分类，以及与上一同长期间的比较', by: '分析维度', period: '统计期间',
+    title: '客户构成分析', subtitle: '各维度销售额占比、帕累托 ABC 分类，以及与上一期间的比较：整月期间比前面同样多的整月，其他期间比前面同样多的天数', by: '分析维度', period: '统计期间',
     dimensions: { level: '客户级别', category: '产品类别', region: '地区', owner: '客户经理', industry: '行业' },
     previousPeriod: '对比期间：{{from}} 至 {{to}}', total: '本期销售额', previousTotal: '上期销售额', totalChange: '变化',
     classA: 'A 类分组', classAValue: '{{groups}}/{{total}} 组 · {{share}}%', chart: '帕累托图', chartAria: '按{{by}}的销售额帕累托图：柱为销售额，折线为累计占比',
@@ -161,7 +161,7 @@ export const insightsEn: Shape<typeof insightsZh> = {
     on: 'Reminders on {{date}}', noneOnDay: 'No reminders on this day', noneToday: 'No reminders today', countOn: '{{count}} reminders on {{date}}',
   },
   composition: {
-    title: 'Composition analysis', subtitle: 'Share of sales by dimension, Pareto ABC classes, and the change against the previous period of the same length', by: 'Dimension', period: 'Period',
+    title: 'Composition analysis', subtitle: 'Share of sales by dimension, Pareto ABC classes, and the change against the period before: as many whole months for a period of whole months, otherwise as many days', by: 'Dimension', period: 'Period',
     dimensions: { level: 'Level', category: 'Product category', region: 'Region', owner: 'Account manager', industry: 'Industry' },
     previousPeriod: 'Compared with {{from}} to {{to}}', total: 'Sales this period', previousTotal: 'Sales previous period', totalChange: 'Change',
     classA: 'Class A groups', classAValue: '{{groups}}/{{total}} groups · {{share}}%', chart: 'Pareto chart', chartAria: 'Pareto chart of sales by {{by}}: bars are sales, the line is the cumulative share',

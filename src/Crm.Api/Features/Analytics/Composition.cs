@@ -26,7 +26,7 @@ public sealed record CompositionDto(CompositionDimension By, DateOnly From, Date
 
 /// <summary>
 /// 客户构成分析: sales by customer level, product category, region, account manager or industry for a period
-/// (default: this year to date), with share, cumulative share and ABC class, customers and average per customer,
+/// (default: this year, January to the end of this month), with share, cumulative share and ABC class, customers and average per customer,
 /// and the change against the previous period: as many whole months before a period of whole months, else as many
 /// days before. Aggregated in SQL over the caller's scope: a period
 /// of whole months from the composition cells, any other from the month rows and the purchases of its part months.
@@ -47,8 +47,11 @@ public sealed class CompositionHandler(CrmDbContext db, OrganisationCalendar cal
 {
     public async Task<CompositionDto> Handle(CompositionQuery request, CancellationToken ct)
     {
+        // By default this year in whole months, to the end of this one: purchases are dated tomorrow at the latest, so
+        // that is this year to date, and whole months are read from the cells (a period ending today would read this
+        // month's purchases one by one).
         var today = calendar.Today;
-        var to = request.To ?? today;
+        var to = request.To ?? new DateOnly(today.Year, today.Month, 1).AddMonths(1).AddDays(-1);
         var from = request.From ?? new DateOnly(to.Year, 1, 1);
         // A year is compared with the year before, a quarter with the quarter before, March with all of February;
         // a period that starts or ends inside a month with as many days before it.

@@ -106,6 +106,24 @@ public abstract class CompositionCellsTests<TApp>(TApp app) : ApiTest<TApp>(app)
         Assert.Equal((new DateOnly(2013, 1, 30), new DateOnly(2013, 2, 28), 22m), await Previous("from=2013-03-01&to=2013-03-30"));   // 30 days, 30 days before
     }
 
+    [Fact]
+    public async Task By_default_the_period_is_this_year_in_whole_months_to_the_end_of_this_one()
+    {
+        // The tests' clock stands at 18 November 2026.
+        var customer = await Arrange.OwnedByAsync(App, Who.Rep3, extra: new { level = "Special" });
+        await Buy(Who.Rep3, customer.Id, "2026-11-18", 500);
+        await Buy(Who.Rep3, customer.Id, "2026-01-05", 100);
+        await Buy(Who.Rep3, customer.Id, "2025-12-31", 70);
+        await Buy(Who.Rep3, customer.Id, "2025-01-31", 9);
+
+        var result = await Read<CompositionDto>(await (await As(Who.Rep3)).GetAsync("/api/v1/analytics/composition?by=level"));
+
+        Assert.Equal((new DateOnly(2026, 1, 1), new DateOnly(2026, 11, 30)), (result.From, result.To));
+        Assert.Equal((new DateOnly(2025, 2, 1), new DateOnly(2025, 12, 31)), (result.PreviousFrom, result.PreviousTo));
+        Assert.Equal([("Special", 600m, 1)], result.Rows.Select(r => (r.Key, r.SalesAmount, r.CustomerCount)));
+        Assert.Equal(70m, result.PreviousTotal);
+    }
+
     private List<string> CellsKept() => App.WithDb(db => db.CompositionCells.IgnoreQueryFilters().AsNoTracking().ToList()).Select(Text).Order(StringComparer.Ordinal).ToList();
 
     /// <summary>The cells computed afresh from the month rows, by the statement the migration fills the table with.</summary>

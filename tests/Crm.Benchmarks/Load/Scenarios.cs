@@ -81,6 +81,17 @@ internal static class Scenarios
             });
         }, Pool: sample.OpenVisits.Count);
 
+        // A sale recorded by the visiting reps on their own customers (not the measured rep's or team's): the save
+        // refreshes the customer's statistics, month rows and composition cells in the same transaction.
+        var today = DateTime.UtcNow.AddHours(8).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+        yield return new Scenario("purchase-record", "rep", (_, n) =>
+        {
+            var visitor = sample.Visitors[(int)(n % sample.Visitors.Count)];
+            var customer = visitor.Customers[(int)(n / sample.Visitors.Count % visitor.Customers.Count)];
+            return Send(s, s.TokensByEmail[visitor.Email], HttpMethod.Post, $"api/v1/customers/{customer}/purchases",
+                new { purchasedOn = today, product = "Bench", category = "Parts", quantity = 1, unitPrice = 100 }, expect: 201);
+        });
+
         // The report's first page (50 key accounts, furthest behind first) with the team's totals, as the SPA opens it;
         // this week may have hardly begun, so last week too (a full week of visits; weeks in the default Asia/Shanghai).
         yield return new Scenario("compliance-week", "manager", (_, _) => Send(s, As.Manager, HttpMethod.Get, $"api/v1/visits/compliance?teamId={sample.TeamId}&limit=50"), MaxConcurrency: Heavy);

@@ -11,22 +11,21 @@ namespace Crm.Api.Persistence.Migrations.Sqlite
         /// <inheritdoc />
         protected override void Up(MigrationBuilder migrationBuilder)
         {
-            migrationBuilder.CreateTable(
-                name: "CompositionCells",
-                columns: table => new
-                {
-                    Dimension = table.Column<int>(type: "INTEGER", nullable: false),
-                    OwnerId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    Month = table.Column<DateOnly>(type: "TEXT", nullable: false),
-                    Key = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
-                    PreviousMonth = table.Column<DateOnly>(type: "TEXT", nullable: false),
-                    Amount = table.Column<double>(type: "REAL", precision: 18, scale: 2, nullable: false),
-                    Customers = table.Column<int>(type: "INTEGER", nullable: false)
-                },
-                constraints: table =>
-                {
-                    table.PrimaryKey("PK_CompositionCells", x => new { x.Dimension, x.OwnerId, x.Month, x.Key, x.PreviousMonth });
-                });
+            // Clustered on its key (WITHOUT ROWID, which EF Core cannot declare): a cell is one B-tree entry instead of a
+            // row and an index entry, so a save writes half the pages and a report reads amounts and counts from the key's
+            // own B-tree. The columns and key are what EF Core would create (the model snapshot is unchanged).
+            migrationBuilder.Sql("""
+                CREATE TABLE "CompositionCells" (
+                    "Dimension" INTEGER NOT NULL,
+                    "OwnerId" TEXT NOT NULL,
+                    "Month" TEXT NOT NULL,
+                    "Key" TEXT NOT NULL,
+                    "PreviousMonth" TEXT NOT NULL,
+                    "Amount" REAL NOT NULL,
+                    "Customers" INTEGER NOT NULL,
+                    CONSTRAINT "PK_CompositionCells" PRIMARY KEY ("Dimension", "OwnerId", "Month", "Key", "PreviousMonth")
+                ) WITHOUT ROWID;
+                """);
 
             // The cells of the sales there are, from the month rows; from now on every save keeps them (Persistence/CompositionCells.cs).
             migrationBuilder.Sql(global::Crm.Api.Persistence.CompositionCells.FillSql(sqlServer: false));

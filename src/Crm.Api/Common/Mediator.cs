@@ -79,6 +79,7 @@ public sealed class TransactionBehavior<TRequest, TResponse>(CrmDbContext db) : 
         return await strategy.ExecuteAsync(async ct =>
         {
             db.ChangeTracker.Clear();
+            using var turn = await SqliteWriteGate.EnterAsync(db, ct);
             await using var transaction = await db.Database.BeginTransactionAsync(ct);
             var response = await next();
             await db.SaveChangesAsync(ct);

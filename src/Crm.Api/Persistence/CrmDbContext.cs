@@ -109,6 +109,8 @@ public abstract class CrmDbContext(DbContextOptions options, Caller caller, Time
     public override async Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
     {
         var bulkWritten = new List<EntityEntry>();
+        // Outside a transaction this save is one of its own, with SQLite's write lock from its first statement.
+        using var turn = await SqliteWriteGate.EnterAsync(this, cancellationToken);
         try
         {
             var work = await RunSaveHooksAsync(cancellationToken);

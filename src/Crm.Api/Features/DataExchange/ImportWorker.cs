@@ -97,6 +97,7 @@ public sealed class ImportWorker(IServiceScopeFactory scopes, TimeProvider clock
                 failed += total - processed;
                 break;
             }
+            using var turn = await SqliteWriteGate.EnterAsync(db, ct);
             await using var transaction = await db.Database.BeginTransactionAsync(ct);
             var plan = await import.PlanAsync(db, clock, batch, track: true, ct);
             if (plan.Errors.Count > 0)

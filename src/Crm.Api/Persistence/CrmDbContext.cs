@@ -11,9 +11,43 @@ namespace Crm.Api.Persistence;
 /// The one EF Core model. Provider-specific subclasses (SqliteCrmDbContext, SqlServerCrmDbContext) exist only
 /// so that each provider has its own migration set.
 /// </summary>
-public abstract class CrmDbContext(DbContextOptions options, Caller caller, TimeProvider clock)
+public abstract class CrmDbContext(DbContextOptions options)
     : IdentityUserContext<User, Guid>(options), IDataProtectionKeyContext
 {
+    // Contexts are pooled (DatabaseRegistration): one instance serves many requests in turn, so the caller and the
+    // clock are handed over at every rent by For, and a returned context sees no customer until it is rented again.
+    private Caller caller = Unbound();
+    private TimeProvider clock = TimeProvider.System;
+
+    /// <summary>Puts the context to work for one scope's caller; every rent from the pool goes through here.</summary>
+    public CrmDbContext For(Caller scopeCaller, TimeProvider scopeClock)
+    {
+        (caller, clock) = (scopeCaller, scopeClock);
+        Derived.Clear();
+        return this;
+    }
+
+    private static Caller Unbound()
+    {
+        var nobody = new Caller();
+        nobody.BecomeAnonymous();
+        return nobody;
+    }
+
+    public override void Dispose()
+    {
+        caller = Unbound();
+        base.Dispose();
+        GC.SuppressFinalize(this);
+    }
+
+    public override ValueTask DisposeAsync()
+    {
+        caller = Unbound();
+        GC.SuppressFinalize(this);
+        return base.DisposeAsync();
+    }
+
     public DbSet<Team> Teams => Set<Team>();
     public DbSet<ApiKey> ApiKeys => Set<ApiKey>();
     public DbSet<RefreshSession> RefreshSessions => Set<RefreshSession>();

@@ -9,11 +9,6 @@ public static class DatabaseRegistration
 {
     public const string DefaultSqliteConnection = "Data Source=data/crm.db";
 
-    // The options depend only on configuration and singletons, so they are built once instead of for every request's
-    // context: rebuilding them (and EF Core looking its internal services up again by the new options) was about a
-    // tenth of a get-by-id's CPU (docs/performance.md, "Fourth round").
-    private const ServiceLifetime OptionsOnce = ServiceLifetime.Singleton;
-
     /// <summary>Chooses the provider from <c>Database:Provider</c> (Sqlite by default, or SqlServer).</summary>
     public static IServiceCollection AddCrmDatabase(this IServiceCollection services, IConfiguration config)
     {
@@ -26,11 +21,11 @@ public static class DatabaseRegistration
         {
             if (string.IsNullOrWhiteSpace(connection))
                 throw new InvalidOperationException("Database:Provider is SqlServer but ConnectionStrings:Crm is empty.");
-            services.AddDbContext<CrmDbContext, SqlServerCrmDbContext>((sp, o) => o
+            services.AddPooledDbContextFactory<SqlServerCrmDbContext>((sp, o) => o
                 .UseSqlServer(connection, s => s.EnableRetryOnFailure().MigrationsAssembly(typeof(CrmDbContext).Assembly.FullName))
                 .AddInterceptors(sp.GetRequiredService<Common.Auth.CallerCache>(), sp.GetRequiredService<WebhookSubscriptionCache>())
-                .ConfigureWarnings(w => w.Ignore(CoreEventId.PossibleIncorrectRequiredNavigationWithQueryFilterInteractionWarning)),
-                ServiceLifetime.Scoped, OptionsOnce);
+                .ConfigureWarnings(w => w.Ignore(CoreEventId.PossibleIncorrectRequiredNavigationWithQueryFilterInteractionWarning)));
+            AddRentedContext<SqlServerCrmDbContext>(services);
         }
         else if (provider.Equals("Sqlite", StringComparison.OrdinalIgnoreCase))
         {
@@ -50,11 +45,11 @@ public static class DatabaseRegistration
             }
             var pragmas = new SqlitePragmas(config);
             services.AddHostedService<SqliteStatistics>();
-            services.AddDbContext<CrmDbContext, SqliteCrmDbContext>((sp, o) => o
+            services.AddPooledDbContextFactory<SqliteCrmDbContext>((sp, o) => o
                 .UseSqlite(builder.ToString())
                 .AddInterceptors(pragmas, sp.GetRequiredService<Common.Auth.CallerCache>(), sp.GetRequiredService<WebhookSubscriptionCache>())
-                .ConfigureWarnings(w => w.Ignore(CoreEventId.PossibleIncorrectRequiredNavigationWithQueryFilterInteractionWarning)),
-                ServiceLifetime.Scoped, OptionsOnce);
+                .ConfigureWarnings(w => w.Ignore(CoreEventId.PossibleIncorrectRequiredNavigationWithQueryFilterInteractionWarning)));
+            AddRentedContext<SqliteCrmDbContext>(services);
         }
         else
         {
@@ -62,6 +57,15 @@ public static class DatabaseRegistration
         }
         return services;
     }
+
+    /// <summary>
+    /// A scope's CrmDbContext is rented from the pool and handed the scope's caller and clock; disposing the scope gives
+    /// it back. Building a context per request (EF Core's service lookup by options, the DbSet initialisation) was about
+    /// a tenth of the CPU of a create or a get by id (docs/performance.md, "Seventh round").
+    /// </summary>
+    private static void AddRentedContext<TContext>(IServiceCollection services) where TContext : CrmDbContext =>
+        services.AddScoped<CrmDbContext>(sp => sp.GetRequiredService<IDbContextFactory<TContext>>().CreateDbContext()
+            .For(sp.GetRequiredService<Common.Caller>(), sp.GetRequiredService<TimeProvider>()));
 }
 
 /// <summary>

@@ -8,12 +8,11 @@ namespace Crm.Api.Persistence;
 public sealed class SqliteDesignTimeFactory : IDesignTimeDbContextFactory<SqliteCrmDbContext>
 {
     public SqliteCrmDbContext CreateDbContext(string[] args) =>
-        new(new DbContextOptionsBuilder<SqliteCrmDbContext>().UseSqlite(DatabaseRegistration.DefaultSqliteConnection).Options, new Caller(), TimeProvider.System);
+        new(new DbContextOptionsBuilder<SqliteCrmDbContext>().UseSqlite(DatabaseRegistration.DefaultSqliteConnection).Options);
 }
 
 public sealed class SqlServerDesignTimeFactory : IDesignTimeDbContextFactory<SqlServerCrmDbContext>
 {
     public SqlServerCrmDbContext CreateDbContext(string[] args) =>
-        new(new DbContextOptionsBuilder<SqlServerCrmDbContext>().UseSqlServer("Server=localhost;Database=Crm;Trusted_Connection=True;TrustServerCertificate=True").Options,
-            new Caller(), TimeProvider.System);
+        new(new DbContextOptionsBuilder<SqlServerCrmDbContext>().UseSqlServer("Server=localhost;Database=Crm;Trusted_Connection=True;TrustServerCertificate=True").Options);
 }

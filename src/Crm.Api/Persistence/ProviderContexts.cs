@@ -5,8 +5,7 @@ using Microsoft.EntityFrameworkCore;
 namespace Crm.Api.Persistence;
 
 /// <summary>SQLite: the embedded default. Decimals are stored as REAL so that sums and sorts run in SQL.</summary>
-public sealed class SqliteCrmDbContext(DbContextOptions<SqliteCrmDbContext> options, Caller caller, TimeProvider clock)
-    : CrmDbContext(options, caller, clock)
+public sealed class SqliteCrmDbContext(DbContextOptions<SqliteCrmDbContext> options) : CrmDbContext(options)
 {
     protected override void OnModelCreating(ModelBuilder builder)
     {
@@ -25,8 +24,7 @@ public sealed class SqliteCrmDbContext(DbContextOptions<SqliteCrmDbContext> opti
 }
 
 /// <summary>SQL Server: production, scaled out behind a load balancer.</summary>
-public sealed class SqlServerCrmDbContext(DbContextOptions<SqlServerCrmDbContext> options, Caller caller, TimeProvider clock)
-    : CrmDbContext(options, caller, clock)
+public sealed class SqlServerCrmDbContext(DbContextOptions<SqlServerCrmDbContext> options) : CrmDbContext(options)
 {
     protected override void OnModelCreating(ModelBuilder builder)
     {

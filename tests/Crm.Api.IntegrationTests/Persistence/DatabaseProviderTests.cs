@@ -17,7 +17,7 @@ public sealed class SqlServerMigrationScriptTests
     public void The_idempotent_sql_server_migration_script_parses_without_errors()
     {
         var options = new DbContextOptionsBuilder<SqlServerCrmDbContext>().UseSqlServer("Server=unused;Database=Crm").Options;
-        using var db = new SqlServerCrmDbContext(options, new Caller(), TimeProvider.System);
+        using var db = new SqlServerCrmDbContext(options);
         var script = db.GetService<IMigrator>().GenerateScript(options: MigrationsSqlGenerationOptions.Idempotent);
 
         var fragment = new TSql160Parser(initialQuotedIdentifiers: true).Parse(new StringReader(script), out var errors);
@@ -33,8 +33,8 @@ public sealed class SqlServerMigrationScriptTests
     [Fact]
     public void Both_migration_sets_are_in_step_with_the_model()
     {
-        using var sqlite = new SqliteCrmDbContext(new DbContextOptionsBuilder<SqliteCrmDbContext>().UseSqlite("Data Source=:memory:").Options, new Caller(), TimeProvider.System);
-        using var sqlServer = new SqlServerCrmDbContext(new DbContextOptionsBuilder<SqlServerCrmDbContext>().UseSqlServer("Server=unused").Options, new Caller(), TimeProvider.System);
+        using var sqlite = new SqliteCrmDbContext(new DbContextOptionsBuilder<SqliteCrmDbContext>().UseSqlite("Data Source=:memory:").Options);
+        using var sqlServer = new SqlServerCrmDbContext(new DbContextOptionsBuilder<SqlServerCrmDbContext>().UseSqlServer("Server=unused").Options);
         Assert.False(sqlite.Database.HasPendingModelChanges(), "SQLite migrations are behind the model: run scripts/add-migration.sh");
         Assert.False(sqlServer.Database.HasPendingModelChanges(), "SQL Server migrations are behind the model: run scripts/add-migration.sh");
     }

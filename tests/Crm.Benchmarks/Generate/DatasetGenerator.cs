@@ -129,7 +129,7 @@ internal sealed class DatasetGenerator(GenerateOptions options, TextWriter log)
     {
         // No pooling: an idle pooled connection left open would block the switch to WAL at the end.
         var dbOptions = new DbContextOptionsBuilder<SqliteCrmDbContext>().UseSqlite($"Data Source={path};Pooling=False").Options;
-        await using var db = new SqliteCrmDbContext(dbOptions, new Caller(), TimeProvider.System);
+        await using var db = new SqliteCrmDbContext(dbOptions);
         await db.Database.MigrateAsync();
     }
 
@@ -527,7 +527,7 @@ internal sealed class DatasetGenerator(GenerateOptions options, TextWriter log)
     private static string[] PurposesColumn()
     {
         var dbOptions = new DbContextOptionsBuilder<SqliteCrmDbContext>().UseSqlite("Data Source=:memory:").Options;
-        using var db = new SqliteCrmDbContext(dbOptions, new Caller(), TimeProvider.System);
+        using var db = new SqliteCrmDbContext(dbOptions);
         var property = db.Model.FindEntityType(typeof(Visit))!.FindProperty(nameof(Visit.Purposes))!;
         var converter = property.GetTypeMapping().Converter!;
         return [.. new[] { new List<VisitPurpose> { VisitPurpose.GrowSales }, [VisitPurpose.SolveProblem], [VisitPurpose.DeepenCooperation, VisitPurpose.RaiseSatisfaction], [VisitPurpose.GetAcquainted] }

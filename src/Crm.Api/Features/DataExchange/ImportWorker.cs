@@ -4,6 +4,7 @@ using Crm.Api.Common.Auth;
 using Crm.Api.Domain;
 using Crm.Api.Persistence;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Infrastructure;
 
 namespace Crm.Api.Features.DataExchange;
 
@@ -89,7 +90,7 @@ public sealed class ImportWorker(IServiceScopeFactory scopes, TimeProvider clock
         foreach (var batch in import.ReadRows(content, []).Chunk(ImportRules.BatchSize))
         {
             await using var scope = scopes.CreateAsyncScope();
-            var db = scope.ServiceProvider.GetRequiredService<CrmDbContext>();
+            await using var db = OutsideThePool(jobDb).For(scope.ServiceProvider.GetRequiredService<Caller>(), clock);
             db.Database.SetDbConnection(connection, contextOwnsConnection: false);
             if (!await ActAsAsync(db, scope.ServiceProvider.GetRequiredService<Caller>(), userId, ct))
             {
@@ -121,6 +122,13 @@ public sealed class ImportWorker(IServiceScopeFactory scopes, TimeProvider clock
     }
 
     /// <summary>The import writes as the person who started it: their scope, their name in the audit trail.</summary>
+    /// <summary>
+    /// A context of the same provider and options that is not rented from the pool: a pooled context keeps a borrowed
+    /// connection after it is given back (EF Core issue 30704), and the next request would run on the import's.
+    /// </summary>
+    private static CrmDbContext OutsideThePool(CrmDbContext like) =>
+        (CrmDbContext)Activator.CreateInstance(like.GetType(), like.GetService<IDbContextOptions>())!;
+
     private static async Task<bool> ActAsAsync(CrmDbContext db, Caller caller, Guid userId, CancellationToken ct)
     {
         var user = await db.Users.AsNoTracking().Where(u => u.Id == userId).Select(u => new { u.Id, u.Role, u.TeamId, u.IsDisabled }).FirstOrDefaultAsync(ct);

@@ -1,6 +1,7 @@
 using System.Net;
 using System.Net.Http.Json;
 using Crm.Api.Features.Customers;
+using Crm.Api.Features.Purchases;
 
 namespace Crm.Api.IntegrationTests.Infrastructure;
 
@@ -36,6 +37,16 @@ public static class Arrange
         if (extra is not null)
             foreach (var property in extra.GetType().GetProperties()) body[property.Name] = property.GetValue(extra);
         return await CreateAsync(admin, body);
+    }
+
+    /// <summary>One purchase of <paramref name="amount"/> in <paramref name="category"/> on <paramref name="on"/>, recorded by <paramref name="who"/>.</summary>
+    public static async Task<PurchaseDto> PurchaseAsync(CrmApp app, Who who, Guid customerId, string on, decimal amount, string category = "Parts")
+    {
+        var response = await (await app.As(who)).PostAsJsonAsync($"/api/v1/customers/{customerId}/purchases",
+            new { purchasedOn = on, product = "P", category, quantity = 1, unitPrice = amount }, CrmApp.Json);
+        var text = await response.Content.ReadAsStringAsync();
+        Assert.True(response.StatusCode == HttpStatusCode.Created, $"Recording a purchase failed: {(int)response.StatusCode} {text}");
+        return System.Text.Json.JsonSerializer.Deserialize<PurchaseDto>(text, CrmApp.Json)!;
     }
 
     /// <summary>A customer of <paramref name="owner"/> with one purchase of <paramref name="price"/> on each of <paramref name="dates"/>, recorded by the owner.</summary>

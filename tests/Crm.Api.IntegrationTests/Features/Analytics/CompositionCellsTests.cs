@@ -17,9 +17,8 @@ namespace Crm.Api.IntegrationTests.Features.Analytics;
 /// </summary>
 public abstract class CompositionCellsTests<TApp>(TApp app) : ApiTest<TApp>(app) where TApp : CrmApp
 {
-    private async Task<PurchaseDto> Buy(Who who, Guid customerId, string on, decimal amount, string category = "Parts") =>
-        await Read<PurchaseDto>(await (await As(who)).PostAsJsonAsync($"/api/v1/customers/{customerId}/purchases",
-            new { purchasedOn = on, product = "P", category, quantity = 1, unitPrice = amount }, Json), HttpStatusCode.Created);
+    private Task<PurchaseDto> Buy(Who who, Guid customerId, string on, decimal amount, string category = "Parts") =>
+        Arrange.PurchaseAsync(App, who, customerId, on, amount, category);
 
     private async Task<List<(string Key, decimal Sales, int Customers)>> Groups(Who who, string by, string from, string to) =>
         (await Read<CompositionDto>(await (await As(who)).GetAsync($"/api/v1/analytics/composition?by={by}&from={from}&to={to}")))

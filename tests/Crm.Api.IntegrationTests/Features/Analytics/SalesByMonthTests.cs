@@ -16,9 +16,8 @@ namespace Crm.Api.IntegrationTests.Features.Analytics;
 /// </summary>
 public abstract class SalesByMonthTests<TApp>(TApp app) : ApiTest<TApp>(app) where TApp : CrmApp
 {
-    private async Task<PurchaseDto> Buy(Who who, Guid customerId, string on, decimal amount, string category = "Parts") =>
-        await Read<PurchaseDto>(await (await As(who)).PostAsJsonAsync($"/api/v1/customers/{customerId}/purchases",
-            new { purchasedOn = on, product = "P", category, quantity = 1, unitPrice = amount }, Json), HttpStatusCode.Created);
+    private Task<PurchaseDto> Buy(Who who, Guid customerId, string on, decimal amount, string category = "Parts") =>
+        Arrange.PurchaseAsync(App, who, customerId, on, amount, category);
 
     private List<(string Month, string Category, decimal Amount, int Purchases)> Rows(Guid customerId) =>
         App.WithDb(db => db.CustomerMonthSales.IgnoreQueryFilters().Where(s => s.CustomerId == customerId).ToList())

@@ -8,8 +8,9 @@ namespace Crm.Api.Persistence;
 /// <summary>
 /// Keeps <see cref="CompositionCell"/> in step with <see cref="CustomerMonthSales"/>, in the same transaction: for the
 /// customers whose month rows a save recomputes, their cells as the rows were are taken away and their cells as the rows
-/// are now are added. The stored cells change by atomic increments (<c>SET Customers = Customers + @n</c>), so two saves
-/// that touch the same cell on SQL Server cannot lose each other's counts; SQLite has one writer at a time anyway.
+/// are now are added. The stored cells change by increments (<c>Customers = Customers + @n</c>): on SQLite one upsert
+/// for the whole difference, on other providers one atomic UPDATE per cell, so two saves that touch the same cell on
+/// SQL Server cannot lose each other's counts; SQLite has one writer at a time anyway.
 /// </summary>
 public static class CompositionCells
 {

@@ -76,7 +76,11 @@ public static class DatabaseRegistration
 /// </summary>
 internal sealed class SqlitePragmas(IConfiguration configuration) : DbConnectionInterceptor
 {
-    private const string Pragmas = "PRAGMA synchronous=NORMAL; PRAGMA busy_timeout=10000; PRAGMA foreign_keys=ON;";
+    /// <summary>How long a writer waits for SQLite's lock (busy_timeout), and for its turn at <see cref="SqliteWriteGate"/>.</summary>
+    public static readonly TimeSpan BusyTimeout = TimeSpan.FromSeconds(10);
+
+    private static readonly string Pragmas =
+        $"PRAGMA synchronous=NORMAL; PRAGMA busy_timeout={(int)BusyTimeout.TotalMilliseconds}; PRAGMA foreign_keys=ON;";
 
     private string Commands() => configuration.GetValue<long?>("Database:SqliteMaxPageCount") is { } pages and > 0
         ? Pragmas + $" PRAGMA max_page_count={pages.ToString(System.Globalization.CultureInfo.InvariantCulture)};"

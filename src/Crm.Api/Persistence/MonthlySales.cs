@@ -41,6 +41,7 @@ internal static class MonthlySales
             foreach (var rows in existing.GroupBy(s => s.CustomerId))
                 cells.Count(rows.Select(CompositionCells.MonthRow.Of).ToList(), -1);
 
+            var current = new List<CustomerMonthSales>();
             foreach (var sum in sums)
             {
                 // A deleted customer's rows go with it (cascade); its purchases went too.
@@ -49,13 +50,11 @@ internal static class MonthlySales
                 if (!stale.Remove(key, out var row))
                     db.CustomerMonthSales.Add(row = new CustomerMonthSales { CustomerId = key.CustomerId, Month = key.Item2, Category = key.Category });
                 (row.OwnerId, row.Level, row.Region, row.Industry, row.Amount, row.Purchases) = (c.OwnerId, c.Level, c.Region, c.Industry, sum.Amount, sum.Count);
+                current.Add(row);
             }
             db.CustomerMonthSales.RemoveRange(stale.Values);
-            foreach (var rows in sums.Where(s => customers.ContainsKey(s.CustomerId)).GroupBy(s => s.CustomerId))
-            {
-                var c = customers[rows.Key];
-                cells.Count(rows.Select(s => new CompositionCells.MonthRow(new DateOnly(s.Year, s.Month, 1), s.Category, c.OwnerId, c.Level, c.Region, c.Industry, s.Amount)).ToList(), 1);
-            }
+            foreach (var rows in current.GroupBy(s => s.CustomerId))
+                cells.Count(rows.Select(CompositionCells.MonthRow.Of).ToList(), 1);
         }
         await cells.WriteAsync(db, ct);
     }

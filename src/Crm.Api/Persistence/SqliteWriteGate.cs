@@ -16,9 +16,6 @@ internal static class SqliteWriteGate
     private static readonly ConcurrentDictionary<string, SemaphoreSlim> ByFile = new(StringComparer.Ordinal);
     private static readonly ConcurrentDictionary<string, SemaphoreSlim> ByConnectionString = new(StringComparer.Ordinal);
 
-    /// <summary>As long as SQLite's own busy timeout: a writer that waits longer gets the same "database is locked" (503).</summary>
-    private static readonly TimeSpan MaxWait = TimeSpan.FromSeconds(10);
-
     /// <summary>
     /// Waits for the file's write turn before <paramref name="db"/> begins a transaction; nothing to wait for when the
     /// database is not SQLite or the context is already inside a transaction (which holds the turn).
@@ -28,7 +25,8 @@ internal static class SqliteWriteGate
         if (db.Database.CurrentTransaction is not null || !db.Database.IsSqlite()) return default;
         var gate = ByConnectionString.GetOrAdd(db.Database.GetConnectionString() ?? "",
             cs => ByFile.GetOrAdd(Path.GetFullPath(new SqliteConnectionStringBuilder(cs).DataSource), _ => new SemaphoreSlim(1, 1)));
-        if (!await gate.WaitAsync(MaxWait, ct)) throw new SqliteException("database is locked (waited for the write turn)", 5);
+        // As long as SQLite's own busy timeout: a writer that waits longer gets the same "database is locked" (503).
+        if (!await gate.WaitAsync(SqlitePragmas.BusyTimeout, ct)) throw new SqliteException("database is locked (waited for the write turn)", 5);
         return new Turn(gate);
     }
 

@@ -1,3 +1,4 @@
+using System.Linq.Expressions;
 using Crm.Api.Common;
 using Crm.Api.Domain;
 using Crm.Api.Persistence;
@@ -162,14 +163,15 @@ public sealed class CompositionHandler(CrmDbContext db, OrganisationCalendar cal
         var cells = db.CompositionCells.AsNoTracking().Where(c => c.Dimension == by && c.Month >= firstMonth && c.Month < afterLastMonth);
         // The whole base has cells of its own for every dimension but the owner, which is its owners' cells side by side.
         cells = db.Caller.SeesAllCustomers && by != CompositionDimension.Owner ? cells.Where(c => c.OwnerId == Guid.Empty) : cells.Where(c => c.OwnerId != Guid.Empty);
-        if (by == CompositionDimension.Owner)
-            return (await cells.GroupBy(c => c.OwnerId)
-                    .Select(g => new { g.Key, Amount = g.Sum(c => c.Amount), Customers = g.Sum(c => c.PreviousMonth < firstMonth ? c.Customers : 0) }).ToListAsync(ct))
-                .Select(r => new Sum(r.Key.ToString(), r.Amount, r.Customers)).ToList();
-        return (await cells.GroupBy(c => c.Key)
-                .Select(g => new { g.Key, Amount = g.Sum(c => c.Amount), Customers = g.Sum(c => c.PreviousMonth < firstMonth ? c.Customers : 0) }).ToListAsync(ct))
-            .Select(r => new Sum(r.Key, r.Amount, r.Customers)).ToList();
+        return by == CompositionDimension.Owner
+            ? await SumCellsAsync(cells, c => c.OwnerId, k => k.ToString(), firstMonth, ct)
+            : await SumCellsAsync(cells, c => c.Key, k => k, firstMonth, ct);
     }
+
+    private static async Task<List<Sum>> SumCellsAsync<TKey>(IQueryable<CompositionCell> cells, Expression<Func<CompositionCell, TKey>> group, Func<TKey, string> text,
+        DateOnly firstMonth, CancellationToken ct) =>
+        (await cells.GroupBy(group).Select(g => new { g.Key, Amount = g.Sum(c => c.Amount), Customers = g.Sum(c => c.PreviousMonth < firstMonth ? c.Customers : 0) }).ToListAsync(ct))
+        .Select(r => new Sum(text(r.Key), r.Amount, r.Customers)).ToList();
 
     /// <summary>One sale with the group it falls in for the chosen dimension.</summary>
     private sealed class Keyed<TKey>

@@ -90,9 +90,10 @@ public sealed class ImportWorker(IServiceScopeFactory scopes, TimeProvider clock
         foreach (var batch in import.ReadRows(content, []).Chunk(ImportRules.BatchSize))
         {
             await using var scope = scopes.CreateAsyncScope();
-            await using var db = OutsideThePool(jobDb).For(scope.ServiceProvider.GetRequiredService<Caller>(), clock);
+            var caller = scope.ServiceProvider.GetRequiredService<Caller>();
+            await using var db = OutsideThePool(jobDb).For(caller, clock);
             db.Database.SetDbConnection(connection, contextOwnsConnection: false);
-            if (!await ActAsAsync(db, scope.ServiceProvider.GetRequiredService<Caller>(), userId, ct))
+            if (!await ActAsAsync(db, caller, userId, ct))
             {
                 errors.Add(new ImportErrorDto(0, "", "The person who started the import can no longer sign in."));
                 failed += total - processed;
@@ -121,7 +122,6 @@ public sealed class ImportWorker(IServiceScopeFactory scopes, TimeProvider clock
             clock.GetUtcNow().UtcDateTime, ct);
     }
 
-    /// <summary>The import writes as the person who started it: their scope, their name in the audit trail.</summary>
     /// <summary>
     /// A context of the same provider and options that is not rented from the pool: a pooled context keeps a borrowed
     /// connection after it is given back (EF Core issue 30704), and the next request would run on the import's.
@@ -129,6 +129,7 @@ public sealed class ImportWorker(IServiceScopeFactory scopes, TimeProvider clock
     private static CrmDbContext OutsideThePool(CrmDbContext like) =>
         (CrmDbContext)Activator.CreateInstance(like.GetType(), like.GetService<IDbContextOptions>())!;
 
+    /// <summary>The import writes as the person who started it: their scope, their name in the audit trail.</summary>
     private static async Task<bool> ActAsAsync(CrmDbContext db, Caller caller, Guid userId, CancellationToken ct)
     {
         var user = await db.Users.AsNoTracking().Where(u => u.Id == userId).Select(u => new { u.Id, u.Role, u.TeamId, u.IsDisabled }).FirstOrDefaultAsync(ct);

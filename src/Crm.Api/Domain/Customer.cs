@@ -210,6 +210,11 @@ public class CustomerSearchTerm
     public Guid CustomerId { get; set; }
     /// <summary>The customer or contact the term was taken from, so each can be re-indexed on its own.</summary>
     public Guid SourceId { get; set; }
+    /// <summary>
+    /// A copy of the customer's owner (OwnerCopies), so that a rep's or a manager's search reads only the terms in
+    /// their scope instead of every customer whose name starts the same way.
+    /// </summary>
+    public Guid OwnerId { get; set; }
     public string Term { get; set; } = "";
 
     public static string Normalise(string text) => text.Trim().ToLowerInvariant();

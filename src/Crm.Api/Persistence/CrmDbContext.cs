@@ -127,6 +127,7 @@ public abstract class CrmDbContext(DbContextOptions options)
         // The whole base's cells (owner Guid.Empty) are in no rep's or manager's list of owners.
         builder.Entity<CompositionCell>().HasQueryFilter(c => EF.Constant(SeesAllCustomers) || VisibleOwnerIds.Contains(c.OwnerId));
         builder.Entity<Visit>().HasQueryFilter(v => EF.Constant(SeesAllCustomers) || VisibleOwnerIds.Contains(v.CustomerOwnerId));
+        builder.Entity<CustomerSearchTerm>().HasQueryFilter(t => EF.Constant(SeesAllCustomers) || VisibleOwnerIds.Contains(t.OwnerId));
     }
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
@@ -198,7 +199,7 @@ public abstract class CrmDbContext(DbContextOptions options)
         StampAuditedEntities();
         // Before the audit and the change log, which record the referral's row as it is saved.
         await OwnerCopies.StampAsync(this, ct);
-        CustomerSearchIndex.Refresh(this);
+        await CustomerSearchIndex.RefreshAsync(this, ct);
         AuditTrail.Record(this, clock.GetUtcNow().UtcDateTime);
         await ChangeCapture.CaptureAsync(this, clock.GetUtcNow().UtcDateTime, ct);
         var touched = CustomerStatistics.TouchedCustomers(this);

@@ -5,11 +5,12 @@ namespace Crm.Api.Persistence;
 
 /// <summary>
 /// Keeps CustomerSearchTerms in step with customers and contacts on every save, whatever the code path,
-/// so search never drifts from the records it finds.
+/// so search never drifts from the records it finds. Each term carries its customer's owner as the save leaves it;
+/// a customer given another owner without a change to its searched fields has its terms moved by OwnerCopies.
 /// </summary>
 internal static class CustomerSearchIndex
 {
-    public static void Refresh(CrmDbContext db)
+    public static async Task RefreshAsync(CrmDbContext db, CancellationToken ct)
     {
         var changes = new List<(Guid CustomerId, Guid IndexedUnder, Guid SourceId, EntityState State, string?[] Texts)>();
         // A save that changes none of the searched fields (a purchase marking the customer active, a level change)
@@ -27,11 +28,24 @@ internal static class CustomerSearchIndex
         if (changes.Count == 0) return;
 
         db.Derived.ReplaceTermsOf(changes.Where(c => c.State != EntityState.Added).Select(c => (c.IndexedUnder, c.SourceId)));
+        var owners = await OwnersAsync(db, changes.Where(c => c.State != EntityState.Deleted).Select(c => c.CustomerId), ct);
         foreach (var (customerId, _, sourceId, state, texts) in changes)
         {
-            if (state == EntityState.Deleted) continue;
+            // A contact of a customer that does not exist fails on its foreign key in this save.
+            if (state == EntityState.Deleted || !owners.TryGetValue(customerId, out var owner)) continue;
             foreach (var term in CustomerSearchTerm.TermsOf(texts))
-                db.Derived.Add(new CustomerSearchTerm { CustomerId = customerId, SourceId = sourceId, Term = term });
+                db.Derived.Add(new CustomerSearchTerm { CustomerId = customerId, SourceId = sourceId, OwnerId = owner, Term = term });
         }
+    }
+
+    /// <summary>The owners of these customers: from the tracker (a customer created or transferred in this save), else read.</summary>
+    private static async Task<Dictionary<Guid, Guid>> OwnersAsync(CrmDbContext db, IEnumerable<Guid> customers, CancellationToken ct)
+    {
+        var owners = db.ChangeTracker.Entries<Customer>().ToDictionary(e => e.Entity.Id, e => e.Entity.OwnerId);
+        var unknown = customers.Where(id => !owners.ContainsKey(id)).Distinct().ToList();
+        foreach (var chunk in unknown.Chunk(500))
+            foreach (var c in await db.Customers.IgnoreQueryFilters().AsNoTracking().Where(c => chunk.Contains(c.Id)).Select(c => new { c.Id, c.OwnerId }).ToListAsync(ct))
+                owners[c.Id] = c.OwnerId;
+        return owners;
     }
 }

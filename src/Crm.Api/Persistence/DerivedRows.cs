@@ -89,14 +89,16 @@ internal sealed class DerivedRows
         await using var command = db.Database.GetDbConnection().CreateCommand();
         command.Transaction = db.Database.CurrentTransaction?.GetDbTransaction();
         command.CommandText = $"INSERT INTO {sql.DelimitIdentifier(table)} ({Column(nameof(CustomerSearchTerm.CustomerId))}, {Column(nameof(CustomerSearchTerm.SourceId))}, "
-            + $"{Column(nameof(CustomerSearchTerm.Term))}) SELECT @customer, @source, value FROM json_each(@terms)";
+            + $"{Column(nameof(CustomerSearchTerm.OwnerId))}, {Column(nameof(CustomerSearchTerm.Term))}) SELECT @customer, @source, @owner, value FROM json_each(@terms)";
         var guid = (RelationalTypeMapping)entity.FindProperty(nameof(CustomerSearchTerm.SourceId))!.GetTypeMapping();
         var customer = guid.CreateParameter(command, "@customer", Guid.Empty, nullable: false);
         var source = guid.CreateParameter(command, "@source", Guid.Empty, nullable: false);
+        var owner = guid.CreateParameter(command, "@owner", Guid.Empty, nullable: false);
         var list = command.CreateParameter();
         list.ParameterName = "@terms";
         command.Parameters.Add(customer);
         command.Parameters.Add(source);
+        command.Parameters.Add(owner);
         command.Parameters.Add(list);
         await command.PrepareAsync(ct);
         var written = 0;
@@ -107,6 +109,7 @@ internal sealed class DerivedRows
             if (i < terms.Count && terms[i].SourceId == terms[start].SourceId && terms[i].CustomerId == terms[start].CustomerId) continue;
             customer.Value = BulkInsert.ProviderValue(guid, terms[start].CustomerId);
             source.Value = BulkInsert.ProviderValue(guid, terms[start].SourceId);
+            owner.Value = BulkInsert.ProviderValue(guid, terms[start].OwnerId);
             list.Value = System.Text.Json.JsonSerializer.Serialize(terms.GetRange(start, i - start).Select(t => t.Term));
             written += await command.ExecuteNonQueryAsync(ct);
             start = i;

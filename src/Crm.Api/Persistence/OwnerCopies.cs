@@ -8,7 +8,8 @@ namespace Crm.Api.Persistence;
 /// Rows that carry a copy of their customer's owner, so that a scope's rows are one range of an index instead of a seek
 /// into the customers for every row: <see cref="CustomerStats"/> (owner and lifecycle, for the stage mix and the
 /// win-back list), <see cref="Referral"/> (the referred customer's owner, which decides who sees a referral),
-/// <see cref="Visit"/> (for a week's visits of a scope) and <see cref="Complaint"/> (a scope's open complaints). <see cref="CustomerMonthSales"/> carries its own copies
+/// <see cref="Visit"/> (for a week's visits of a scope), <see cref="Complaint"/> (a scope's open complaints) and
+/// <see cref="CustomerSearchTerm"/> (a scope's search; new terms take the owner in <see cref="CustomerSearchIndex"/>). <see cref="CustomerMonthSales"/> carries its own copies
 /// (<see cref="MonthlySales"/>). The copies follow every save, in its transaction: a new or re-pointed referral, visit or
 /// complaint before the save, and every copy of a customer given another owner or lifecycle after it.
 /// </summary>
@@ -48,7 +49,7 @@ internal static class OwnerCopies
     }
 
     /// <summary>
-    /// After the save: the statistics row, the referrals, the visits and the complaints of each customer that moved take
+    /// After the save: the statistics row, the referrals, the visits, the complaints and the search terms of each customer that moved take
     /// its new values.
     /// One UPDATE per table for the customers that moved to the same owner and lifecycle, in this save's transaction,
     /// without loading the rows: a customer's visits are many, and nothing else on these rows changes here. A customer
@@ -69,6 +70,8 @@ internal static class OwnerCopies
                     .ExecuteUpdateAsync(u => u.SetProperty(v => v.CustomerOwnerId, owner), ct);
                 await db.Complaints.IgnoreQueryFilters().Where(c => ids.Contains(c.CustomerId) && c.CustomerOwnerId != owner)
                     .ExecuteUpdateAsync(u => u.SetProperty(c => c.CustomerOwnerId, owner), ct);
+                await db.CustomerSearchTerms.IgnoreQueryFilters().Where(t => ids.Contains(t.CustomerId) && t.OwnerId != owner)
+                    .ExecuteUpdateAsync(u => u.SetProperty(t => t.OwnerId, owner), ct);
             }
     }
 }

@@ -13,6 +13,7 @@ public sealed class SqliteCrmDbContext(DbContextOptions<SqliteCrmDbContext> opti
         builder.Entity<Contact>().HasIndex(c => c.CustomerId).HasFilter("\"IsPrimary\" = 1");
         builder.Entity<PointsEntry>().HasIndex(e => e.ReferralId).HasFilter("\"ReferralId\" IS NOT NULL AND \"Source\" = 'Referral'");
         builder.Entity<TaskItem>().HasIndex(t => new { t.Source, t.SourceId }).HasFilter("\"SourceId\" IS NOT NULL");
+        PlannerHints.Register(builder, sqlite: true);
     }
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
@@ -34,5 +35,6 @@ public sealed class SqlServerCrmDbContext(DbContextOptions<SqlServerCrmDbContext
         builder.Entity<TaskItem>().HasIndex(t => new { t.Source, t.SourceId }).HasFilter("[SourceId] IS NOT NULL");
         // Search terms compare by code point so that a prefix range scan means the same as on SQLite.
         builder.Entity<CustomerSearchTerm>().Property(t => t.Term).UseCollation("Latin1_General_100_BIN2");
+        PlannerHints.Register(builder, sqlite: false);
     }
 }

@@ -298,7 +298,7 @@ internal sealed class DatasetGenerator(GenerateOptions options, TextWriter log)
         var points = writer.Table("PointsEntries", "Id", "CustomerId", "Kind", "Source", "Amount", "BalanceAfter", "Reason", "PurchaseId", "ReferralId",
             "CreatedBy", "CreatedAt");
         var tierChanges = writer.Table("TierChanges", "Id", "CustomerId", "FromTier", "ToTier", "Earned12Months", "ChangedAt");
-        var terms = writer.Table("CustomerSearchTerms", "CustomerId", "SourceId", "Term");
+        var terms = writer.Table("CustomerSearchTerms", "CustomerId", "SourceId", "OwnerId", "Term");
         var tags = writer.Table("CustomerTag", "CustomerId", "Tag");
 
         var regionCumulative = Cumulative(Vocabulary.RegionWeights);
@@ -330,7 +330,7 @@ internal sealed class DatasetGenerator(GenerateOptions options, TextWriter log)
                 DateOnly? contactBirthday = _random.NextDouble() < 0.4 ? new DateOnly(_random.Next(1960, 2002), _random.Next(1, 13), _random.Next(1, 29)) : null;
                 contacts.Insert(contactId, id, contactName, Vocabulary.Titles[_random.Next(Vocabulary.Titles.Length)], mobile, null, contactEmail,
                     contactBirthday is { } cb ? D(cb) : null, c == 0 ? 1 : 0, 1, Ts(created), Ts(created), ownerId, ownerId, BirthdayMonthDays.Of(contactBirthday));
-                foreach (var term in CustomerSearchTerm.TermsOf(contactName, mobile, null, contactEmail)) terms.Insert(id, contactId, term);
+                foreach (var term in CustomerSearchTerm.TermsOf(contactName, mobile, null, contactEmail)) terms.Insert(id, contactId, ownerId, term);
             }
 
             // Purchases and the ledger they earn, in time order, so every BalanceAfter is the running sum.
@@ -419,7 +419,7 @@ internal sealed class DatasetGenerator(GenerateOptions options, TextWriter log)
                 _random.Next(100000, 999999).ToString(Inv), referral is not null ? _customerIds[referral.Referrer] : null,
                 Vocabulary.Regions[Pick(regionCumulative)], tier, Ts(updated), ownerId, 1 + ledger.Count, null,
                 (priorityLead ? "0" : "1") + name, assessed is { } d ? D(d) : null, assessed is null ? null : "ABCD"[_random.Next(4)].ToString(), BirthdayMonthDays.Of(birthday));
-            foreach (var term in CustomerSearchTerm.TermsOf(name, code, phone, email)) terms.Insert(id, id, term);
+            foreach (var term in CustomerSearchTerm.TermsOf(name, code, phone, email)) terms.Insert(id, id, ownerId, term);
             if (_random.NextDouble() < 0.1) tags.Insert(id, Vocabulary.Tags[_random.Next(Vocabulary.Tags.Length)]);
 
             if ((i + 1) % 100_000 == 0)

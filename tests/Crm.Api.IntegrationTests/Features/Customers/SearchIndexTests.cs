@@ -1,8 +1,11 @@
 using System.Net;
 using System.Net.Http.Json;
+using Crm.Api.Domain;
 using Crm.Api.Features.Customers;
 using Crm.Api.IntegrationTests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.EntityFrameworkCore.Infrastructure;
 
 namespace Crm.Api.IntegrationTests.Features.Customers;
 
@@ -53,6 +56,85 @@ public abstract class SearchIndexTests<TApp>(TApp app) : ApiTest<TApp>(app) wher
         var found = await Read<Crm.Api.Common.Page<CustomerSummaryDto>>(await rep.GetAsync("/api/v1/customers?q=quillon&includeArchived=true"));
         Assert.Equal([survivor.Id], found.Items.Select(c => c.Id));
     }
+
+    [Fact]
+    public async Task A_transferred_customer_is_found_by_its_new_owner_by_name_and_by_contact_and_no_longer_by_the_old_one()
+    {
+        var rep1 = await As(Who.Rep1);
+        var customer = await Arrange.OwnedByAsync(App, Who.Rep1, "Zephyrine Mills");
+        Assert.Equal(HttpStatusCode.Created, (await rep1.PostAsJsonAsync($"/api/v1/customers/{customer.Id}/contacts", new { name = "Orlaith Brandt" }, Json)).StatusCode);
+        Assert.Equal([customer.Id], await FoundAsync(rep1, "orlaith"));
+
+        Assert.Equal(HttpStatusCode.OK, (await (await As(Who.ManagerA)).PostAsJsonAsync($"/api/v1/customers/{customer.Id}/transfer",
+            new { newOwnerId = App.UserIds[Who.Rep2] }, Json)).StatusCode);
+
+        var rep2 = await As(Who.Rep2);
+        Assert.Equal([customer.Id], await FoundAsync(rep2, "zephyrine"));
+        Assert.Equal([customer.Id], await FoundAsync(rep2, "orlaith"));
+        Assert.Empty(await FoundAsync(rep1, "zephyrine"));
+        Assert.All(App.WithDb(db => db.CustomerSearchTerms.IgnoreQueryFilters().Where(t => t.CustomerId == customer.Id).Select(t => t.OwnerId).ToList()),
+            owner => Assert.Equal(App.UserIds[Who.Rep2], owner));
+    }
+
+    /// <summary>
+    /// A prefix with at least <see cref="ListCustomersHandler.CommonPrefixTerms"/> matches in scope is answered by reading
+    /// customers in the page's order; a rarer one from its matches. Both give every customer in scope that matches, once,
+    /// in list order, page after page.
+    /// </summary>
+    [Theory]
+    [InlineData(ListCustomersHandler.CommonPrefixTerms + 10)]
+    [InlineData(40)]
+    public async Task Search_pages_through_every_match_in_scope_in_list_order_however_common_the_prefix(int mine)
+    {
+        var batch = Guid.NewGuid().ToString("N")[..6];
+        Customer Named(Who owner, int i) => new(App.UserIds[owner]) { Name = $"Vireo{batch} {i:0000}", Code = $"V{batch}-{owner}-{i:0000}" };
+        var rep1Customers = Enumerable.Range(0, mine).Select(i => Named(Who.Rep1, i)).ToList();
+        // Rep3's namesakes (another team) are out of Rep1's scope, and each of Rep1's customers has a second matching term.
+        var others = Enumerable.Range(0, 30).Select(i => Named(Who.Rep3, i)).ToList();
+        App.WithDb(db =>
+        {
+            db.Customers.AddRange(rep1Customers.Concat(others));
+            foreach (var c in rep1Customers.Where((_, i) => i % 7 == 0)) db.Contacts.Add(new Contact { CustomerId = c.Id, Name = $"Vireo{batch} contact" });
+            return db.SaveChanges();
+        });
+
+        var rep1 = await As(Who.Rep1);
+        var found = new List<Guid>();
+        string? cursor = null;
+        do
+        {
+            var page = await Read<Crm.Api.Common.Page<CustomerSummaryDto>>(await rep1.GetAsync(
+                $"/api/v1/customers?q=vireo{batch}&limit=100" + (cursor is null ? "" : $"&cursor={Uri.EscapeDataString(cursor)}")));
+            found.AddRange(page.Items.Select(c => c.Id));
+            cursor = page.NextCursor;
+        } while (cursor is not null);
+
+        Assert.Equal(rep1Customers.OrderBy(c => "1" + c.Name, StringComparer.Ordinal).ThenBy(c => c.Id).Select(c => c.Id), found);
+    }
+
+    [Fact]
+    public async Task Migrating_an_existing_database_gives_every_term_its_customers_owner()
+    {
+        var rep1 = await As(Who.Rep1);
+        var customer = await Arrange.OwnedByAsync(App, Who.Rep1, "Saltmarsh Ferries");
+        Assert.Equal(HttpStatusCode.Created, (await rep1.PostAsJsonAsync($"/api/v1/customers/{customer.Id}/contacts", new { name = "Ysolde Carrick" }, Json)).StatusCode);
+
+        await using (var scope = App.Services.CreateAsyncScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<Crm.Api.Persistence.CrmDbContext>();
+            var migrator = db.GetInfrastructure().GetRequiredService<Microsoft.EntityFrameworkCore.Migrations.IMigrator>();
+            var migrations = db.Database.GetMigrations().ToList();
+            await migrator.MigrateAsync(migrations[migrations.FindIndex(m => m.EndsWith("_SearchTermsCarryOwner", StringComparison.Ordinal)) - 1]);
+            await migrator.MigrateAsync();
+        }
+
+        Assert.All(App.WithDb(db => db.CustomerSearchTerms.IgnoreQueryFilters().Where(t => t.CustomerId == customer.Id).Select(t => t.OwnerId).ToList()),
+            owner => Assert.Equal(App.UserIds[Who.Rep1], owner));
+        Assert.Equal([customer.Id], await FoundAsync(rep1, "ysolde"));
+    }
+
+    private static async Task<List<Guid>> FoundAsync(HttpClient client, string q) =>
+        (await Read<Crm.Api.Common.Page<CustomerSummaryDto>>(await client.GetAsync($"/api/v1/customers?q={Uri.EscapeDataString(q)}"))).Items.Select(c => c.Id).ToList();
 }
 
 public sealed class SearchIndexTestsOnSqlite(SqliteApp app) : SearchIndexTests<SqliteApp>(app);

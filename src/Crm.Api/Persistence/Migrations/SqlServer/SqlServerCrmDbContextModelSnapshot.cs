@@ -926,6 +926,9 @@ namespace Crm.Api.Persistence.Migrations.SqlServer
                     b.Property<Guid>("CustomerId")
                         .HasColumnType("uniqueidentifier");
 
+                    b.Property<Guid>("OwnerId")
+                        .HasColumnType("uniqueidentifier");
+
                     b.Property<Guid>("SourceId")
                         .HasColumnType("uniqueidentifier");
 
@@ -940,6 +943,8 @@ namespace Crm.Api.Persistence.Migrations.SqlServer
                     b.HasIndex("CustomerId", "SourceId");
 
                     b.HasIndex("Term", "CustomerId");
+
+                    b.HasIndex("OwnerId", "Term", "CustomerId");
 
                     b.ToTable("CustomerSearchTerms");
                 });

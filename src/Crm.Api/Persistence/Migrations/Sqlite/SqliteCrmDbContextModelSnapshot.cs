@@ -917,6 +917,9 @@ namespace Crm.Api.Persistence.Migrations.Sqlite
                     b.Property<Guid>("CustomerId")
                         .HasColumnType("TEXT");
 
+                    b.Property<Guid>("OwnerId")
+                        .HasColumnType("TEXT");
+
                     b.Property<Guid>("SourceId")
                         .HasColumnType("TEXT");
 
@@ -930,6 +933,8 @@ namespace Crm.Api.Persistence.Migrations.Sqlite
                     b.HasIndex("CustomerId", "SourceId");
 
                     b.HasIndex("Term", "CustomerId");
+
+                    b.HasIndex("OwnerId", "Term", "CustomerId");
 
                     b.ToTable("CustomerSearchTerms");
                 });

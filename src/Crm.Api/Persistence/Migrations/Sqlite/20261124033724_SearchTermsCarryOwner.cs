@@ -1,0 +1,42 @@
+﻿using System;
+using Microsoft.EntityFrameworkCore.Migrations;
+
+#nullable disable
+
+namespace Crm.Api.Persistence.Migrations.Sqlite
+{
+    /// <inheritdoc />
+    public partial class SearchTermsCarryOwner : Migration
+    {
+        /// <inheritdoc />
+        protected override void Up(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.AddColumn<Guid>(
+                name: "OwnerId",
+                table: "CustomerSearchTerms",
+                type: "TEXT",
+                nullable: false,
+                defaultValue: new Guid("00000000-0000-0000-0000-000000000000"));
+
+            // Every existing term takes its customer's owner; from now on each save that changes either does.
+            migrationBuilder.Sql("""UPDATE "CustomerSearchTerms" SET "OwnerId" = (SELECT c."OwnerId" FROM "Customers" AS c WHERE c."Id" = "CustomerSearchTerms"."CustomerId");""");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_CustomerSearchTerms_OwnerId_Term_CustomerId",
+                table: "CustomerSearchTerms",
+                columns: new[] { "OwnerId", "Term", "CustomerId" });
+        }
+
+        /// <inheritdoc />
+        protected override void Down(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.DropIndex(
+                name: "IX_CustomerSearchTerms_OwnerId_Term_CustomerId",
+                table: "CustomerSearchTerms");
+
+            migrationBuilder.DropColumn(
+                name: "OwnerId",
+                table: "CustomerSearchTerms");
+        }
+    }
+}

@@ -36,6 +36,9 @@ internal static class Scenarios
         yield return new Scenario("customers-list-deep", "manager", (_, _) =>
             Send(s, As.Manager, HttpMethod.Get, $"api/v1/customers?{sample.ListFilter}&limit=50&cursor={sample.DeepCursor}"));
         yield return new Scenario("customers-list", "api-key", (_, _) => Send(s, As.ApiKey, HttpMethod.Get, "api/v1/customers?level=A&region=%E5%8D%8E%E4%B8%9C%20East&sort=-createdAt&limit=50"));
+        // An integration reading the whole base page by page, in the default order and by name: no filter narrows it.
+        yield return new Scenario("customers-list-all", "api-key", (_, _) => Send(s, As.ApiKey, HttpMethod.Get, "api/v1/customers?limit=50"));
+        yield return new Scenario("customers-list-all-name", "api-key", (_, _) => Send(s, As.ApiKey, HttpMethod.Get, "api/v1/customers?sort=name&limit=50"));
 
         // A name prefix as people type it: the first two characters (a city for most company names, a surname and
         // given name for people); a phone by the first seven digits of its local number.

@@ -28,7 +28,7 @@ internal static class CustomerSearchIndex
         if (changes.Count == 0) return;
 
         db.Derived.ReplaceTermsOf(changes.Where(c => c.State != EntityState.Added).Select(c => (c.IndexedUnder, c.SourceId)));
-        var owners = await OwnersAsync(db, changes.Where(c => c.State != EntityState.Deleted).Select(c => c.CustomerId), ct);
+        var owners = await OwnerCopies.OwnersOfAsync(db, changes.Where(c => c.State != EntityState.Deleted).Select(c => c.CustomerId), ct);
         foreach (var (customerId, _, sourceId, state, texts) in changes)
         {
             // A contact of a customer that does not exist fails on its foreign key in this save.
@@ -36,16 +36,5 @@ internal static class CustomerSearchIndex
             foreach (var term in CustomerSearchTerm.TermsOf(texts))
                 db.Derived.Add(new CustomerSearchTerm { CustomerId = customerId, SourceId = sourceId, OwnerId = owner, Term = term });
         }
-    }
-
-    /// <summary>The owners of these customers: from the tracker (a customer created or transferred in this save), else read.</summary>
-    private static async Task<Dictionary<Guid, Guid>> OwnersAsync(CrmDbContext db, IEnumerable<Guid> customers, CancellationToken ct)
-    {
-        var owners = db.ChangeTracker.Entries<Customer>().ToDictionary(e => e.Entity.Id, e => e.Entity.OwnerId);
-        var unknown = customers.Where(id => !owners.ContainsKey(id)).Distinct().ToList();
-        foreach (var chunk in unknown.Chunk(500))
-            foreach (var c in await db.Customers.IgnoreQueryFilters().AsNoTracking().Where(c => chunk.Contains(c.Id)).Select(c => new { c.Id, c.OwnerId }).ToListAsync(ct))
-                owners[c.Id] = c.OwnerId;
-        return owners;
     }
 }

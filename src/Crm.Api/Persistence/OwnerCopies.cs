@@ -33,12 +33,7 @@ internal static class OwnerCopies
         var visits = db.ChangeTracker.Entries<Visit>().Where(e => Stamped(e, nameof(Visit.CustomerId))).Select(e => e.Entity).ToList();
         var complaints = db.ChangeTracker.Entries<Complaint>().Where(e => Stamped(e, nameof(Complaint.CustomerId))).Select(e => e.Entity).ToList();
         if (referrals.Count == 0 && visits.Count == 0 && complaints.Count == 0) return;
-        // A prospect created in the same save (a referral with a new prospect) is only in the tracker.
-        var owners = db.ChangeTracker.Entries<Customer>().ToDictionary(e => e.Entity.Id, e => e.Entity.OwnerId);
-        var unknown = referrals.Select(r => r.ReferredId).Concat(visits.Select(v => v.CustomerId)).Concat(complaints.Select(c => c.CustomerId)).Where(id => !owners.ContainsKey(id)).Distinct().ToList();
-        if (unknown.Count > 0)
-            foreach (var c in await db.Customers.IgnoreQueryFilters().AsNoTracking().Where(c => unknown.Contains(c.Id)).Select(c => new { c.Id, c.OwnerId }).ToListAsync(ct))
-                owners[c.Id] = c.OwnerId;
+        var owners = await OwnersOfAsync(db, referrals.Select(r => r.ReferredId).Concat(visits.Select(v => v.CustomerId)).Concat(complaints.Select(c => c.CustomerId)), ct);
         // A row naming a customer that does not exist fails on its foreign key in this save.
         foreach (var referral in referrals)
             if (owners.TryGetValue(referral.ReferredId, out var owner)) referral.ReferredOwnerId = owner;
@@ -46,6 +41,19 @@ internal static class OwnerCopies
             if (owners.TryGetValue(visit.CustomerId, out var owner)) visit.CustomerOwnerId = owner;
         foreach (var complaint in complaints)
             if (owners.TryGetValue(complaint.CustomerId, out var owner)) complaint.CustomerOwnerId = owner;
+    }
+
+    /// <summary>
+    /// The owners of these customers as this save leaves them: from the tracker (a customer created or transferred in the
+    /// same save is only there), else read. A customer that does not exist is left out.
+    /// </summary>
+    public static async Task<Dictionary<Guid, Guid>> OwnersOfAsync(CrmDbContext db, IEnumerable<Guid> customers, CancellationToken ct)
+    {
+        var owners = db.ChangeTracker.Entries<Customer>().ToDictionary(e => e.Entity.Id, e => e.Entity.OwnerId);
+        foreach (var chunk in customers.Where(id => !owners.ContainsKey(id)).Distinct().Chunk(500))
+            foreach (var c in await db.Customers.IgnoreQueryFilters().AsNoTracking().Where(c => chunk.Contains(c.Id)).Select(c => new { c.Id, c.OwnerId }).ToListAsync(ct))
+                owners[c.Id] = c.OwnerId;
+        return owners;
     }
 
     /// <summary>

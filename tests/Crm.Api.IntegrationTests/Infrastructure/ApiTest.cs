@@ -30,6 +30,22 @@ public abstract class ApiTest<TApp>(TApp app) : IClassFixture<TApp>, IAsyncLifet
         return JsonSerializer.Deserialize<T>(text, Json)!;
     }
 
+    /// <summary>Every item of a keyset-paged list, following <c>nextCursor</c> from the first page to the last.</summary>
+    protected static async Task<List<T>> AllPagesAsync<T>(HttpClient client, string url, Action<Crm.Api.Common.Page<T>>? eachPage = null)
+    {
+        var all = new List<T>();
+        string? cursor = null;
+        for (var pages = 0; pages < 1_000; pages++)
+        {
+            var page = await Read<Crm.Api.Common.Page<T>>(await client.GetAsync(url + (cursor is null ? "" : $"&cursor={Uri.EscapeDataString(cursor)}")));
+            eachPage?.Invoke(page);
+            all.AddRange(page.Items);
+            cursor = page.NextCursor;
+            if (cursor is null) return all;
+        }
+        throw new InvalidOperationException($"{url} did not end within 1,000 pages");
+    }
+
     protected static async Task<JsonElement> Problem(HttpResponseMessage response, HttpStatusCode expected)
     {
         var text = await response.Content.ReadAsStringAsync();

@@ -93,16 +93,7 @@ public abstract class SearchIndexTests<TApp>(TApp app) : ApiTest<TApp>(app) wher
             return db.SaveChanges();
         });
 
-        var rep1 = await As(Who.Rep1);
-        var found = new List<Guid>();
-        string? cursor = null;
-        do
-        {
-            var page = await Read<Crm.Api.Common.Page<CustomerSummaryDto>>(await rep1.GetAsync(
-                $"/api/v1/customers?q=vireo{batch}&limit=100" + (cursor is null ? "" : $"&cursor={Uri.EscapeDataString(cursor)}")));
-            found.AddRange(page.Items.Select(c => c.Id));
-            cursor = page.NextCursor;
-        } while (cursor is not null);
+        var found = (await AllPagesAsync<CustomerSummaryDto>(await As(Who.Rep1), $"/api/v1/customers?q=vireo{batch}&limit=100")).Select(c => c.Id);
 
         Assert.Equal(rep1Customers.OrderBy(c => "1" + c.Name, StringComparer.Ordinal).ThenBy(c => c.Id).Select(c => c.Id), found);
     }

@@ -16,6 +16,7 @@ public static class DatabaseRegistration
         // Per-replica caches that a save on this replica empties (they are interceptors of every context).
         services.AddSingleton(sp => new Common.Auth.CallerCache(sp.GetRequiredService<TimeProvider>(), config));
         services.AddSingleton(sp => new WebhookSubscriptionCache(sp.GetRequiredService<TimeProvider>(), config));
+        services.AddSingleton(sp => new Common.Auth.ApiKeyCache(sp.GetRequiredService<TimeProvider>(), config));
         var connection = config.GetConnectionString("Crm");
         if (provider.Equals("SqlServer", StringComparison.OrdinalIgnoreCase))
         {
@@ -23,7 +24,7 @@ public static class DatabaseRegistration
                 throw new InvalidOperationException("Database:Provider is SqlServer but ConnectionStrings:Crm is empty.");
             services.AddPooledDbContextFactory<SqlServerCrmDbContext>((sp, o) => o
                 .UseSqlServer(connection, s => s.EnableRetryOnFailure().MigrationsAssembly(typeof(CrmDbContext).Assembly.FullName))
-                .AddInterceptors(sp.GetRequiredService<Common.Auth.CallerCache>(), sp.GetRequiredService<WebhookSubscriptionCache>())
+                .AddInterceptors(sp.GetRequiredService<Common.Auth.CallerCache>(), sp.GetRequiredService<Common.Auth.ApiKeyCache>(), sp.GetRequiredService<WebhookSubscriptionCache>())
                 .ConfigureWarnings(w => w.Ignore(CoreEventId.PossibleIncorrectRequiredNavigationWithQueryFilterInteractionWarning)));
             AddRentedContext<SqlServerCrmDbContext>(services);
         }
@@ -47,7 +48,7 @@ public static class DatabaseRegistration
             services.AddHostedService<SqliteStatistics>();
             services.AddPooledDbContextFactory<SqliteCrmDbContext>((sp, o) => o
                 .UseSqlite(builder.ToString())
-                .AddInterceptors(pragmas, sp.GetRequiredService<Common.Auth.CallerCache>(), sp.GetRequiredService<WebhookSubscriptionCache>())
+                .AddInterceptors(pragmas, sp.GetRequiredService<Common.Auth.CallerCache>(), sp.GetRequiredService<Common.Auth.ApiKeyCache>(), sp.GetRequiredService<WebhookSubscriptionCache>())
                 .ConfigureWarnings(w => w.Ignore(CoreEventId.PossibleIncorrectRequiredNavigationWithQueryFilterInteractionWarning)));
             AddRentedContext<SqliteCrmDbContext>(services);
         }

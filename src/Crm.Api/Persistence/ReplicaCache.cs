@@ -26,6 +26,9 @@ public abstract class ReplicaCache<TKey, TValue>(TimeProvider clock, TimeSpan li
     /// <summary>Whether a save of this entity type changes what the cache holds.</summary>
     protected abstract bool Watches(Type entityType);
 
+    /// <summary>Whether a loaded value is kept; one that is not is read again by the next request.</summary>
+    protected virtual bool Keeps(TValue value) => true;
+
     public async Task<TValue> GetAsync(TKey key, Func<CancellationToken, Task<TValue>> load, CancellationToken ct)
     {
         if (lifetime <= TimeSpan.Zero) return await load(ct);
@@ -33,7 +36,7 @@ public abstract class ReplicaCache<TKey, TValue>(TimeProvider clock, TimeSpan li
         var seen = Interlocked.Read(ref generation);
         var value = await load(ct);
         // A write on this replica during the load may have made the value stale: then it serves this request only.
-        if (Interlocked.Read(ref generation) == seen) entries[key] = (value, clock.GetUtcNow() + lifetime);
+        if (Interlocked.Read(ref generation) == seen && Keeps(value)) entries[key] = (value, clock.GetUtcNow() + lifetime);
         return value;
     }
 

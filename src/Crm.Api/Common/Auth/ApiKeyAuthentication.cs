@@ -15,7 +15,7 @@ namespace Crm.Api.Common.Auth;
 /// </summary>
 public sealed class ApiKeyAuthenticationHandler(
     IOptionsMonitor<AuthenticationSchemeOptions> options, ILoggerFactory logger, UrlEncoder encoder,
-    CrmDbContext db, TimeProvider clock)
+    CrmDbContext db, ApiKeyCache keys, TimeProvider clock)
     : AuthenticationHandler<AuthenticationSchemeOptions>(options, logger, encoder)
 {
     protected override async Task<AuthenticateResult> HandleAuthenticateAsync()
@@ -24,7 +24,8 @@ public sealed class ApiKeyAuthenticationHandler(
         if (string.IsNullOrEmpty(presented)) return AuthenticateResult.NoResult();
         if (!ApiKeySecrets.TryReadPrefix(presented, out var prefix)) return AuthenticateResult.Fail("Malformed API key.");
 
-        var key = await db.ApiKeys.AsNoTracking().FirstOrDefaultAsync(k => k.Prefix == prefix, Context.RequestAborted);
+        var key = await keys.GetAsync(prefix, ct => db.ApiKeys.AsNoTracking().Where(k => k.Prefix == prefix)
+            .Select(k => new ApiKeyRecord(k.Id, k.Name, k.SecretHash, k.RevokedAt, k.ExpiresAt, k.LastUsedAt, k.Scopes)).FirstOrDefaultAsync(ct), Context.RequestAborted);
         var now = clock.GetUtcNow().UtcDateTime;
         if (key is null || !ApiKeySecrets.Matches(presented, key.SecretHash)) return AuthenticateResult.Fail("Unknown API key.");
         if (key.RevokedAt is not null) return AuthenticateResult.Fail("The API key has been revoked.");
@@ -36,6 +37,8 @@ public sealed class ApiKeyAuthenticationHandler(
             try
             {
                 await db.ApiKeys.Where(k => k.Id == key.Id).ExecuteUpdateAsync(s => s.SetProperty(k => k.LastUsedAt, now), Context.RequestAborted);
+                // The kept copy still has the old last use: without this, every call would write until it expires.
+                keys.Clear();
                 db.AuditEntries.Add(new Domain.AuditEntry
                 {
                     At = now, ActorId = key.Id, Source = CrmClaims.SourceApiKey, TraceId = System.Diagnostics.Activity.Current?.TraceId.ToString(),
@@ -47,7 +50,7 @@ public sealed class ApiKeyAuthenticationHandler(
             {
                 // A full disk must not stop integrations from reading; the usage note is written on a later call.
                 db.ChangeTracker.Clear();
-                Logger.LogWarning("The use of API key {Prefix} was not recorded: the database is full.", key.Prefix);
+                Logger.LogWarning("The use of API key {Prefix} was not recorded: the database is full.", prefix);
             }
         }
 

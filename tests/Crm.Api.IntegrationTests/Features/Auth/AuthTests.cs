@@ -168,6 +168,53 @@ public abstract class AuthTests<TApp>(TApp app) : ApiTest<TApp>(app) where TApp 
     }
 
     [Fact]
+    public async Task A_key_revoked_on_another_replica_is_refused_once_this_replicas_copy_expires()
+    {
+        var (erp, id) = await NewKey();
+        // The first call records the key's use, which empties the copy; the second keeps it.
+        for (var i = 0; i < 2; i++) Assert.Equal(HttpStatusCode.OK, (await erp.GetAsync("/api/v1/customers?limit=1")).StatusCode);
+
+        // Another replica's revocation never passes through this replica's saves: written here past the change tracker.
+        using (var scope = App.Services.CreateScope())
+            await scope.ServiceProvider.GetRequiredService<CrmDbContext>().ApiKeys.Where(k => k.Id == id)
+                .ExecuteUpdateAsync(k => k.SetProperty(x => x.RevokedAt, App.Clock.GetUtcNow().UtcDateTime));
+        // Until then this replica serves the key from its copy instead of reading it on every call.
+        Assert.Equal(HttpStatusCode.OK, (await erp.GetAsync("/api/v1/customers?limit=1")).StatusCode);
+
+        App.Clock.Advance(TimeSpan.FromSeconds(16)); // Crm:Caching:ApiKeySeconds, default 15
+        await Problem(await erp.GetAsync("/api/v1/customers?limit=1"), HttpStatusCode.Unauthorized);
+    }
+
+    [Fact]
+    public async Task A_busy_integrations_use_is_recorded_once_a_minute()
+    {
+        var (erp, id) = await NewKey();
+        for (var i = 0; i < 5; i++) Assert.Equal(HttpStatusCode.OK, (await erp.GetAsync("/api/v1/customers?limit=1")).StatusCode);
+        Assert.Equal(1, await KeyUses(id));
+
+        App.Clock.Advance(TimeSpan.FromSeconds(61));
+        for (var i = 0; i < 3; i++) Assert.Equal(HttpStatusCode.OK, (await erp.GetAsync("/api/v1/customers?limit=1")).StatusCode);
+        Assert.Equal(2, await KeyUses(id));
+    }
+
+    private async Task<(HttpClient Client, Guid Id)> NewKey()
+    {
+        var admin = await As(Who.Admin);
+        var created = await Read<JsonElement>(await admin.PostAsJsonAsync("/api/v1/api-keys", new { name = "ERP " + Guid.NewGuid().ToString("N")[..6], scopes = new[] { "customers:read" } }, Json), HttpStatusCode.Created);
+        var client = App.NewClient();
+        client.DefaultRequestHeaders.Add("X-Api-Key", created.GetProperty("key").GetString());
+        return (client, Guid.Parse(created.GetProperty("apiKey").GetProperty("id").GetString()!));
+    }
+
+    private async Task<int> KeyUses(Guid keyId)
+    {
+        using var scope = App.Services.CreateScope();
+        var entity = keyId.ToString();
+        return await scope.ServiceProvider.GetRequiredService<CrmDbContext>().AuditEntries
+            .CountAsync(a => a.Action == Crm.Api.Domain.AuditAction.KeyUse && a.EntityId == entity);
+    }
+
+    [Fact]
     public async Task Unknown_scopes_are_refused_when_creating_a_key()
     {
         var admin = await As(Who.Admin);

@@ -24,7 +24,7 @@ public static class DatabaseRegistration
                 throw new InvalidOperationException("Database:Provider is SqlServer but ConnectionStrings:Crm is empty.");
             services.AddPooledDbContextFactory<SqlServerCrmDbContext>((sp, o) => o
                 .UseSqlServer(connection, s => s.EnableRetryOnFailure().MigrationsAssembly(typeof(CrmDbContext).Assembly.FullName))
-                .AddInterceptors(sp.GetRequiredService<Common.Auth.CallerCache>(), sp.GetRequiredService<Common.Auth.ApiKeyCache>(), sp.GetRequiredService<WebhookSubscriptionCache>())
+                .AddInterceptors(ReplicaCaches(sp))
                 .ConfigureWarnings(w => w.Ignore(CoreEventId.PossibleIncorrectRequiredNavigationWithQueryFilterInteractionWarning)));
             AddRentedContext<SqlServerCrmDbContext>(services);
         }
@@ -48,7 +48,7 @@ public static class DatabaseRegistration
             services.AddHostedService<SqliteStatistics>();
             services.AddPooledDbContextFactory<SqliteCrmDbContext>((sp, o) => o
                 .UseSqlite(builder.ToString())
-                .AddInterceptors(pragmas, sp.GetRequiredService<Common.Auth.CallerCache>(), sp.GetRequiredService<Common.Auth.ApiKeyCache>(), sp.GetRequiredService<WebhookSubscriptionCache>())
+                .AddInterceptors(ReplicaCaches(sp).Prepend(pragmas))
                 .ConfigureWarnings(w => w.Ignore(CoreEventId.PossibleIncorrectRequiredNavigationWithQueryFilterInteractionWarning)));
             AddRentedContext<SqliteCrmDbContext>(services);
         }
@@ -58,6 +58,10 @@ public static class DatabaseRegistration
         }
         return services;
     }
+
+    /// <summary>The per-replica caches registered above: every context of either provider must let its saves empty them.</summary>
+    private static IInterceptor[] ReplicaCaches(IServiceProvider sp) =>
+        [sp.GetRequiredService<Common.Auth.CallerCache>(), sp.GetRequiredService<Common.Auth.ApiKeyCache>(), sp.GetRequiredService<WebhookSubscriptionCache>()];
 
     /// <summary>
     /// A scope's CrmDbContext is rented from the pool and handed the scope's caller and clock; disposing the scope gives

@@ -113,16 +113,14 @@ public sealed class ListCustomersHandler(CrmDbContext db, IMapper mapper) : IReq
         var digits = CustomerSearchTerm.DigitsOnly(q);
         var textEnd = CustomerSearchTerm.UpperBound(text);
         // The digits-only form is for phone numbers: "021-5555 0011" finds 02155550011. Text with letters is a name.
+        var terms = db.CustomerSearchTerms.Where(t => string.Compare(t.Term, text) >= 0 && string.Compare(t.Term, textEnd) < 0);
         if (digits.Length >= 3 && digits != text && !text.Any(char.IsLetter))
         {
             var digitsEnd = CustomerSearchTerm.UpperBound(digits);
-            return query.Where(c => db.CustomerSearchTerms.Where(t =>
-                    (string.Compare(t.Term, text) >= 0 && string.Compare(t.Term, textEnd) < 0) ||
-                    (string.Compare(t.Term, digits) >= 0 && string.Compare(t.Term, digitsEnd) < 0))
-                .Select(t => t.CustomerId).Contains(c.Id));
+            terms = db.CustomerSearchTerms.Where(t =>
+                (string.Compare(t.Term, text) >= 0 && string.Compare(t.Term, textEnd) < 0) ||
+                (string.Compare(t.Term, digits) >= 0 && string.Compare(t.Term, digitsEnd) < 0));
         }
-        return query.Where(c => db.CustomerSearchTerms
-            .Where(t => string.Compare(t.Term, text) >= 0 && string.Compare(t.Term, textEnd) < 0)
-            .Select(t => t.CustomerId).Contains(c.Id));
+        return query.Where(c => terms.Select(t => t.CustomerId).Contains(c.Id));
     }
 }

@@ -81,6 +81,7 @@ public abstract class CrmDbContext(DbContextOptions options)
     public DbSet<CustomerStats> CustomerStats => Set<CustomerStats>();
     public DbSet<CustomerMonthSales> CustomerMonthSales => Set<CustomerMonthSales>();
     public DbSet<CompositionCell> CompositionCells => Set<CompositionCell>();
+    public DbSet<PortfolioCount> PortfolioCounts => Set<PortfolioCount>();
     public DbSet<ChangeRecord> ChangeRecords => Set<ChangeRecord>();
     public DbSet<OutboxEvent> OutboxEvents => Set<OutboxEvent>();
     public DbSet<WebhookSubscription> WebhookSubscriptions => Set<WebhookSubscription>();
@@ -126,6 +127,7 @@ public abstract class CrmDbContext(DbContextOptions options)
         builder.Entity<CustomerMonthSales>().HasQueryFilter(s => EF.Constant(SeesAllCustomers) || VisibleOwnerIds.Contains(s.OwnerId));
         // The whole base's cells (owner Guid.Empty) are in no rep's or manager's list of owners.
         builder.Entity<CompositionCell>().HasQueryFilter(c => EF.Constant(SeesAllCustomers) || VisibleOwnerIds.Contains(c.OwnerId));
+        builder.Entity<PortfolioCount>().HasQueryFilter(c => EF.Constant(SeesAllCustomers) || VisibleOwnerIds.Contains(c.OwnerId));
         builder.Entity<Visit>().HasQueryFilter(v => EF.Constant(SeesAllCustomers) || VisibleOwnerIds.Contains(v.CustomerOwnerId));
         builder.Entity<CustomerSearchTerm>().HasQueryFilter(t => EF.Constant(SeesAllCustomers) || VisibleOwnerIds.Contains(t.OwnerId));
     }
@@ -149,13 +151,14 @@ public abstract class CrmDbContext(DbContextOptions options)
         try
         {
             var work = await RunSaveHooksAsync(cancellationToken);
-            if (!work.RefreshesStatistics && Derived.IsEmpty) return await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+            if (!work.RefreshesStatistics && Derived.IsEmpty && work.Portfolio.Count == 0) return await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
 
             // The derived rows and the statistics follow the save inside the same transaction.
             await using var own = Database.CurrentTransaction is null ? await Database.BeginTransactionAsync(cancellationToken) : null;
             var written = await WriteNewCustomersAsync(work, bulkWritten, cancellationToken);
             written += await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
             written += await Derived.WriteAsync(this, cancellationToken);
+            await Persistence.PortfolioCounts.WriteAsync(this, work.Portfolio, cancellationToken);
             if (work.RefreshesStatistics)
             {
                 await CustomerStatistics.RefreshAsync(this, work.Touched, cancellationToken);
@@ -185,7 +188,7 @@ public abstract class CrmDbContext(DbContextOptions options)
 
     /// <summary>What a save does after the hooks: the customers whose statistics it touches, and the new customers and tags to write in bulk.</summary>
     private sealed record SaveWork(HashSet<Guid> Touched, HashSet<Guid> Visited, Dictionary<Guid, Customer> Moved, HashSet<Guid> Sales,
-        List<EntityEntry<Customer>> NewCustomers, List<EntityEntry<CustomerTag>> NewTags)
+        List<EntityEntry<Customer>> NewCustomers, List<EntityEntry<CustomerTag>> NewTags, Dictionary<Persistence.PortfolioCounts.Key, int> Portfolio)
     {
         public bool RefreshesStatistics => Touched.Count > 0 || Visited.Count > 0 || Moved.Count > 0 || Sales.Count > 0;
     }
@@ -208,7 +211,8 @@ public abstract class CrmDbContext(DbContextOptions options)
         var newCustomers = ChangeTracker.Entries<Customer>().Where(e => e.State == EntityState.Added).ToList();
         var ids = newCustomers.Select(e => e.Entity.Id).ToHashSet();
         var newTags = ids.Count == 0 ? [] : ChangeTracker.Entries<CustomerTag>().Where(e => e.State == EntityState.Added && ids.Contains(e.Entity.CustomerId)).ToList();
-        return new SaveWork(touched, visited, OwnerCopies.MovedCustomers(this), MonthlySales.TouchedCustomers(this), newCustomers, newTags);
+        return new SaveWork(touched, visited, OwnerCopies.MovedCustomers(this), MonthlySales.TouchedCustomers(this), newCustomers, newTags,
+            Persistence.PortfolioCounts.Difference(this));
     }
 
     /// <summary>

@@ -38,6 +38,13 @@ public sealed class DemoDataTests(SqliteApp app) : ApiTest<SqliteApp>(app)
         Assert.Contains(names, n => n.Any(ch => ch > 0x4E00));
         Assert.Contains(names, n => n.Contains("Ltd.", StringComparison.Ordinal) || n.Contains("Inc.", StringComparison.Ordinal));
 
+        // The dashboard's counts per owner, lifecycle and tier are those of the seeded customers.
+        var counted = (await db.Customers.IgnoreQueryFilters().GroupBy(c => new { c.OwnerId, c.Lifecycle, Tier = c.Tier ?? "" })
+            .Select(g => new { g.Key.OwnerId, g.Key.Lifecycle, g.Key.Tier, Customers = g.Count() }).ToListAsync()).Select(c => c.ToString()).Order().ToList();
+        var kept = (await db.PortfolioCounts.IgnoreQueryFilters().Where(c => c.Customers != 0)
+            .Select(c => new { c.OwnerId, c.Lifecycle, c.Tier, c.Customers }).ToListAsync()).Select(c => c.ToString()).Order().ToList();
+        Assert.Equal(counted, kept);
+
         // The generated-code counter continues after the seeded codes.
         var next = await Arrange.CreateAsync(await As(Who.Admin), new { name = "After the demo", kind = "Company" });
         Assert.Equal("C-000501", next.Code);

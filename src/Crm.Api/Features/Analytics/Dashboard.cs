@@ -64,9 +64,8 @@ public sealed class DashboardHandler(CrmDbContext db, IMediator mediator, Organi
         var wonBefore = now.AddDays(-thanksDays);
         var thanksDue = await db.Referrals.AsNoTracking().CountAsync(r => r.Status == ReferralStatus.Won && r.ThankedAt == null && r.WonAt <= wonBefore, ct);
 
-        var tiers = await db.Customers.AsNoTracking().Where(c => c.ArchivedAt == null && c.Tier != null)
-            .GroupBy(c => c.Tier!).Select(g => new { g.Key, Count = g.Count() }).ToListAsync(ct);
-        var stages = await LoyaltyStageMix.CountAsync(db, today.DayNumber, ct);
+        var tiers = await PortfolioTiers.CountAsync(db, ct);
+        var stages = await LoyaltyStageMix.CountAsync(db, today.DayNumber, tiers.Values.Sum(), ct);
         var tasks = await mediator.Send(new TaskSummaryQuery(), ct);
         var reminders = await mediator.Send(new RemindersQuery(today, today, First: RemindersShown), ct);
 
@@ -77,7 +76,7 @@ public sealed class DashboardHandler(CrmDbContext db, IMediator mediator, Organi
             compliance,
             new DashboardComplaintsDto(complaints?.Open ?? 0, (complaints?.Open ?? 0) - (complaints?.Breached ?? 0) - (complaints?.AtRisk ?? 0), complaints?.AtRisk ?? 0, complaints?.Breached ?? 0),
             new DashboardReferralsDto(Funnel(ReferralStatus.New), Funnel(ReferralStatus.Contacted), Funnel(ReferralStatus.Qualified), wonThisMonth, thanksDue),
-            tiers.OrderByDescending(t => t.Count).Select(t => new CountDto(t.Key, t.Count)).ToList(),
+            tiers.Where(t => t.Key != "").OrderByDescending(t => t.Value).Select(t => new CountDto(t.Key, t.Value)).ToList(),
             stages,
             tasks,
             reminders.Items.Take(RemindersShown).ToList());

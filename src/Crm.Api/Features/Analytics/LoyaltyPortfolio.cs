@@ -36,11 +36,10 @@ public sealed class LoyaltyPortfolioHandler(CrmDbContext db, OrganisationCalenda
         var customers = db.Customers.AsNoTracking().Where(c => c.Lifecycle != Lifecycle.Archived);
         var cuts = await quintiles.GetAsync(today, ct);
 
-        var byStage = await LoyaltyStageMix.CountAsync(db, todayDay, ct);
-        var total = byStage.Sum(s => s.Customers);
-
-        var tiers = await customers.GroupBy(c => c.Tier).Select(g => new { g.Key, Count = g.Count() }).ToListAsync(ct);
-        var byTier = tiers.OrderByDescending(t => t.Count).Select(t => Row(t.Key ?? "", t.Count, total)).ToList();
+        var tiers = await PortfolioTiers.CountAsync(db, ct);
+        var total = tiers.Values.Sum();
+        var byStage = await LoyaltyStageMix.CountAsync(db, todayDay, total, ct);
+        var byTier = tiers.OrderByDescending(t => t.Value).Select(t => Row(t.Key, t.Value, total)).ToList();
 
         var cells = await RfmCellsAsync(customers, cuts, todayDay, yearAgo, today, ct);
         var segmented = cells.Sum(c => c.Customers);
@@ -172,13 +171,12 @@ internal static class WinBackList
 /// <summary>How many customers of the caller's portfolio are at each loyalty stage, with their share: the portfolio's and the dashboard's mix.</summary>
 public static class LoyaltyStageMix
 {
-    /// <summary>The loyalty stages of the caller's portfolio: every customer in scope that is not archived.</summary>
-    public static async Task<IReadOnlyList<DistributionRowDto>> CountAsync(CrmDbContext db, int todayDay, CancellationToken ct)
+    /// <summary>The loyalty stages of the caller's portfolio, the <paramref name="total"/> customers in scope that are not archived.</summary>
+    public static async Task<IReadOnlyList<DistributionRowDto>> CountAsync(CrmDbContext db, int todayDay, int total, CancellationToken ct)
     {
         // The stage rules of LoyaltyRules.Stage, written as one SQL expression over the statistics row, which carries the
         // customer's owner and lifecycle (one covered index range for the scope). Customers without a purchase (no
         // statistics row, or none counted) are the portfolio less the others.
-        var total = await db.Customers.CountAsync(c => c.Lifecycle != Lifecycle.Archived, ct);
         var stages = await db.CustomerStats.Where(s => s.Lifecycle != Lifecycle.Archived && s.Purchases > 0)
             .Select(s => s.Purchases >= 2 && s.LastPurchaseDay - s.FirstPurchaseDay >= 365 && todayDay - s.LastPurchaseDay <= 365 ? LoyaltyStage.Behavioural
                 : s.Purchases >= 2 && (s.RatedComplaints == 0 || s.SatisfactionTotal >= 4 * s.RatedComplaints || s.ReferralsMade > 0) ? LoyaltyStage.Emotional
@@ -191,4 +189,16 @@ public static class LoyaltyStageMix
     }
 
     public static DistributionRowDto Row(string key, int count, int total) => new(key, count, total == 0 ? 0 : Math.Round(100.0 * count / total, 1));
+}
+
+public static class PortfolioTiers
+{
+    /// <summary>
+    /// The customers in scope that are not archived, by membership tier ("" for none): a few hundred counts kept on write
+    /// (<see cref="PortfolioCount"/>) instead of an index entry per customer.
+    /// </summary>
+    public static async Task<Dictionary<string, int>> CountAsync(CrmDbContext db, CancellationToken ct) =>
+        (await db.PortfolioCounts.AsNoTracking().Where(c => c.Lifecycle != Lifecycle.Archived)
+            .GroupBy(c => c.Tier).Select(g => new { g.Key, Customers = g.Sum(c => c.Customers) }).ToListAsync(ct))
+        .Where(t => t.Customers > 0).ToDictionary(t => t.Key, t => t.Customers);
 }

@@ -139,3 +139,14 @@ internal static class PropertyBuilderExtensions
     /// <summary>Column length follows the validator's limit, so the database never truncates what the API accepted.</summary>
     public static PropertyBuilder<T> HaveMax<T>(this PropertyBuilder<T> p, int max) => p.HasMaxLength(max);
 }
+
+internal sealed class PortfolioCountConfiguration : IEntityTypeConfiguration<PortfolioCount>
+{
+    public void Configure(EntityTypeBuilder<PortfolioCount> b)
+    {
+        // A scope reads its owners' counts: the key is that index.
+        b.HasKey(c => new { c.OwnerId, c.Lifecycle, c.Tier });
+        b.Property(c => c.Lifecycle).HasConversion<string>().HaveMax(16);
+        b.Property(c => c.Tier).HaveMax(50);
+    }
+}

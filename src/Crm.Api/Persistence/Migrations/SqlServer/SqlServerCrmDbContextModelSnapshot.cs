@@ -1342,6 +1342,27 @@ namespace Crm.Api.Persistence.Migrations.SqlServer
                     b.ToTable("PointsEntries");
                 });
 
+            modelBuilder.Entity("Crm.Api.Domain.PortfolioCount", b =>
+                {
+                    b.Property<Guid>("OwnerId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<string>("Lifecycle")
+                        .HasMaxLength(16)
+                        .HasColumnType("nvarchar(16)");
+
+                    b.Property<string>("Tier")
+                        .HasMaxLength(50)
+                        .HasColumnType("nvarchar(50)");
+
+                    b.Property<int>("Customers")
+                        .HasColumnType("int");
+
+                    b.HasKey("OwnerId", "Lifecycle", "Tier");
+
+                    b.ToTable("PortfolioCounts");
+                });
+
             modelBuilder.Entity("Crm.Api.Domain.Purchase", b =>
                 {
                     b.Property<Guid>("Id")

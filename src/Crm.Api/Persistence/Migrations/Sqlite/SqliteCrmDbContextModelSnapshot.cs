@@ -1332,6 +1332,27 @@ namespace Crm.Api.Persistence.Migrations.Sqlite
                     b.ToTable("PointsEntries");
                 });
 
+            modelBuilder.Entity("Crm.Api.Domain.PortfolioCount", b =>
+                {
+                    b.Property<Guid>("OwnerId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Lifecycle")
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Tier")
+                        .HasMaxLength(50)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Customers")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("OwnerId", "Lifecycle", "Tier");
+
+                    b.ToTable("PortfolioCounts");
+                });
+
             modelBuilder.Entity("Crm.Api.Domain.Purchase", b =>
                 {
                     b.Property<Guid>("Id")

@@ -65,7 +65,7 @@ public sealed class RemindersHandler(CrmDbContext db, OrganisationCalendar calen
                 reminders.AddRange(ChineseFestivals.Between(from, to).Select(f => new ReminderDto(ReminderKind.Festival, f.Date, $"{f.NameZh} {f.NameEn}", null, null, null, null)));
                 return Task.CompletedTask;
             },
-            () => includesToday ? AddNotContactedAsync(reminders, today, ct) : Task.CompletedTask,
+            () => includesToday ? AddNotContactedAsync(reminders, today, enough, ct) : Task.CompletedTask,
             () => includesToday ? AddComplaintsDueAsync(reminders, today, ct) : Task.CompletedTask,
             () => includesToday ? AddThanksDueAsync(reminders, today, ct) : Task.CompletedTask,
             () => includesToday ? AddVisitsDueAsync(reminders, today, ct) : Task.CompletedTask,
@@ -121,17 +121,24 @@ public sealed class RemindersHandler(CrmDbContext db, OrganisationCalendar calen
             (t.DueDate < today ? "已逾期 Overdue: " : "任务 Task: ") + t.Title, t.CustomerId, t.CustomerName, t.Id, $"/api/v1/tasks/{t.Id}")));
     }
 
-    private async Task AddNotContactedAsync(List<ReminderDto> reminders, DateOnly today, CancellationToken ct)
+    /// <summary>
+    /// Quiet customers by level, most urgent level first and by name within it, which is their titles' order: a list
+    /// that stops at <paramref name="enough"/> reads only as many as it still lacks. Each one read costs its customer's
+    /// row and two lookups (purchases, visits): a rep's dashboard read 800 of them for the 20 it shows.
+    /// </summary>
+    private async Task AddNotContactedAsync(List<ReminderDto> reminders, DateOnly today, int enough, CancellationToken ct)
     {
         foreach (var (level, limit) in NotContactedDays)
         {
+            var wanted = Math.Min(MaxPerKind, enough - reminders.Count);
+            if (wanted <= 0) return;
             var since = today.AddDays(-limit);
             var sinceUtc = calendar.StartOfDayUtc(since);
             var quiet = await db.Customers.AsNoTracking()
                 .Where(c => c.ArchivedAt == null && c.Level == level && c.Lifecycle != Lifecycle.Prospect
                     && !db.Purchases.Any(p => p.CustomerId == c.Id && p.PurchasedOn >= since)
                     && !db.Visits.Any(v => v.CustomerId == c.Id && v.Status == VisitStatus.Completed && v.ActualStart >= sinceUtc))
-                .OrderBy(c => c.Name).Select(c => new { c.Id, c.Name }).Take(MaxPerKind).ToListAsync(ct);
+                .OrderBy(c => c.Name).Select(c => new { c.Id, c.Name }).Take(wanted).ToListAsync(ct);
             reminders.AddRange(quiet.Select(c => new ReminderDto(ReminderKind.NotContacted, today,
                 $"{limit} 天未联系 Not contacted for {limit} days: {c.Name}", c.Id, c.Name, c.Id, $"/api/v1/customers/{c.Id}")));
         }

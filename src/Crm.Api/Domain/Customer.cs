@@ -174,10 +174,24 @@ public class PersonalProfile
 /// <summary>重要日期: an anniversary or other date the account manager should remember.</summary>
 public class ImportantDate
 {
+    private DateOnly date;
+
     public Guid Id { get; init; } = Guid.CreateVersion7();
     public Guid CustomerId { get; set; }
     public string Label { get; set; } = "";
-    public DateOnly Date { get; set; }
+
+    public DateOnly Date
+    {
+        get => date;
+        set
+        {
+            date = value;
+            MonthDay = value.Month * 100 + value.Day;
+        }
+    }
+
+    /// <summary>The date's month and day as a number (1122 for 22 November): a day's reminders seek it, whatever the year.</summary>
+    public int MonthDay { get; private set; }
 }
 
 public class CustomerTag

@@ -99,12 +99,11 @@ public sealed class RemindersHandler(CrmDbContext db, OrganisationCalendar calen
 
     private async Task AddImportantDatesAsync(List<ReminderDto> reminders, List<DateOnly> days, List<int> keys, CancellationToken ct)
     {
-        var dated = await db.Customers.AsNoTracking()
-            .Where(c => c.ArchivedAt == null && c.ImportantDates.Any(d => keys.Contains(d.Date.Month * 100 + d.Date.Day)))
-            .Select(c => new { c.Id, c.Name, Dates = c.ImportantDates.Select(d => new { d.Label, d.Date }).ToList() })
+        var dated = await db.Customers.AsNoTracking().Where(c => c.ArchivedAt == null)
+            .SelectMany(c => c.ImportantDates.Where(d => keys.Contains(d.MonthDay)), (c, d) => new { c.Id, c.Name, d.Label, d.Date })
             .Take(MaxPerKind).ToListAsync(ct);
-        reminders.AddRange(dated.SelectMany(c => c.Dates.Where(d => keys.Contains(d.Date.Month * 100 + d.Date.Day)).Select(d =>
-            new ReminderDto(ReminderKind.ImportantDate, On(days, d.Date.Month, d.Date.Day), $"{d.Label}: {c.Name}", c.Id, c.Name, c.Id, $"/api/v1/customers/{c.Id}"))));
+        reminders.AddRange(dated.Select(d =>
+            new ReminderDto(ReminderKind.ImportantDate, On(days, d.Date.Month, d.Date.Day), $"{d.Label}: {d.Name}", d.Id, d.Name, d.Id, $"/api/v1/customers/{d.Id}")));
     }
 
     /// <summary>My tasks due in the range, and those already overdue when the range includes today.</summary>

@@ -60,6 +60,9 @@ internal sealed class CustomerConfiguration : IEntityTypeConfiguration<Customer>
             d.WithOwner().HasForeignKey(x => x.CustomerId);
             d.HasKey(x => x.Id);
             d.Property(x => x.Label).HaveMax(100).IsRequired();
+            // A day's reminders start from the dates of that day and join their customers, instead of probing the dates
+            // of every customer in scope.
+            d.HasIndex(x => new { x.MonthDay, x.CustomerId });
         });
 
         b.HasMany(c => c.Tags).WithOne().HasForeignKey(t => t.CustomerId).OnDelete(DeleteBehavior.Cascade);

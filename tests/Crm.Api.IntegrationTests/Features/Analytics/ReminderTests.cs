@@ -5,6 +5,9 @@ using Crm.Api.Features.Analytics;
 using Crm.Api.Features.Contacts;
 using Crm.Api.Features.Customers;
 using Crm.Api.IntegrationTests.Infrastructure;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Infrastructure;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Crm.Api.IntegrationTests.Features.Analytics;
 
@@ -54,6 +57,35 @@ public abstract class ReminderTests<TApp>(TApp app) : ApiTest<TApp>(app) where T
         await Read<ContactDto>(await rep.SendAsync(WithIfMatch(HttpMethod.Put, $"/api/v1/customers/{company.Id}/contacts/{contact.Id}", $"\"{contact.Version + 1}\"",
             new { name = "赵女士", birthday = (string?)null, isPrimary = true })));
         Assert.DoesNotContain((await Reminders(Who.Rep2, "?from=2026-11-20&to=2026-11-24")).Items, r => r.RecordId == contact.Id);
+    }
+
+    [Fact]
+    public async Task A_moved_important_date_is_reminded_on_its_new_day_an_archived_customers_not_at_all_and_a_migrated_one_on_its_day()
+    {
+        var rep = await As(Who.Rep2);
+        var customer = await Arrange.OwnedByAsync(App, Who.Rep2, "Moving anniversary Co",
+            new { importantDates = new[] { new { label = "签约纪念日 Contract day", date = "2015-11-25" } } });
+        var archived = await Arrange.OwnedByAsync(App, Who.Rep2, "Archived anniversary Co",
+            new { importantDates = new[] { new { label = "成立日 Founded", date = "2010-11-25" } } });
+        Assert.Equal(HttpStatusCode.OK, (await rep.PostAsync($"/api/v1/customers/{archived.Id}/archive", null)).StatusCode);
+        async Task<List<(DateOnly, Guid)>> Dates() => (await Reminders(Who.Rep2, "?from=2026-11-25&to=2026-12-05")).Items
+            .Where(r => r.Kind == ReminderKind.ImportantDate).Select(r => (r.Date, r.CustomerId!.Value)).ToList();
+        Assert.Equal([(new DateOnly(2026, 11, 25), customer.Id)], await Dates());
+
+        await Read<CustomerDto>(await rep.SendAsync(WithIfMatch(HttpMethod.Put, $"/api/v1/customers/{customer.Id}", $"\"{customer.Version}\"",
+            Arrange.UpdateBody(customer, b => b["importantDates"] = new[] { new { label = "签约纪念日 Contract day", date = "2015-12-03" } }))));
+        Assert.Equal([(new DateOnly(2026, 12, 3), customer.Id)], await Dates());
+
+        // Dates saved before the month-day key existed get theirs from the migration that adds it.
+        await using (var scope = App.Services.CreateAsyncScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<Crm.Api.Persistence.CrmDbContext>();
+            var migrator = db.GetInfrastructure().GetRequiredService<Microsoft.EntityFrameworkCore.Migrations.IMigrator>();
+            var migrations = db.Database.GetMigrations().ToList();
+            await migrator.MigrateAsync(migrations[migrations.FindIndex(m => m.EndsWith("_ImportantDatesByMonthDay", StringComparison.Ordinal)) - 1]);
+            await migrator.MigrateAsync();
+        }
+        Assert.Equal([(new DateOnly(2026, 12, 3), customer.Id)], await Dates());
     }
 
     [Fact]

@@ -2556,9 +2556,14 @@ namespace Crm.Api.Persistence.Migrations.SqlServer
                                 .HasMaxLength(100)
                                 .HasColumnType("nvarchar(100)");
 
+                            b1.Property<int>("MonthDay")
+                                .HasColumnType("int");
+
                             b1.HasKey("Id");
 
                             b1.HasIndex("CustomerId");
+
+                            b1.HasIndex("MonthDay", "CustomerId");
 
                             b1.ToTable("CustomerImportantDates", (string)null);
 

@@ -2540,9 +2540,14 @@ namespace Crm.Api.Persistence.Migrations.Sqlite
                                 .HasMaxLength(100)
                                 .HasColumnType("TEXT");
 
+                            b1.Property<int>("MonthDay")
+                                .HasColumnType("INTEGER");
+
                             b1.HasKey("Id");
 
                             b1.HasIndex("CustomerId");
+
+                            b1.HasIndex("MonthDay", "CustomerId");
 
                             b1.ToTable("CustomerImportantDates", (string)null);
 

@@ -177,14 +177,29 @@ public static class LoyaltyStageMix
         // The stage rules of LoyaltyRules.Stage, written as one SQL expression over the statistics row, which carries the
         // customer's owner and lifecycle (one covered index range for the scope). Customers without a purchase (no
         // statistics row, or none counted) are the portfolio less the others.
-        var stages = await db.CustomerStats.Where(s => s.Lifecycle != Lifecycle.Archived && s.Purchases > 0)
-            .Select(s => s.Purchases >= 2 && s.LastPurchaseDay - s.FirstPurchaseDay >= 365 && todayDay - s.LastPurchaseDay <= 365 ? LoyaltyStage.Behavioural
-                : s.Purchases >= 2 && (s.RatedComplaints == 0 || s.SatisfactionTotal >= 4 * s.RatedComplaints || s.ReferralsMade > 0) ? LoyaltyStage.Emotional
-                : LoyaltyStage.Cognitive)
-            .GroupBy(stage => stage).Select(g => new { g.Key, Count = g.Count() }).ToListAsync(ct);
-        int Count(LoyaltyStage stage) => stage == LoyaltyStage.None
-            ? total - stages.Sum(s => s.Count)
-            : stages.FirstOrDefault(s => s.Key == stage)?.Count ?? 0;
+        // Counted per owner, not grouped by stage: the owners come in the index's order, so no temporary B-tree sorts a
+X
+        var byOwner = await db.CustomerStats.Where(s => s.Lifecycle != Lifecycle.Archived && s.Purchases > 0)
+            .Select(s => new
+            {
+                s.OwnerId,
+                Stage = s.Purchases >= 2 && s.LastPurchaseDay - s.FirstPurchaseDay >= 365 && todayDay - s.LastPurchaseDay <= 365 ? LoyaltyStage.Behavioural
+                    : s.Purchases >= 2 && (s.RatedComplaints == 0 || s.SatisfactionTotal >= 4 * s.RatedComplaints || s.ReferralsMade > 0) ? LoyaltyStage.Emotional
+                    : LoyaltyStage.Cognitive,
+            })
+            .GroupBy(s => s.OwnerId)
+            .Select(g => new { Behavioural = g.Count(s => s.Stage == LoyaltyStage.Behavioural), Emotional = g.Count(s => s.Stage == LoyaltyStage.Emotional), Bought = g.Count() })
+            .ToListAsync(ct);
+        var behavioural = byOwner.Sum(o => o.Behavioural);
+        var emotional = byOwner.Sum(o => o.Emotional);
+        var bought = byOwner.Sum(o => o.Bought);
+        int Count(LoyaltyStage stage) => stage switch
+        {
+            LoyaltyStage.None => total - bought,
+            LoyaltyStage.Behavioural => behavioural,
+            LoyaltyStage.Emotional => emotional,
+            _ => bought - behavioural - emotional,
+        };
         return Enum.GetValues<LoyaltyStage>().Select(stage => Row(stage.ToString(), Count(stage), total)).ToList();
     }
 

@@ -178,7 +178,7 @@ public static class LoyaltyStageMix
         // customer's owner and lifecycle (one covered index range for the scope). Customers without a purchase (no
         // statistics row, or none counted) are the portfolio less the others.
         // Counted per owner, not grouped by stage: the owners come in the index's order, so no temporary B-tree sorts a
-X
+        // team's 22,000 rows by stage (median 13.4 against 11.4 ms at 1M, docs/performance.md "Tenth round").
         var byOwner = await db.CustomerStats.Where(s => s.Lifecycle != Lifecycle.Archived && s.Purchases > 0)
             .Select(s => new
             {

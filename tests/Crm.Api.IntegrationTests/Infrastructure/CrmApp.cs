@@ -7,6 +7,9 @@ using Crm.Api.Persistence;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Infrastructure;
+using Microsoft.EntityFrameworkCore.Migrations;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Time.Testing;
@@ -176,6 +179,17 @@ public abstract class CrmApp : WebApplicationFactory<Program>, IAsyncLifetime
     {
         using var scope = Services.CreateScope();
         return read(scope.ServiceProvider.GetRequiredService<CrmDbContext>());
+    }
+
+    /// <summary>Takes the database back to just before the migration whose name ends with <paramref name="name"/>, then forward again: what an existing database goes through when that migration first reaches it.</summary>
+    public async Task MigrateDownAndUpAgainAsync(string name)
+    {
+        await using var scope = Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<CrmDbContext>();
+        var migrator = db.GetService<IMigrator>();
+        var migrations = db.Database.GetMigrations().ToList();
+        await migrator.MigrateAsync(migrations[migrations.FindIndex(m => m.EndsWith("_" + name, StringComparison.Ordinal)) - 1]);
+        await migrator.MigrateAsync();
     }
 
     public override async ValueTask DisposeAsync()

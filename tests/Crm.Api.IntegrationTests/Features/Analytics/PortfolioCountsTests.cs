@@ -7,8 +7,6 @@ using Crm.Api.IntegrationTests.Features.Integration;
 using Crm.Api.IntegrationTests.Infrastructure;
 using Crm.Api.Persistence;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Infrastructure;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace Crm.Api.IntegrationTests.Features.Analytics;
 
@@ -67,14 +65,7 @@ public abstract class PortfolioCountsTests<TApp>(TApp app) : ApiTest<TApp>(app) 
         await Arrange.OwnedByAsync(App, Who.Rep3);
         var kept = CountsKept();
 
-        await using (var scope = App.Services.CreateAsyncScope())
-        {
-            var db = scope.ServiceProvider.GetRequiredService<CrmDbContext>();
-            var migrator = db.GetInfrastructure().GetRequiredService<Microsoft.EntityFrameworkCore.Migrations.IMigrator>();
-            var migrations = db.Database.GetMigrations().ToList();
-            await migrator.MigrateAsync(migrations[migrations.FindIndex(m => m.EndsWith("_PortfolioCounts", StringComparison.Ordinal)) - 1]);
-            await migrator.MigrateAsync();
-        }
+        await App.MigrateDownAndUpAgainAsync("PortfolioCounts");
 
         Assert.Equal(kept, CountsKept());
         Assert.Contains($"{App.UserIds[Who.Rep3]} Prospect  1", kept);

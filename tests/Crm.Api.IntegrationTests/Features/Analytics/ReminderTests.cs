@@ -5,9 +5,6 @@ using Crm.Api.Features.Analytics;
 using Crm.Api.Features.Contacts;
 using Crm.Api.Features.Customers;
 using Crm.Api.IntegrationTests.Infrastructure;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Infrastructure;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace Crm.Api.IntegrationTests.Features.Analytics;
 
@@ -77,14 +74,7 @@ public abstract class ReminderTests<TApp>(TApp app) : ApiTest<TApp>(app) where T
         Assert.Equal([(new DateOnly(2026, 12, 3), customer.Id)], await Dates());
 
         // Dates saved before the month-day key existed get theirs from the migration that adds it.
-        await using (var scope = App.Services.CreateAsyncScope())
-        {
-            var db = scope.ServiceProvider.GetRequiredService<Crm.Api.Persistence.CrmDbContext>();
-            var migrator = db.GetInfrastructure().GetRequiredService<Microsoft.EntityFrameworkCore.Migrations.IMigrator>();
-            var migrations = db.Database.GetMigrations().ToList();
-            await migrator.MigrateAsync(migrations[migrations.FindIndex(m => m.EndsWith("_ImportantDatesByMonthDay", StringComparison.Ordinal)) - 1]);
-            await migrator.MigrateAsync();
-        }
+        await App.MigrateDownAndUpAgainAsync("ImportantDatesByMonthDay");
         Assert.Equal([(new DateOnly(2026, 12, 3), customer.Id)], await Dates());
     }
 

@@ -105,14 +105,7 @@ public abstract class SearchIndexTests<TApp>(TApp app) : ApiTest<TApp>(app) wher
         var customer = await Arrange.OwnedByAsync(App, Who.Rep1, "Saltmarsh Ferries");
         Assert.Equal(HttpStatusCode.Created, (await rep1.PostAsJsonAsync($"/api/v1/customers/{customer.Id}/contacts", new { name = "Ysolde Carrick" }, Json)).StatusCode);
 
-        await using (var scope = App.Services.CreateAsyncScope())
-        {
-            var db = scope.ServiceProvider.GetRequiredService<Crm.Api.Persistence.CrmDbContext>();
-            var migrator = db.GetInfrastructure().GetRequiredService<Microsoft.EntityFrameworkCore.Migrations.IMigrator>();
-            var migrations = db.Database.GetMigrations().ToList();
-            await migrator.MigrateAsync(migrations[migrations.FindIndex(m => m.EndsWith("_SearchTermsCarryOwner", StringComparison.Ordinal)) - 1]);
-            await migrator.MigrateAsync();
-        }
+        await App.MigrateDownAndUpAgainAsync("SearchTermsCarryOwner");
 
         Assert.All(App.WithDb(db => db.CustomerSearchTerms.IgnoreQueryFilters().Where(t => t.CustomerId == customer.Id).Select(t => t.OwnerId).ToList()),
             owner => Assert.Equal(App.UserIds[Who.Rep1], owner));

@@ -186,7 +186,7 @@ public abstract class CrmDbContext(DbContextOptions options)
     public override int SaveChanges(bool acceptAllChangesOnSuccess) =>
         SaveChangesAsync(acceptAllChangesOnSuccess).GetAwaiter().GetResult();
 
-    /// <summary>What a save does after the hooks: the customers whose statistics it touches, and the new customers and tags to write in bulk.</summary>
+    /// <summary>What a save does after the hooks: the customers whose statistics it touches, the new customers and tags to write in bulk, and its change to the portfolio counts.</summary>
     private sealed record SaveWork(HashSet<Guid> Touched, HashSet<Guid> Visited, Dictionary<Guid, Customer> Moved, HashSet<Guid> Sales,
         List<EntityEntry<Customer>> NewCustomers, List<EntityEntry<CustomerTag>> NewTags, Dictionary<Persistence.PortfolioCounts.Key, int> Portfolio)
     {

@@ -112,8 +112,7 @@ internal static class TargetSummaryReader
         var ids = await people.Select(u => u.Id).ToListAsync(ct);
         var target = await db.SalesTargets.AsNoTracking().Where(t => t.Month == first && t.UserId != null && ids.Contains(t.UserId!.Value)).SumAsync(t => t.Amount, ct);
         // Rounded per rep before adding up, as the board's team line adds its rounded rep rows.
-        var byOwner = await db.CustomerMonthSales.AsNoTracking().Where(s => s.Month == first && ids.Contains(s.OwnerId))
-            .GroupBy(s => s.OwnerId).Select(g => g.Sum(s => s.Amount)).ToListAsync(ct);
+        var byOwner = await OwnerCells(db, ids, [first]).GroupBy(c => c.OwnerId).Select(g => g.Sum(c => c.Amount)).ToListAsync(ct);
         var actual = byOwner.Sum(a => Math.Round(a, 2));
         return new DashboardTargetDto(first.ToString("yyyy-MM", CultureInfo.InvariantCulture), target, actual, TargetBoardHandler.Attainment(actual, target),
             await HistoryAsync(db, ids, first, ct));
@@ -122,12 +121,8 @@ internal static class TargetSummaryReader
     public static async Task<List<MonthTotalDto>> HistoryAsync(CrmDbContext db, List<Guid> ids, DateOnly month, CancellationToken ct)
     {
         var from = month.AddMonths(-5);
-        // Whole months: the month rows kept on write answer them without reading the purchases. The six months are named
-        // rather than given as a range: with a range SQLite read every owner's months from the (Month, ...) index and
-        // kept the team's (92 ms for a manager at 1M); named, each owner and month is a seek on (OwnerId, Month, ...).
         var months = Enumerable.Range(0, 6).Select(from.AddMonths).ToList();
-        var totals = await db.CustomerMonthSales.AsNoTracking().Where(s => months.Contains(s.Month) && ids.Contains(s.OwnerId))
-            .GroupBy(s => s.Month).Select(g => new { g.Key.Year, g.Key.Month, Amount = g.Sum(s => s.Amount) })
+        var totals = await OwnerCells(db, ids, months).GroupBy(c => c.Month).Select(g => new { g.Key.Year, g.Key.Month, Amount = g.Sum(c => c.Amount) })
             .ToListAsync(ct);
         var history = new List<MonthTotalDto>();
         decimal? previous = null;
@@ -140,6 +135,14 @@ internal static class TargetSummaryReader
         }
         return history;
     }
+
+    /// <summary>
+    /// Whole months of sales by owner, from the owner cells of the composition analysis (decision 0015): a few dozen cells
+    /// per owner and month (one per month its customers bought before), where the month rows are one per customer and
+    /// category (about 36,000 for a team's six months at 1M). The months and owners are named, so each pair is a seek.
+    /// </summary>
+    private static IQueryable<CompositionCell> OwnerCells(CrmDbContext db, List<Guid> owners, List<DateOnly> months) =>
+        db.CompositionCells.AsNoTracking().Where(c => c.Dimension == CompositionDimension.Owner && owners.Contains(c.OwnerId) && months.Contains(c.Month));
 }
 
 /// <summary>Sets a month's target for a rep (userId) or a team (teamId): managers for their team, admins for anyone.</summary>

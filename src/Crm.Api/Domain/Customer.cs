@@ -186,11 +186,11 @@ public class ImportantDate
         set
         {
             date = value;
-            MonthDay = value.Month * 100 + value.Day;
+            MonthDay = MonthDayKey.Of(value);
         }
     }
 
-    /// <summary>The date's month and day as a number (1122 for 22 November): a day's reminders seek it, whatever the year.</summary>
+    /// <summary>The date's <see cref="MonthDayKey"/>: a day's reminders seek it, whatever the year.</summary>
     public int MonthDay { get; private set; }
 }
 

@@ -10,7 +10,7 @@ namespace Crm.Api.Persistence;
 /// </summary>
 public static class BirthdayMonthDays
 {
-    public static int? Of(DateOnly? birthday) => birthday is { } b ? b.Month * 100 + b.Day : null;
+    public static int? Of(DateOnly? birthday) => birthday is { } b ? MonthDayKey.Of(b) : null;
 
     /// <summary>
     /// Before every save, from the birthday as it is now. Every tracked row is looked at, whatever its state: the profile

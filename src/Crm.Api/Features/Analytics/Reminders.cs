@@ -51,9 +51,9 @@ public sealed class RemindersHandler(CrmDbContext db, OrganisationCalendar calen
         var enough = request.First is { } first && from == to ? first : int.MaxValue;
         var reminders = new List<ReminderDto>();
 
-        // Month-and-day keys of every day in the range (BirthdayMonthDays), so birthdays match whatever the year of birth.
+        // Month-and-day keys of every day in the range (MonthDayKey), so birthdays and important dates match whatever the year.
         var days = Enumerable.Range(0, to.DayNumber - from.DayNumber + 1).Select(from.AddDays).ToList();
-        var keys = days.Select(d => BirthdayMonthDays.Of(d)!.Value).ToList();
+        var keys = days.Select(MonthDayKey.Of).ToList();
         var includesToday = from <= today && today <= to;
         // In ReminderKind's order, which is the list's order within a day.
         var kinds = new Func<Task>[]

@@ -114,11 +114,13 @@ internal static class VisitComplianceReader
     }
 
     /// <summary>
-    /// The report for one page: the whole scope's totals and the page's rows, least compliant first. Two cheap reads
-    /// decide the order: the scope's key accounts (id, name, level) from the (OwnerId, Level, ArchivedAt, Name, Id) index
-    /// alone, and the week's counting visits grouped by customer from one range of the (ActualStart, ...) index. Totals,
-    /// status filter, sort and cursor are then worked out here, and codes, owner names and last visits are read for the
-    /// page's rows alone: reading them for a team's ~9,600 key accounts at 1M was most of the unpaged report's cost.
+    /// The report for one page: the whole scope's totals and the page's rows, least compliant first. Nothing is read
+    /// per key account in .NET: the week's counting visits grouped by customer (one range of the
+    /// (CustomerOwnerId, ActualStart, ...) index per owner) give the visited key accounts their shortfall; every other
+    /// key account is short of its level's whole minimum. So the order is a few bands of equal shortfall, and each
+    /// band is one query of the (OwnerId, Level, ArchivedAt, Name, Id) index in name order that stops at the page's
+    /// end: the database keeps only the page's rows, not the team's ~9,600 key accounts at 1M. Codes, owner names and
+    /// last visits are read for the page's rows alone.
     /// </summary>
     public static async Task<(ComplianceSummaryDto Summary, Page<ComplianceRowDto> Page)> PageAsync(CrmDbContext db, OrganisationCalendar calendar, IsoWeek week,
         Guid? ownerId, Guid? teamId, ComplianceStatus? status, string? cursor, int limit, CancellationToken ct)
@@ -126,40 +128,57 @@ internal static class VisitComplianceReader
         var policies = await PoliciesAsync(db, ct);
         var (from, to) = calendar.UtcRange(week);
         var weekOver = WeekOver(calendar, week);
-        var accounts = await KeyAccounts(db, policies, ownerId, teamId).Select(c => new { c.Id, c.Name, c.Level }).ToListAsync(ct);
-        // The week's counting visits of the scope: each visit carries its customer's owner, so this is one range of
-        // (CustomerOwnerId, ActualStart, ...) per owner; the counts are looked up for the accounts above only.
-        var counts = await CountingVisits(db)
-            .Where(v => v.ActualStart >= from && v.ActualStart < to)
+        var keyAccounts = KeyAccounts(db, policies, ownerId, teamId);
+
+        var weeksVisits = CountingVisits(db).Where(v => v.ActualStart >= from && v.ActualStart < to);
+        if (ownerId is { } owner) weeksVisits = weeksVisits.Where(v => v.CustomerOwnerId == owner);
+        if (teamId is { } team) weeksVisits = weeksVisits.Where(v => db.Users.Where(u => u.TeamId == team).Select(u => u.Id).Contains(v.CustomerOwnerId));
+        var counts = await weeksVisits
             .GroupBy(v => v.CustomerId)
             .Select(g => new { g.Key, OnSite = g.Count(v => v.Form == VisitForm.OnSite), Total = g.Count() })
             .ToDictionaryAsync(x => x.Key, ct);
-        var keys = accounts.Select(a =>
-        {
-            var done = counts.GetValueOrDefault(a.Id);
-            var (onSite, total) = (done?.OnSite ?? 0, done?.Total ?? 0);
-            return new ComplianceKey(a.Id, a.Name, a.Level, onSite, total, Shortfalls(policies[a.Level], onSite, total).Shortfall);
-        }).ToList();
-        var met = keys.Count(k => k.Shortfall == 0);
-        var notMet = keys.Count - met;
-        var summary = new ComplianceSummaryDto(keys.Count, met, weekOver ? 0 : notMet, weekOver ? notMet : 0, keys.Count == 0 ? 100 : Math.Round(100.0 * met / keys.Count, 1));
+        var countedIds = counts.Keys.ToList();
+        var visited = (await keyAccounts.Where(c => EF.Parameter(countedIds).Contains(c.Id)).Select(c => new { c.Id, c.Level }).ToListAsync(ct))
+            .ToDictionary(a => a.Id, a => Shortfalls(policies[a.Level], counts[a.Id].OnSite, counts[a.Id].Total).Shortfall);
+        var visitedIds = visited.Keys.ToList();
 
-        IEnumerable<ComplianceKey> rows = status switch
-        {
-            null => keys,
-            ComplianceStatus.Met => keys.Where(k => k.Shortfall == 0),
-            ComplianceStatus.AtRisk when !weekOver => keys.Where(k => k.Shortfall > 0),
-            ComplianceStatus.Missed when weekOver => keys.Where(k => k.Shortfall > 0),
-            _ => [],
-        };
+        var accounts = await keyAccounts.CountAsync(ct);
+        // Every level counted has a minimum, so an account without a visit this week is never met.
+        var met = visited.Values.Count(s => s == 0);
+        var notMet = accounts - met;
+        var summary = new ComplianceSummaryDto(accounts, met, weekOver ? 0 : notMet, weekOver ? notMet : 0, accounts == 0 ? 100 : Math.Round(100.0 * met / accounts, 1));
+
+        ComplianceCursor? after = null;
+        var afterId = Guid.Empty;
         if (cursor is not null)
         {
-            var (after, afterId) = Cursor.Decode<ComplianceCursor>(cursor);
+            (after, afterId) = Cursor.Decode<ComplianceCursor>(cursor);
             if (after?.Name is null) throw new ValidationException([new ValidationFailure("cursor", "The cursor is not valid for this list and sort; start again without it.")]);
-            var last = new ComplianceKey(afterId, after.Name, default, 0, 0, after.Shortfall);
-            rows = rows.Where(k => ComplianceKey.Order.Compare(k, last) > 0);
         }
-        var pageKeys = rows.Order(ComplianceKey.Order).Take(limit + 1).ToList();
+        var wholeMinimum = policies.Values.Where(p => p.HasMinimum).ToDictionary(p => p.Level, p => Shortfalls(p, 0, 0).Shortfall);
+        var bands = wholeMinimum.Values.Concat(visited.Values).Distinct()
+            .Where(shortfall => status switch
+            {
+                null => true,
+                ComplianceStatus.Met => shortfall == 0,
+                ComplianceStatus.AtRisk => !weekOver && shortfall > 0,
+                ComplianceStatus.Missed => weekOver && shortfall > 0,
+                _ => false,
+            })
+            .Where(shortfall => after is null || shortfall <= after.Shortfall)
+            .OrderDescending();
+
+        var pageKeys = new List<ComplianceKey>();
+        foreach (var shortfall in bands)
+        {
+            var levels = wholeMinimum.Where(l => l.Value == shortfall).Select(l => l.Key).ToList();
+            var ids = visited.Where(v => v.Value == shortfall).Select(v => v.Key).ToList();
+            var band = keyAccounts.Where(c => (levels.Contains(c.Level) && !EF.Parameter(visitedIds).Contains(c.Id)) || EF.Parameter(ids).Contains(c.Id));
+            if (after is not null && shortfall == after.Shortfall) band = AfterName(db, band, after.Name, afterId);
+            var rows = await InNameOrder(db, band).Select(c => new { c.Id, c.Name, c.Level }).Take(limit + 1 - pageKeys.Count).ToListAsync(ct);
+            pageKeys.AddRange(rows.Select(r => new ComplianceKey(r.Id, r.Name, r.Level, counts.GetValueOrDefault(r.Id)?.OnSite ?? 0, counts.GetValueOrDefault(r.Id)?.Total ?? 0, shortfall)));
+            if (pageKeys.Count > limit) break;
+        }
         string? next = null;
         if (pageKeys.Count > limit)
         {
@@ -167,17 +186,33 @@ internal static class VisitComplianceReader
             next = Cursor.Encode(new ComplianceCursor(pageKeys[^1].Shortfall, pageKeys[^1].Name), pageKeys[^1].Id);
         }
 
-        var ids = pageKeys.Select(k => k.Id).ToList();
-        var details = await db.Customers.AsNoTracking().Where(c => ids.Contains(c.Id))
+        var pageIds = pageKeys.Select(k => k.Id).ToList();
+        var details = await db.Customers.AsNoTracking().Where(c => pageIds.Contains(c.Id))
             .Select(c => new Account(c.Id, c.Name, c.Code, c.Level, c.OwnerId, c.Owner!.DisplayName,
                 db.CustomerStats.Where(s => s.CustomerId == c.Id).Select(s => s.LastVisitAt).FirstOrDefault()))
             .ToDictionaryAsync(a => a.Id, ct);
         var lastBefore = await LastVisitsBeforeAsync(db, details.Values, to, ct);
-        // A customer merged away or moved out of the caller's scope between the two reads is left out rather than failing the page.
+        // A customer merged away or moved out of the caller's scope between the reads is left out rather than failing the page.
         var items = pageKeys.Where(k => details.ContainsKey(k.Id))
             .Select(k => Row(policies[k.Level], weekOver, details[k.Id], k.OnSite, k.Total, to, lastBefore)).ToList();
         return (summary, new Page<ComplianceRowDto>(items, next));
     }
+
+    /// <summary>
+    /// Names in ordinal order on every database: SQLite compares text bytewise already; SQL Server's column collation
+    /// would ignore case and sort Chinese by its own rules, so the band is ordered in a binary collation there.
+    /// Accounts of the same name follow in the database's order of their ids, which the cursor's comparison shares.
+    /// </summary>
+    private static IQueryable<Customer> InNameOrder(CrmDbContext db, IQueryable<Customer> band) => db.Database.IsSqlServer()
+        ? band.OrderBy(c => EF.Functions.Collate(c.Name, OrdinalCollation)).ThenBy(c => c.Id)
+        : band.OrderBy(c => c.Name).ThenBy(c => c.Id);
+
+    private static IQueryable<Customer> AfterName(CrmDbContext db, IQueryable<Customer> band, string name, Guid id) => db.Database.IsSqlServer()
+        ? band.Where(c => string.Compare(EF.Functions.Collate(c.Name, OrdinalCollation), name) > 0
+            || (EF.Functions.Collate(c.Name, OrdinalCollation) == name && c.Id.CompareTo(id) > 0))
+        : band.Where(c => string.Compare(c.Name, name) > 0 || (c.Name == name && c.Id.CompareTo(id) > 0));
+
+    private const string OrdinalCollation = "Latin1_General_100_BIN2";
 
     /// <summary>
     /// The dashboard's summary of the caller's whole scope, the same figures as the report's totals: the key accounts
@@ -254,19 +289,10 @@ internal static class VisitComplianceReader
     private sealed record Account(Guid Id, string Name, string Code, CustomerLevel Level, Guid OwnerId, string OwnerName, DateTime? LastVisitAt);
 
     /// <summary>
-    /// An account's place in the report: furthest behind first (largest shortfall), then by name, then by id so that
-    /// equal names still page deterministically. Names compare ordinally, the same on every database.
+    /// An account's place in the report: furthest behind first (largest shortfall), then by name in ordinal order, then
+    /// by id so that equal names still page deterministically (<see cref="InNameOrder"/>).
     /// </summary>
-    private sealed record ComplianceKey(Guid Id, string Name, CustomerLevel Level, int OnSite, int Total, int Shortfall)
-    {
-        public static readonly IComparer<ComplianceKey> Order = Comparer<ComplianceKey>.Create((x, y) =>
-        {
-            var byShortfall = y.Shortfall.CompareTo(x.Shortfall);
-            if (byShortfall != 0) return byShortfall;
-            var byName = string.CompareOrdinal(x.Name, y.Name);
-            return byName != 0 ? byName : x.Id.CompareTo(y.Id);
-        });
-    }
+    private sealed record ComplianceKey(Guid Id, string Name, CustomerLevel Level, int OnSite, int Total, int Shortfall);
 
     internal sealed record ComplianceCursor(int Shortfall, string Name);
 }

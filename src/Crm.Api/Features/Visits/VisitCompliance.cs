@@ -130,23 +130,10 @@ internal static class VisitComplianceReader
         var weekOver = WeekOver(calendar, week);
         var keyAccounts = KeyAccounts(db, policies, ownerId, teamId);
 
-        var weeksVisits = CountingVisits(db).Where(v => v.ActualStart >= from && v.ActualStart < to);
-        if (ownerId is { } owner) weeksVisits = weeksVisits.Where(v => v.CustomerOwnerId == owner);
-        if (teamId is { } team) weeksVisits = weeksVisits.Where(v => db.Users.Where(u => u.TeamId == team).Select(u => u.Id).Contains(v.CustomerOwnerId));
-        var counts = await weeksVisits
-            .GroupBy(v => v.CustomerId)
-            .Select(g => new { g.Key, OnSite = g.Count(v => v.Form == VisitForm.OnSite), Total = g.Count() })
-            .ToDictionaryAsync(x => x.Key, ct);
-        var countedIds = counts.Keys.ToList();
-        var visited = (await keyAccounts.Where(c => EF.Parameter(countedIds).Contains(c.Id)).Select(c => new { c.Id, c.Level }).ToListAsync(ct))
-            .ToDictionary(a => a.Id, a => Shortfalls(policies[a.Level], counts[a.Id].OnSite, counts[a.Id].Total).Shortfall);
+        var (counts, visited) = await WeekAsync(db, policies, keyAccounts, from, to, ownerId, teamId, ct);
         var visitedIds = visited.Keys.ToList();
 
-        var accounts = await keyAccounts.CountAsync(ct);
-        // Every level counted has a minimum, so an account without a visit this week is never met.
-        var met = visited.Values.Count(s => s == 0);
-        var notMet = accounts - met;
-        var summary = new ComplianceSummaryDto(accounts, met, weekOver ? 0 : notMet, weekOver ? notMet : 0, accounts == 0 ? 100 : Math.Round(100.0 * met / accounts, 1));
+        var summary = Summary(await keyAccounts.CountAsync(ct), visited, weekOver);
 
         ComplianceCursor? after = null;
         var afterId = Guid.Empty;
@@ -216,24 +203,45 @@ internal static class VisitComplianceReader
 
     /// <summary>
     /// The dashboard's summary of the caller's whole scope, the same figures as the report's totals: the key accounts
-    /// counted on the (OwnerId, Level, ArchivedAt, ...) index and the week's counting visits of those visited. Neither
-    /// names nor owners nor last visits are read.
+    /// counted on the (OwnerId, Level, ArchivedAt, ...) index and the week's visited ones. Neither names nor owners nor
+    /// last visits are read.
     /// </summary>
     public static async Task<ComplianceSummaryDto> SummaryAsync(CrmDbContext db, OrganisationCalendar calendar, IsoWeek week, CancellationToken ct)
     {
         var policies = await PoliciesAsync(db, ct);
-        var (weekStart, weekEnd) = calendar.UtcRange(week);
-        var customers = KeyAccounts(db, policies, null, null);
-        var accounts = await customers.CountAsync(ct);
-        var visited = await (from v in CountingVisits(db)
-                             where v.ActualStart >= weekStart && v.ActualStart < weekEnd
-                             join c in customers on v.CustomerId equals c.Id
-                             group v.Form by new { c.Id, c.Level } into g
-                             select new { g.Key.Level, OnSite = g.Count(f => f == VisitForm.OnSite), Total = g.Count() })
-            .ToListAsync(ct);
-        // Every level counted has a minimum, so an account without a visit this week is never met.
-        var met = visited.Count(v => v.OnSite >= policies[v.Level].MinOnSitePerWeek && v.Total >= policies[v.Level].MinTotalPerWeek);
-        var weekOver = WeekOver(calendar, week);
+        var (from, to) = calendar.UtcRange(week);
+        var keyAccounts = KeyAccounts(db, policies, null, null);
+        var (_, visited) = await WeekAsync(db, policies, keyAccounts, from, to, null, null, ct);
+        return Summary(await keyAccounts.CountAsync(ct), visited, WeekOver(calendar, week));
+    }
+
+    private sealed record WeekCount(int OnSite, int Total);
+
+    /// <summary>
+    /// The week's counting visits by customer, and the shortfall of each key account among them. The visits are one
+    /// range of the (CustomerOwnerId, ActualStart, ...) index per owner; the visited key accounts' levels come from the
+    /// key accounts' covering index, probed for the visited ids, rather than from a customer row per visit.
+    /// </summary>
+    private static async Task<(Dictionary<Guid, WeekCount> Counts, Dictionary<Guid, int> Shortfalls)> WeekAsync(CrmDbContext db,
+        Dictionary<CustomerLevel, VisitPolicy> policies, IQueryable<Customer> keyAccounts, DateTime from, DateTime to, Guid? ownerId, Guid? teamId, CancellationToken ct)
+    {
+        var weeksVisits = CountingVisits(db).Where(v => v.ActualStart >= from && v.ActualStart < to);
+        if (ownerId is { } owner) weeksVisits = weeksVisits.Where(v => v.CustomerOwnerId == owner);
+        if (teamId is { } team) weeksVisits = weeksVisits.Where(v => db.Users.Where(u => u.TeamId == team).Select(u => u.Id).Contains(v.CustomerOwnerId));
+        var counts = await weeksVisits
+            .GroupBy(v => v.CustomerId)
+            .Select(g => new { g.Key, OnSite = g.Count(v => v.Form == VisitForm.OnSite), Total = g.Count() })
+            .ToDictionaryAsync(x => x.Key, x => new WeekCount(x.OnSite, x.Total), ct);
+        var countedIds = counts.Keys.ToList();
+        var visited = counts.Count == 0 ? [] : await keyAccounts.Where(c => EF.Parameter(countedIds).Contains(c.Id)).Select(c => new { c.Id, c.Level })
+            .ToDictionaryAsync(a => a.Id, a => Shortfalls(policies[a.Level], counts[a.Id].OnSite, counts[a.Id].Total).Shortfall, ct);
+        return (counts, visited);
+    }
+
+    /// <summary>Every level counted has a minimum, so an account without a visit this week is never met.</summary>
+    private static ComplianceSummaryDto Summary(int accounts, Dictionary<Guid, int> visited, bool weekOver)
+    {
+        var met = visited.Values.Count(s => s == 0);
         var notMet = accounts - met;
         return new ComplianceSummaryDto(accounts, met, weekOver ? 0 : notMet, weekOver ? notMet : 0, accounts == 0 ? 100 : Math.Round(100.0 * met / accounts, 1));
     }

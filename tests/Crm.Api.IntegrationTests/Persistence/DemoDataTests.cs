@@ -38,11 +38,11 @@ public sealed class DemoDataTests(SqliteApp app) : ApiTest<SqliteApp>(app)
         Assert.Contains(names, n => n.Any(ch => ch > 0x4E00));
         Assert.Contains(names, n => n.Contains("Ltd.", StringComparison.Ordinal) || n.Contains("Inc.", StringComparison.Ordinal));
 
-        // The dashboard's counts per owner, lifecycle and tier are those of the seeded customers.
-        var counted = (await db.Customers.IgnoreQueryFilters().GroupBy(c => new { c.OwnerId, c.Lifecycle, Tier = c.Tier ?? "" })
-            .Select(g => new { g.Key.OwnerId, g.Key.Lifecycle, g.Key.Tier, Customers = g.Count() }).ToListAsync()).Select(c => c.ToString()).Order().ToList();
+        // The dashboard's counts per owner, lifecycle, tier and level are those of the seeded customers.
+        var counted = (await db.Customers.IgnoreQueryFilters().GroupBy(c => new { c.OwnerId, c.Lifecycle, Tier = c.Tier ?? "", c.Level })
+            .Select(g => new { g.Key.OwnerId, g.Key.Lifecycle, g.Key.Tier, g.Key.Level, Customers = g.Count() }).ToListAsync()).Select(c => c.ToString()).Order().ToList();
         var kept = (await db.PortfolioCounts.IgnoreQueryFilters().Where(c => c.Customers != 0)
-            .Select(c => new { c.OwnerId, c.Lifecycle, c.Tier, c.Customers }).ToListAsync()).Select(c => c.ToString()).Order().ToList();
+            .Select(c => new { c.OwnerId, c.Lifecycle, c.Tier, c.Level, c.Customers }).ToListAsync()).Select(c => c.ToString()).Order().ToList();
         Assert.Equal(counted, kept);
 
         // The generated-code counter continues after the seeded codes.

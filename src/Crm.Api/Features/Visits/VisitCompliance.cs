@@ -133,7 +133,7 @@ internal static class VisitComplianceReader
         var (counts, visited) = await WeekAsync(db, policies, keyAccounts, from, to, ownerId, teamId, ct);
         var visitedIds = visited.Keys.ToList();
 
-        var summary = Summary(await keyAccounts.CountAsync(ct), visited, weekOver);
+        var summary = Summary(await KeyAccountCountAsync(db, policies, ownerId, teamId, ct), visited, weekOver);
 
         ComplianceCursor? after = null;
         var afterId = Guid.Empty;
@@ -203,7 +203,7 @@ internal static class VisitComplianceReader
 
     /// <summary>
     /// The dashboard's summary of the caller's whole scope, the same figures as the report's totals: the key accounts
-    /// counted on the (OwnerId, Level, ArchivedAt, ...) index and the week's visited ones. Neither names nor owners nor
+    /// from the portfolio counts and the week's visited ones. Neither names nor owners nor
     /// last visits are read.
     /// </summary>
     public static async Task<ComplianceSummaryDto> SummaryAsync(CrmDbContext db, OrganisationCalendar calendar, IsoWeek week, CancellationToken ct)
@@ -212,7 +212,7 @@ internal static class VisitComplianceReader
         var (from, to) = calendar.UtcRange(week);
         var keyAccounts = KeyAccounts(db, policies, null, null);
         var (_, visited) = await WeekAsync(db, policies, keyAccounts, from, to, null, null, ct);
-        return Summary(await keyAccounts.CountAsync(ct), visited, WeekOver(calendar, week));
+        return Summary(await KeyAccountCountAsync(db, policies, null, null, ct), visited, WeekOver(calendar, week));
     }
 
     private sealed record WeekCount(int OnSite, int Total);
@@ -257,6 +257,19 @@ internal static class VisitComplianceReader
         if (ownerId is { } owner) customers = customers.Where(c => c.OwnerId == owner);
         if (teamId is { } team) customers = customers.Where(c => c.Owner!.TeamId == team);
         return customers;
+    }
+
+    /// <summary>
+    /// How many key accounts the scope has, from the portfolio counts kept on write (a few per owner, level and
+    /// lifecycle) rather than an index entry per key account: an archived customer's lifecycle is Archived.
+    /// </summary>
+    private static Task<int> KeyAccountCountAsync(CrmDbContext db, Dictionary<CustomerLevel, VisitPolicy> policies, Guid? ownerId, Guid? teamId, CancellationToken ct)
+    {
+        var levels = policies.Values.Where(p => p.HasMinimum).Select(p => p.Level).ToList();
+        var counts = db.PortfolioCounts.AsNoTracking().Where(c => c.Lifecycle != Lifecycle.Archived && levels.Contains(c.Level));
+        if (ownerId is { } owner) counts = counts.Where(c => c.OwnerId == owner);
+        if (teamId is { } team) counts = counts.Where(c => db.Users.Where(u => u.TeamId == team).Select(u => u.Id).Contains(c.OwnerId));
+        return counts.SumAsync(c => c.Customers, ct);
     }
 
     // Not IgnoreQueryFilters: in EF Core it would switch the filters off for the whole query, customers included.

@@ -148,8 +148,9 @@ internal sealed class PortfolioCountConfiguration : IEntityTypeConfiguration<Por
     public void Configure(EntityTypeBuilder<PortfolioCount> b)
     {
         // A scope reads its owners' counts: the key is that index.
-        b.HasKey(c => new { c.OwnerId, c.Lifecycle, c.Tier });
+        b.HasKey(c => new { c.OwnerId, c.Lifecycle, c.Tier, c.Level });
         b.Property(c => c.Lifecycle).HasConversion<string>().HaveMax(16);
+        b.Property(c => c.Level).HasConversion<int>();
         b.Property(c => c.Tier).HaveMax(50);
     }
 }

@@ -11,14 +11,15 @@ using Microsoft.EntityFrameworkCore;
 namespace Crm.Api.IntegrationTests.Features.Analytics;
 
 /// <summary>
-/// The dashboard's tier mix and the size of the portfolio its loyalty stages are shares of come from counts per owner,
-/// lifecycle and tier kept on write. They must be the counts the customers give after every kind of change to a
-/// customer's owner, lifecycle or tier, and a caller must see only its scope's.
+/// The dashboard's tier mix, the size of the portfolio its loyalty stages are shares of, and the number of key accounts
+/// visit compliance is counted over come from counts per owner, lifecycle, tier and level kept on write. They must be
+/// the counts the customers give after every kind of change to a customer's owner, lifecycle, tier or level, and a
+/// caller must see only its scope's.
 /// </summary>
 public abstract class PortfolioCountsTests<TApp>(TApp app) : ApiTest<TApp>(app) where TApp : CrmApp
 {
     [Fact]
-    public async Task The_counts_kept_on_write_are_the_counts_the_customers_give_after_tier_moves_archives_restores_transfers_merges_and_imports()
+    public async Task The_counts_kept_on_write_are_the_counts_the_customers_give_after_tier_moves_level_changes_archives_restores_transfers_merges_and_imports()
     {
         // 1,500 points (1 per 100 of sales) reach Silver; a smaller purchase leaves its customer a Member.
         var silver = await Arrange.CustomerWithPurchasesAsync(App, Who.Rep1, 150_000, "2026-11-01");
@@ -26,14 +27,21 @@ public abstract class PortfolioCountsTests<TApp>(TApp app) : ApiTest<TApp>(app) 
         var prospect = await Arrange.OwnedByAsync(App, Who.Rep1);
         var duplicate = await Arrange.OwnedByAsync(App, Who.Rep2);
         Assert.Equal(CountsGiven(), CountsKept());
-        Assert.Contains($"{App.UserIds[Who.Rep1]} Active Silver 1", CountsKept());
+        Assert.Contains($"{App.UserIds[Who.Rep1]} Active Silver C 1", CountsKept());
 
         // An active customer moving up a tier changes its tier alone.
         await Arrange.PurchaseAsync(App, Who.Rep1, member, "2026-11-10", 150_000);
         Assert.Equal(CountsGiven(), CountsKept());
-        Assert.Contains($"{App.UserIds[Who.Rep1]} Active Silver 2", CountsKept());
+        Assert.Contains($"{App.UserIds[Who.Rep1]} Active Silver C 2", CountsKept());
 
+        // A change of level alone moves the customer to that level's count.
         var rep1 = await As(Who.Rep1);
+        var current = await Read<Crm.Api.Features.Customers.CustomerDto>(await rep1.GetAsync($"/api/v1/customers/{silver}"));
+        Assert.Equal(HttpStatusCode.OK, (await rep1.SendAsync(WithIfMatch(HttpMethod.Put, $"/api/v1/customers/{silver}", $"\"{current.Version}\"",
+            Arrange.UpdateBody(current, b => (b["level"], b["isKeyAccount"]) = ("Special", true))))).StatusCode);
+        Assert.Equal(CountsGiven(), CountsKept());
+        Assert.Contains($"{App.UserIds[Who.Rep1]} Active Silver Special 1", CountsKept());
+
         Assert.Equal(HttpStatusCode.OK, (await rep1.PostAsync($"/api/v1/customers/{prospect.Id}/archive", null)).StatusCode);
         Assert.Equal(CountsGiven(), CountsKept());
         Assert.Equal(HttpStatusCode.OK, (await rep1.PostAsync($"/api/v1/customers/{prospect.Id}/restore", null)).StatusCode);
@@ -68,7 +76,7 @@ public abstract class PortfolioCountsTests<TApp>(TApp app) : ApiTest<TApp>(app) 
         await App.MigrateDownAndUpAgainAsync("PortfolioCounts");
 
         Assert.Equal(kept, CountsKept());
-        Assert.Contains($"{App.UserIds[Who.Rep3]} Prospect  1", kept);
+        Assert.Contains($"{App.UserIds[Who.Rep3]} Prospect  C 1", kept);
     }
 
     private List<string> CountsKept() => App.WithDb(db => db.PortfolioCounts.IgnoreQueryFilters().AsNoTracking().Where(c => c.Customers != 0).ToList())
@@ -85,7 +93,7 @@ public abstract class PortfolioCountsTests<TApp>(TApp app) : ApiTest<TApp>(app) 
         return counts;
     }).Select(Text).Order(StringComparer.Ordinal).ToList();
 
-    private static string Text(PortfolioCount c) => $"{c.OwnerId} {c.Lifecycle} {c.Tier} {c.Customers}";
+    private static string Text(PortfolioCount c) => $"{c.OwnerId} {c.Lifecycle} {c.Tier} {c.Level} {c.Customers}";
 }
 
 public sealed class PortfolioCountsTestsOnSqlite(SqliteApp app) : PortfolioCountsTests<SqliteApp>(app);

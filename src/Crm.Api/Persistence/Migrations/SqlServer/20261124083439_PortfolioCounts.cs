@@ -26,7 +26,7 @@ namespace Crm.Api.Persistence.Migrations.SqlServer
                 });
 
             // The counts of the customers there are; from now on every save keeps them (Persistence/PortfolioCounts.cs).
-            migrationBuilder.Sql(global::Crm.Api.Persistence.PortfolioCounts.FillSql(sqlServer: true));
+            migrationBuilder.Sql(global::Crm.Api.Persistence.PortfolioCounts.FillByTierSql(sqlServer: true));
         }
 
         /// <inheritdoc />

@@ -1355,10 +1355,13 @@ namespace Crm.Api.Persistence.Migrations.SqlServer
                         .HasMaxLength(50)
                         .HasColumnType("nvarchar(50)");
 
+                    b.Property<int>("Level")
+                        .HasColumnType("int");
+
                     b.Property<int>("Customers")
                         .HasColumnType("int");
 
-                    b.HasKey("OwnerId", "Lifecycle", "Tier");
+                    b.HasKey("OwnerId", "Lifecycle", "Tier", "Level");
 
                     b.ToTable("PortfolioCounts");
                 });

@@ -1345,10 +1345,13 @@ namespace Crm.Api.Persistence.Migrations.Sqlite
                         .HasMaxLength(50)
                         .HasColumnType("TEXT");
 
+                    b.Property<int>("Level")
+                        .HasColumnType("INTEGER");
+
                     b.Property<int>("Customers")
                         .HasColumnType("INTEGER");
 
-                    b.HasKey("OwnerId", "Lifecycle", "Tier");
+                    b.HasKey("OwnerId", "Lifecycle", "Tier", "Level");
 
                     b.ToTable("PortfolioCounts");
                 });

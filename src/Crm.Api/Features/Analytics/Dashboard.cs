@@ -58,11 +58,18 @@ public sealed class DashboardHandler(CrmDbContext db, IMediator mediator, Organi
 
         var monthStart = new DateOnly(today.Year, today.Month, 1);
         var monthStartUtc = calendar.StartOfDayUtc(monthStart);
-        var funnel = await db.Referrals.AsNoTracking().GroupBy(r => r.Status).Select(g => new { g.Key, Count = g.Count() }).ToListAsync(ct);
-        var wonThisMonth = await db.Referrals.AsNoTracking().CountAsync(r => r.Status == ReferralStatus.Won && r.WonAt >= monthStartUtc, ct);
         var thanksDays = await db.LoyaltyPolicies.AsNoTracking().Select(p => p.ThanksDueDays).SingleAsync(ct);
         var wonBefore = now.AddDays(-thanksDays);
-        var thanksDue = await db.Referrals.AsNoTracking().CountAsync(r => r.Status == ReferralStatus.Won && r.ThankedAt == null && r.WonAt <= wonBefore, ct);
+        // One pass over the scope's (ReferredOwnerId, Status, ThankedAt, WonAt) index: the funnel by status, and of the
+        // won ones, those won this month and those still owed their thanks.
+        var funnel = await db.Referrals.AsNoTracking().GroupBy(r => r.Status).Select(g => new
+        {
+            g.Key,
+            Count = g.Count(),
+            WonThisMonth = g.Count(r => r.WonAt >= monthStartUtc),
+            ThanksDue = g.Count(r => r.ThankedAt == null && r.WonAt <= wonBefore),
+        }).ToListAsync(ct);
+        var won = funnel.FirstOrDefault(f => f.Key == ReferralStatus.Won);
 
         var tiers = await PortfolioTiers.CountAsync(db, ct);
         var stages = await LoyaltyStageMix.CountAsync(db, today.DayNumber, tiers.Values.Sum(), ct);
@@ -75,7 +82,7 @@ public sealed class DashboardHandler(CrmDbContext db, IMediator mediator, Organi
             targets,
             compliance,
             new DashboardComplaintsDto(complaints?.Open ?? 0, (complaints?.Open ?? 0) - (complaints?.Breached ?? 0) - (complaints?.AtRisk ?? 0), complaints?.AtRisk ?? 0, complaints?.Breached ?? 0),
-            new DashboardReferralsDto(Funnel(ReferralStatus.New), Funnel(ReferralStatus.Contacted), Funnel(ReferralStatus.Qualified), wonThisMonth, thanksDue),
+            new DashboardReferralsDto(Funnel(ReferralStatus.New), Funnel(ReferralStatus.Contacted), Funnel(ReferralStatus.Qualified), won?.WonThisMonth ?? 0, won?.ThanksDue ?? 0),
             tiers.Where(t => t.Key != "").OrderByDescending(t => t.Value).Select(t => new CountDto(t.Key, t.Value)).ToList(),
             stages,
             tasks,

@@ -244,6 +244,34 @@ public abstract class ReferralAndPointsTests<TApp>(TApp app) : ApiTest<TApp>(app
         await Problem(await (await As(Who.Analyst)).PostAsJsonAsync("/api/v1/referrals", new { referrerId = theirs.Id, newProspect = new { name = "x", kind = "Company" }, channel = "Phone" }, Json), HttpStatusCode.Forbidden);
     }
 
+    [Fact]
+    public async Task The_dashboard_counts_the_referrals_won_this_month_and_the_won_ones_still_unthanked_after_seven_days()
+    {
+        var rep = await As(Who.Rep2);
+        var before = await ReferralsOnTheDashboard(Who.Rep2);
+        var referrer = await Arrange.OwnedByAsync(App, Who.Rep2, "Thankful referrer");
+        var today = await Refer(rep, referrer.Id, new { name = "Won today", kind = "Company" });
+        var tenDaysAgo = await Refer(rep, referrer.Id, new { name = "Won ten days ago", kind = "Company" });
+        var inOctober = await Refer(rep, referrer.Id, new { name = "Won in October", kind = "Company" });
+        var thanked = await Refer(rep, referrer.Id, new { name = "Won and thanked", kind = "Company" });
+        foreach (var referral in new[] { today, tenDaysAgo, inOctober, thanked }) await Buy(rep, referral.ReferredId, 1000);
+        await Read<ReferralDto>(await rep.PostAsJsonAsync($"/api/v1/referrals/{thanked.Id}/thanks", new { method = "A call" }, Json));
+        void WonAt(Guid id, DateTime at) => App.WithDb(db => db.Referrals.IgnoreQueryFilters().Where(r => r.Id == id).ExecuteUpdate(u => u.SetProperty(r => r.WonAt, at)));
+        WonAt(tenDaysAgo.Id, new DateTime(2026, 11, 8, 2, 0, 0, DateTimeKind.Utc));
+        WonAt(inOctober.Id, new DateTime(2026, 10, 20, 2, 0, 0, DateTimeKind.Utc));
+        WonAt(thanked.Id, new DateTime(2026, 11, 1, 2, 0, 0, DateTimeKind.Utc));
+
+        var after = await ReferralsOnTheDashboard(Who.Rep2);
+
+        // Won this month (November in Shanghai): today's, ten days ago and the thanked one; not October's.
+        Assert.Equal(before.WonThisMonth + 3, after.WonThisMonth);
+        // Owed thanks: won more than seven days ago and not thanked, whatever the month.
+        Assert.Equal(before.ThanksDue + 2, after.ThanksDue);
+    }
+
+    private async Task<Crm.Api.Features.Analytics.DashboardReferralsDto> ReferralsOnTheDashboard(Who who) =>
+        (await Read<Crm.Api.Features.Analytics.DashboardDto>(await (await As(who)).GetAsync("/api/v1/dashboard"))).Referrals;
+
     private async Task<int> NewReferralsOnTheDashboard(Who who) =>
         (await Read<Crm.Api.Features.Analytics.DashboardDto>(await (await As(who)).GetAsync("/api/v1/dashboard"))).Referrals.New;
 

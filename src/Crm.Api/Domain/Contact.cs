@@ -5,6 +5,11 @@ public class Contact : AuditedEntity
 {
     public Guid CustomerId { get; set; }
     public Customer? Customer { get; set; }
+    /// <summary>
+    /// A copy of the customer's owner, kept on every save (Persistence/OwnerCopies.cs), so that the day's birthdays of a
+    /// scope are a short index range per owner instead of a seek into the customers for every contact born that day.
+    /// </summary>
+    public Guid CustomerOwnerId { get; set; }
     public string Name { get; set; } = "";
     public string? Title { get; set; }
     public string? Mobile { get; set; }

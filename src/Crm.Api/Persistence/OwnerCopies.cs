@@ -9,9 +9,10 @@ namespace Crm.Api.Persistence;
 /// into the customers for every row: <see cref="CustomerStats"/> (owner and lifecycle, for the stage mix and the
 /// win-back list), <see cref="Referral"/> (the referred customer's owner, which decides who sees a referral),
 /// <see cref="Visit"/> (for a week's visits of a scope), <see cref="Complaint"/> (a scope's open complaints) and
-/// <see cref="CustomerSearchTerm"/> (a scope's search; new terms take the owner in <see cref="CustomerSearchIndex"/>). <see cref="CustomerMonthSales"/> carries its own copies
-/// (<see cref="MonthlySales"/>). The copies follow every save, in its transaction: a new or re-pointed referral, visit or
-/// complaint before the save, and every copy of a customer given another owner or lifecycle after it.
+/// <see cref="Contact"/> (a scope's birthdays of the day), <see cref="CustomerSearchTerm"/> (a scope's search; new terms
+/// take the owner in <see cref="CustomerSearchIndex"/>). <see cref="CustomerMonthSales"/> carries its own copies
+/// (<see cref="MonthlySales"/>). The copies follow every save, in its transaction: a new or re-pointed referral, visit,
+/// complaint or contact before the save, and every copy of a customer given another owner or lifecycle after it.
 /// </summary>
 internal static class OwnerCopies
 {
@@ -32,8 +33,10 @@ internal static class OwnerCopies
         var referrals = db.ChangeTracker.Entries<Referral>().Where(e => Stamped(e, nameof(Referral.ReferredId))).Select(e => e.Entity).ToList();
         var visits = db.ChangeTracker.Entries<Visit>().Where(e => Stamped(e, nameof(Visit.CustomerId))).Select(e => e.Entity).ToList();
         var complaints = db.ChangeTracker.Entries<Complaint>().Where(e => Stamped(e, nameof(Complaint.CustomerId))).Select(e => e.Entity).ToList();
-        if (referrals.Count == 0 && visits.Count == 0 && complaints.Count == 0) return;
-        var owners = await OwnersOfAsync(db, referrals.Select(r => r.ReferredId).Concat(visits.Select(v => v.CustomerId)).Concat(complaints.Select(c => c.CustomerId)), ct);
+        var contacts = db.ChangeTracker.Entries<Contact>().Where(e => Stamped(e, nameof(Contact.CustomerId))).Select(e => e.Entity).ToList();
+        if (referrals.Count == 0 && visits.Count == 0 && complaints.Count == 0 && contacts.Count == 0) return;
+        var owners = await OwnersOfAsync(db, referrals.Select(r => r.ReferredId).Concat(visits.Select(v => v.CustomerId)).Concat(complaints.Select(c => c.CustomerId))
+            .Concat(contacts.Select(c => c.CustomerId)), ct);
         // A row naming a customer that does not exist fails on its foreign key in this save.
         foreach (var referral in referrals)
             if (owners.TryGetValue(referral.ReferredId, out var owner)) referral.ReferredOwnerId = owner;
@@ -41,6 +44,8 @@ internal static class OwnerCopies
             if (owners.TryGetValue(visit.CustomerId, out var owner)) visit.CustomerOwnerId = owner;
         foreach (var complaint in complaints)
             if (owners.TryGetValue(complaint.CustomerId, out var owner)) complaint.CustomerOwnerId = owner;
+        foreach (var contact in contacts)
+            if (owners.TryGetValue(contact.CustomerId, out var owner)) contact.CustomerOwnerId = owner;
     }
 
     /// <summary>
@@ -57,7 +62,7 @@ internal static class OwnerCopies
     }
 
     /// <summary>
-    /// After the save: the statistics row, the referrals, the visits, the complaints and the search terms of each customer that moved take
+    /// After the save: the statistics row, the referrals, the visits, the complaints, the contacts and the search terms of each customer that moved take
     /// its new values.
     /// One UPDATE per table for the customers that moved to the same owner and lifecycle, in this save's transaction,
     /// without loading the rows: a customer's visits are many, and nothing else on these rows changes here. A customer
@@ -77,6 +82,8 @@ internal static class OwnerCopies
                 await db.Visits.IgnoreQueryFilters().Where(v => ids.Contains(v.CustomerId) && v.CustomerOwnerId != owner)
                     .ExecuteUpdateAsync(u => u.SetProperty(v => v.CustomerOwnerId, owner), ct);
                 await db.Complaints.IgnoreQueryFilters().Where(c => ids.Contains(c.CustomerId) && c.CustomerOwnerId != owner)
+                    .ExecuteUpdateAsync(u => u.SetProperty(c => c.CustomerOwnerId, owner), ct);
+                await db.Contacts.IgnoreQueryFilters().Where(c => ids.Contains(c.CustomerId) && c.CustomerOwnerId != owner)
                     .ExecuteUpdateAsync(u => u.SetProperty(c => c.CustomerOwnerId, owner), ct);
                 await db.CustomerSearchTerms.IgnoreQueryFilters().Where(t => ids.Contains(t.CustomerId) && t.OwnerId != owner)
                     .ExecuteUpdateAsync(u => u.SetProperty(t => t.OwnerId, owner), ct);

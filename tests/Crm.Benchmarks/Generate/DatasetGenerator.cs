@@ -292,7 +292,7 @@ internal sealed class DatasetGenerator(GenerateOptions options, TextWriter log)
             "LeadSource", "Level", "Lifecycle", "LifecycleBeforeArchive", "Name", "Occupation", "Origin", "OwnerId", "Personality", "Phone", "Points",
             "Postcode", "ReferredById", "Region", "Tier", "UpdatedAt", "UpdatedBy", "Version", "Website", "ListOrder", "LastAssessedOn", "LatestGrade", "BirthdayMonthDay");
         var contacts = writer.Table("Contacts", "Id", "CustomerId", "Name", "Title", "Mobile", "Phone", "Email", "Birthday", "IsPrimary", "Version",
-            "CreatedAt", "UpdatedAt", "CreatedBy", "UpdatedBy", "BirthdayMonthDay");
+            "CreatedAt", "UpdatedAt", "CreatedBy", "UpdatedBy", "BirthdayMonthDay", "CustomerOwnerId");
         var purchases = writer.Table("Purchases", "Id", "CustomerId", "PurchasedOn", "Product", "Category", "Quantity", "UnitPrice", "ListUnitPrice",
             "Amount", "Currency", "Version", "CreatedAt", "UpdatedAt", "CreatedBy", "UpdatedBy");
         var points = writer.Table("PointsEntries", "Id", "CustomerId", "Kind", "Source", "Amount", "BalanceAfter", "Reason", "PurchaseId", "ReferralId",
@@ -329,7 +329,7 @@ internal sealed class DatasetGenerator(GenerateOptions options, TextWriter log)
                 var contactEmail = $"p{i + 1}.{c}@{Vocabulary.MailDomains[_random.Next(Vocabulary.MailDomains.Length)]}";
                 DateOnly? contactBirthday = _random.NextDouble() < 0.4 ? new DateOnly(_random.Next(1960, 2002), _random.Next(1, 13), _random.Next(1, 29)) : null;
                 contacts.Insert(contactId, id, contactName, Vocabulary.Titles[_random.Next(Vocabulary.Titles.Length)], mobile, null, contactEmail,
-                    contactBirthday is { } cb ? D(cb) : null, c == 0 ? 1 : 0, 1, Ts(created), Ts(created), ownerId, ownerId, BirthdayMonthDays.Of(contactBirthday));
+                    contactBirthday is { } cb ? D(cb) : null, c == 0 ? 1 : 0, 1, Ts(created), Ts(created), ownerId, ownerId, BirthdayMonthDays.Of(contactBirthday), ownerId);
                 foreach (var term in CustomerSearchTerm.TermsOf(contactName, mobile, null, contactEmail)) terms.Insert(id, contactId, ownerId, term);
             }
 

@@ -17,8 +17,8 @@ internal sealed class ContactConfiguration : IEntityTypeConfiguration<Contact>
         b.Property(c => c.Email).HaveMax(200);
         b.Property(c => c.Address).HaveMax(300);
         b.HasIndex(c => new { c.CustomerId, c.Name });
-        // The contacts whose birthday is on a day (the reminders, the dashboard); those without one are left out.
-        b.HasIndex(c => new { c.BirthdayMonthDay, c.CustomerId }).HasFilter("[BirthdayMonthDay] IS NOT NULL");
+        // The contacts whose birthday is on a day, by owner (the reminders, the dashboard); those without one are left out.
+        b.HasIndex(c => new { c.BirthdayMonthDay, c.CustomerOwnerId, c.CustomerId }).HasFilter("[BirthdayMonthDay] IS NOT NULL");
         // At most one primary contact per customer, enforced by the database as well as the handler.
         // The filter text is provider-specific and set by each provider context.
         b.HasIndex(c => c.CustomerId).IsUnique().HasDatabaseName("IX_Contacts_OnePrimary");

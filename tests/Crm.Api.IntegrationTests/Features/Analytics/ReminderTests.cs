@@ -79,6 +79,32 @@ public abstract class ReminderTests<TApp>(TApp app) : ApiTest<TApp>(app) where T
     }
 
     [Fact]
+    public async Task A_contacts_birthday_follows_its_customer_to_a_new_owner_and_a_merge_survivor_and_through_a_migration()
+    {
+        // Contacts carry a copy of their customer's owner for the day's birthdays; it must follow every move.
+        var rep1 = await As(Who.Rep1);
+        var transferred = await Arrange.OwnedByAsync(App, Who.Rep1, "Transferred birthday Co");
+        var moved = await Read<ContactDto>(await rep1.PostAsJsonAsync($"/api/v1/customers/{transferred.Id}/contacts", new { name = "孙先生", birthday = "1979-12-10" }, Json), HttpStatusCode.Created);
+        var duplicate = await Arrange.OwnedByAsync(App, Who.Rep1, "Duplicate birthday Co");
+        var merged = await Read<ContactDto>(await rep1.PostAsJsonAsync($"/api/v1/customers/{duplicate.Id}/contacts", new { name = "周女士", birthday = "1983-12-10" }, Json), HttpStatusCode.Created);
+        var survivor = await Arrange.OwnedByAsync(App, Who.Rep2, "Surviving birthday Co");
+        async Task<List<Guid>> BornOnTheTenth(Who who) => (await Reminders(who, "?from=2026-12-10&to=2026-12-10")).Items
+            .Where(r => r.Kind == ReminderKind.Birthday).Select(r => r.RecordId!.Value).Order().ToList();
+        Assert.Equal(new[] { moved.Id, merged.Id }.Order(), await BornOnTheTenth(Who.Rep1));
+
+        Assert.Equal(HttpStatusCode.OK, (await (await As(Who.ManagerA)).PostAsJsonAsync($"/api/v1/customers/{transferred.Id}/transfer",
+            new { newOwnerId = App.UserIds[Who.Rep2], reason = "Territory change" }, Json)).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await (await As(Who.Admin)).PostAsJsonAsync($"/api/v1/customers/{survivor.Id}/merge", new { duplicateId = duplicate.Id }, Json)).StatusCode);
+
+        Assert.Equal(new[] { moved.Id, merged.Id }.Order(), await BornOnTheTenth(Who.Rep2));
+        Assert.Empty(await BornOnTheTenth(Who.Rep1));
+
+        // Contacts saved before the copy existed get theirs from the migration that adds it.
+        await App.MigrateDownAndUpAgainAsync("ContactsCarryTheirOwner");
+        Assert.Equal(new[] { moved.Id, merged.Id }.Order(), await BornOnTheTenth(Who.Rep2));
+    }
+
+    [Fact]
     public async Task Lunar_festivals_are_reminded_on_their_gregorian_dates()
     {
         var festivals = (await Reminders(Who.Rep1, "?from=2027-02-01&to=2027-02-28")).Items.Where(r => r.Kind == ReminderKind.Festival).ToList();

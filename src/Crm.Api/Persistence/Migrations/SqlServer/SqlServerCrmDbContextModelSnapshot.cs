@@ -619,6 +619,9 @@ namespace Crm.Api.Persistence.Migrations.SqlServer
                     b.Property<Guid>("CustomerId")
                         .HasColumnType("uniqueidentifier");
 
+                    b.Property<Guid>("CustomerOwnerId")
+                        .HasColumnType("uniqueidentifier");
+
                     b.Property<string>("Email")
                         .HasMaxLength(200)
                         .HasColumnType("nvarchar(200)");
@@ -664,10 +667,10 @@ namespace Crm.Api.Persistence.Migrations.SqlServer
                         .HasDatabaseName("IX_Contacts_OnePrimary")
                         .HasFilter("[IsPrimary] = 1");
 
-                    b.HasIndex("BirthdayMonthDay", "CustomerId")
-                        .HasFilter("[BirthdayMonthDay] IS NOT NULL");
-
                     b.HasIndex("CustomerId", "Name");
+
+                    b.HasIndex("BirthdayMonthDay", "CustomerOwnerId", "CustomerId")
+                        .HasFilter("[BirthdayMonthDay] IS NOT NULL");
 
                     b.ToTable("Contacts");
                 });

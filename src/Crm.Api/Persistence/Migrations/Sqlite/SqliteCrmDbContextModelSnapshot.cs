@@ -612,6 +612,9 @@ namespace Crm.Api.Persistence.Migrations.Sqlite
                     b.Property<Guid>("CustomerId")
                         .HasColumnType("TEXT");
 
+                    b.Property<Guid>("CustomerOwnerId")
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Email")
                         .HasMaxLength(200)
                         .HasColumnType("TEXT");
@@ -657,10 +660,10 @@ namespace Crm.Api.Persistence.Migrations.Sqlite
                         .HasDatabaseName("IX_Contacts_OnePrimary")
                         .HasFilter("\"IsPrimary\" = 1");
 
-                    b.HasIndex("BirthdayMonthDay", "CustomerId")
-                        .HasFilter("[BirthdayMonthDay] IS NOT NULL");
-
                     b.HasIndex("CustomerId", "Name");
+
+                    b.HasIndex("BirthdayMonthDay", "CustomerOwnerId", "CustomerId")
+                        .HasFilter("[BirthdayMonthDay] IS NOT NULL");
 
                     b.ToTable("Contacts");
                 });

@@ -95,7 +95,7 @@ internal static class VisitComplianceReader
     {
         var policies = await PoliciesAsync(db, ct);
         var (from, to) = calendar.UtcRange(week);
-        var customers = KeyAccounts(db, policies, ownerId, teamId);
+        var customers = KeyAccounts(db, policies, await OwnersAsync(db, ownerId, teamId, ct));
         if (customerId is { } one) customers = customers.Where(c => c.Id == one);
 
         var accounts = await customers
@@ -128,12 +128,13 @@ internal static class VisitComplianceReader
         var policies = await PoliciesAsync(db, ct);
         var (from, to) = calendar.UtcRange(week);
         var weekOver = WeekOver(calendar, week);
-        var keyAccounts = KeyAccounts(db, policies, ownerId, teamId);
+        var owners = await OwnersAsync(db, ownerId, teamId, ct);
+        var keyAccounts = KeyAccounts(db, policies, owners);
 
-        var (counts, visited) = await WeekAsync(db, policies, keyAccounts, from, to, ownerId, teamId, ct);
+        var (counts, visited) = await WeekAsync(db, policies, keyAccounts, from, to, owners, ct);
         var visitedIds = visited.Keys.ToList();
 
-        var summary = Summary(await KeyAccountCountAsync(db, policies, ownerId, teamId, ct), visited, weekOver);
+        var summary = Summary(await KeyAccountCountAsync(db, policies, owners, ct), visited, weekOver);
 
         ComplianceCursor? after = null;
         var afterId = Guid.Empty;
@@ -210,9 +211,9 @@ internal static class VisitComplianceReader
     {
         var policies = await PoliciesAsync(db, ct);
         var (from, to) = calendar.UtcRange(week);
-        var keyAccounts = KeyAccounts(db, policies, null, null);
-        var (_, visited) = await WeekAsync(db, policies, keyAccounts, from, to, null, null, ct);
-        return Summary(await KeyAccountCountAsync(db, policies, null, null, ct), visited, WeekOver(calendar, week));
+        var keyAccounts = KeyAccounts(db, policies, null);
+        var (_, visited) = await WeekAsync(db, policies, keyAccounts, from, to, null, ct);
+        return Summary(await KeyAccountCountAsync(db, policies, null, ct), visited, WeekOver(calendar, week));
     }
 
     private sealed record WeekCount(int OnSite, int Total);
@@ -223,11 +224,10 @@ internal static class VisitComplianceReader
     /// key accounts' covering index, probed for the visited ids, rather than from a customer row per visit.
     /// </summary>
     private static async Task<(Dictionary<Guid, WeekCount> Counts, Dictionary<Guid, int> Shortfalls)> WeekAsync(CrmDbContext db,
-        Dictionary<CustomerLevel, VisitPolicy> policies, IQueryable<Customer> keyAccounts, DateTime from, DateTime to, Guid? ownerId, Guid? teamId, CancellationToken ct)
+        Dictionary<CustomerLevel, VisitPolicy> policies, IQueryable<Customer> keyAccounts, DateTime from, DateTime to, List<Guid>? owners, CancellationToken ct)
     {
         var weeksVisits = CountingVisits(db).Where(v => v.ActualStart >= from && v.ActualStart < to);
-        if (ownerId is { } owner) weeksVisits = weeksVisits.Where(v => v.CustomerOwnerId == owner);
-        if (teamId is { } team) weeksVisits = weeksVisits.Where(v => db.Users.Where(u => u.TeamId == team).Select(u => u.Id).Contains(v.CustomerOwnerId));
+        if (owners is not null) weeksVisits = weeksVisits.Where(v => owners.Contains(v.CustomerOwnerId));
         var counts = await weeksVisits
             .GroupBy(v => v.CustomerId)
             .Select(g => new { g.Key, OnSite = g.Count(v => v.Form == VisitForm.OnSite), Total = g.Count() })
@@ -249,13 +249,26 @@ internal static class VisitComplianceReader
     private static Task<Dictionary<CustomerLevel, VisitPolicy>> PoliciesAsync(CrmDbContext db, CancellationToken ct) =>
         db.VisitPolicies.AsNoTracking().ToDictionaryAsync(p => p.Level, ct);
 
-    /// <summary>The scope's key accounts: customers not archived whose level has a minimum; the caller's scope comes from the query filter.</summary>
-    private static IQueryable<Customer> KeyAccounts(CrmDbContext db, Dictionary<CustomerLevel, VisitPolicy> policies, Guid? ownerId, Guid? teamId)
+    /// <summary>
+    /// The owners the report is narrowed to (one owner, a team's members, or that owner if in that team), or null for the
+    /// caller's whole scope: resolved once, so the key accounts, the week's visits and the counts are narrowed alike.
+    /// </summary>
+    private static async Task<List<Guid>?> OwnersAsync(CrmDbContext db, Guid? ownerId, Guid? teamId, CancellationToken ct)
     {
-        var levels = policies.Values.Where(p => p.HasMinimum).Select(p => p.Level).ToList();
+        if (teamId is not { } team) return ownerId is { } owner ? [owner] : null;
+        var members = await db.Users.AsNoTracking().Where(u => u.TeamId == team).Select(u => u.Id).ToListAsync(ct);
+        return ownerId is { } one ? members.Where(m => m == one).ToList() : members;
+    }
+
+    private static List<CustomerLevel> LevelsWithMinimum(Dictionary<CustomerLevel, VisitPolicy> policies) =>
+        policies.Values.Where(p => p.HasMinimum).Select(p => p.Level).ToList();
+
+    /// <summary>The scope's key accounts: customers not archived whose level has a minimum; the caller's scope comes from the query filter.</summary>
+    private static IQueryable<Customer> KeyAccounts(CrmDbContext db, Dictionary<CustomerLevel, VisitPolicy> policies, List<Guid>? owners)
+    {
+        var levels = LevelsWithMinimum(policies);
         var customers = db.Customers.AsNoTracking().Where(c => c.ArchivedAt == null && levels.Contains(c.Level));
-        if (ownerId is { } owner) customers = customers.Where(c => c.OwnerId == owner);
-        if (teamId is { } team) customers = customers.Where(c => c.Owner!.TeamId == team);
+        if (owners is not null) customers = customers.Where(c => owners.Contains(c.OwnerId));
         return customers;
     }
 
@@ -263,12 +276,11 @@ internal static class VisitComplianceReader
     /// How many key accounts the scope has, from the portfolio counts kept on write (a few per owner, level and
     /// lifecycle) rather than an index entry per key account: an archived customer's lifecycle is Archived.
     /// </summary>
-    private static Task<int> KeyAccountCountAsync(CrmDbContext db, Dictionary<CustomerLevel, VisitPolicy> policies, Guid? ownerId, Guid? teamId, CancellationToken ct)
+    private static Task<int> KeyAccountCountAsync(CrmDbContext db, Dictionary<CustomerLevel, VisitPolicy> policies, List<Guid>? owners, CancellationToken ct)
     {
-        var levels = policies.Values.Where(p => p.HasMinimum).Select(p => p.Level).ToList();
+        var levels = LevelsWithMinimum(policies);
         var counts = db.PortfolioCounts.AsNoTracking().Where(c => c.Lifecycle != Lifecycle.Archived && levels.Contains(c.Level));
-        if (ownerId is { } owner) counts = counts.Where(c => c.OwnerId == owner);
-        if (teamId is { } team) counts = counts.Where(c => db.Users.Where(u => u.TeamId == team).Select(u => u.Id).Contains(c.OwnerId));
+        if (owners is not null) counts = counts.Where(c => owners.Contains(c.OwnerId));
         return counts.SumAsync(c => c.Customers, ct);
     }
 

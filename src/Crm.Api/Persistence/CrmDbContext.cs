@@ -82,6 +82,7 @@ public abstract class CrmDbContext(DbContextOptions options)
     public DbSet<CustomerMonthSales> CustomerMonthSales => Set<CustomerMonthSales>();
     public DbSet<CompositionCell> CompositionCells => Set<CompositionCell>();
     public DbSet<PortfolioCount> PortfolioCounts => Set<PortfolioCount>();
+    public DbSet<LoyaltyStageCount> LoyaltyStageCounts => Set<LoyaltyStageCount>();
     public DbSet<ChangeRecord> ChangeRecords => Set<ChangeRecord>();
     public DbSet<OutboxEvent> OutboxEvents => Set<OutboxEvent>();
     public DbSet<WebhookSubscription> WebhookSubscriptions => Set<WebhookSubscription>();
@@ -128,6 +129,7 @@ public abstract class CrmDbContext(DbContextOptions options)
         // The whole base's cells (owner Guid.Empty) are in no rep's or manager's list of owners.
         builder.Entity<CompositionCell>().HasQueryFilter(c => EF.Constant(SeesAllCustomers) || VisibleOwnerIds.Contains(c.OwnerId));
         builder.Entity<PortfolioCount>().HasQueryFilter(c => EF.Constant(SeesAllCustomers) || VisibleOwnerIds.Contains(c.OwnerId));
+        builder.Entity<LoyaltyStageCount>().HasQueryFilter(c => EF.Constant(SeesAllCustomers) || VisibleOwnerIds.Contains(c.OwnerId));
         builder.Entity<Visit>().HasQueryFilter(v => EF.Constant(SeesAllCustomers) || VisibleOwnerIds.Contains(v.CustomerOwnerId));
         builder.Entity<CustomerSearchTerm>().HasQueryFilter(t => EF.Constant(SeesAllCustomers) || VisibleOwnerIds.Contains(t.OwnerId));
     }
@@ -151,7 +153,7 @@ public abstract class CrmDbContext(DbContextOptions options)
         try
         {
             var work = await RunSaveHooksAsync(cancellationToken);
-            if (!work.RefreshesStatistics && Derived.IsEmpty && work.Portfolio.Count == 0) return await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+            if (!work.RefreshesStatistics && Derived.IsEmpty && work.Portfolio.Count == 0 && work.Stages.Count == 0) return await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
 
             // The derived rows and the statistics follow the save inside the same transaction.
             await using var own = Database.CurrentTransaction is null ? await Database.BeginTransactionAsync(cancellationToken) : null;
@@ -159,12 +161,14 @@ public abstract class CrmDbContext(DbContextOptions options)
             written += await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
             written += await Derived.WriteAsync(this, cancellationToken);
             await Persistence.PortfolioCounts.WriteAsync(this, work.Portfolio, cancellationToken);
+            await Persistence.LoyaltyStageCounts.WriteAsync(this, work.Stages, cancellationToken);
             if (work.RefreshesStatistics)
             {
                 await CustomerStatistics.RefreshAsync(this, work.Touched, cancellationToken);
                 await CustomerStatistics.RefreshLastVisitAsync(this, work.Visited, cancellationToken);
                 await OwnerCopies.RefreshAsync(this, work.Moved, cancellationToken);
                 await MonthlySales.RefreshAsync(this, work.Sales, cancellationToken);
+                await Persistence.LoyaltyStageCounts.WriteAsync(this, Persistence.LoyaltyStageCounts.Difference(this), cancellationToken);
                 await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
             }
             if (own is not null) await own.CommitAsync(cancellationToken);
@@ -186,9 +190,10 @@ public abstract class CrmDbContext(DbContextOptions options)
     public override int SaveChanges(bool acceptAllChangesOnSuccess) =>
         SaveChangesAsync(acceptAllChangesOnSuccess).GetAwaiter().GetResult();
 
-    /// <summary>What a save does after the hooks: the customers whose statistics it touches, the new customers and tags to write in bulk, and its change to the portfolio counts.</summary>
+    /// <summary>What a save does after the hooks: the customers whose statistics it touches, the new customers and tags to write in bulk, and its change to the portfolio and loyalty stage counts.</summary>
     private sealed record SaveWork(HashSet<Guid> Touched, HashSet<Guid> Visited, Dictionary<Guid, Customer> Moved, HashSet<Guid> Sales,
-        List<EntityEntry<Customer>> NewCustomers, List<EntityEntry<CustomerTag>> NewTags, Dictionary<Persistence.PortfolioCounts.Key, int> Portfolio)
+        List<EntityEntry<Customer>> NewCustomers, List<EntityEntry<CustomerTag>> NewTags, Dictionary<Persistence.PortfolioCounts.Key, int> Portfolio,
+        Dictionary<Persistence.LoyaltyStageCounts.Key, int> Stages)
     {
         public bool RefreshesStatistics => Touched.Count > 0 || Visited.Count > 0 || Moved.Count > 0 || Sales.Count > 0;
     }
@@ -203,6 +208,7 @@ public abstract class CrmDbContext(DbContextOptions options)
         // Before the audit and the change log, which record the referral's row as it is saved.
         await OwnerCopies.StampAsync(this, ct);
         await CustomerSearchIndex.RefreshAsync(this, ct);
+        await Persistence.LoyaltyStageCounts.TrackStatisticsOfDeletedCustomersAsync(this, ct);
         AuditTrail.Record(this, clock.GetUtcNow().UtcDateTime);
         await ChangeCapture.CaptureAsync(this, clock.GetUtcNow().UtcDateTime, ct);
         var touched = CustomerStatistics.TouchedCustomers(this);
@@ -212,7 +218,7 @@ public abstract class CrmDbContext(DbContextOptions options)
         var ids = newCustomers.Select(e => e.Entity.Id).ToHashSet();
         var newTags = ids.Count == 0 ? [] : ChangeTracker.Entries<CustomerTag>().Where(e => e.State == EntityState.Added && ids.Contains(e.Entity.CustomerId)).ToList();
         return new SaveWork(touched, visited, OwnerCopies.MovedCustomers(this), MonthlySales.TouchedCustomers(this), newCustomers, newTags,
-            Persistence.PortfolioCounts.Difference(this));
+            Persistence.PortfolioCounts.Difference(this), Persistence.LoyaltyStageCounts.Difference(this));
     }
 
     /// <summary>

@@ -65,7 +65,8 @@ internal static class OwnerCopies
     /// After the save: the statistics row, the referrals, the visits, the complaints, the contacts and the search terms of each customer that moved take
     /// its new values.
     /// One UPDATE per table for the customers that moved to the same owner and lifecycle, in this save's transaction,
-    /// without loading the rows: a customer's visits are many, and nothing else on these rows changes here. A customer
+    /// without loading the rows: a customer's visits are many, and nothing else on these rows changes here. The
+    /// statistics rows, one per customer, are the exception: they are saved through the tracker. A customer
     /// without a statistics row has none to move: it counts as a prospect until its first row is written.
     /// </summary>
     public static async Task RefreshAsync(CrmDbContext db, Dictionary<Guid, Customer> moved, CancellationToken ct)
@@ -75,8 +76,9 @@ internal static class OwnerCopies
             {
                 var ids = chunk.ToList();
                 var (owner, lifecycle) = group.Key;
-                await db.CustomerStats.IgnoreQueryFilters().Where(s => ids.Contains(s.CustomerId))
-                    .ExecuteUpdateAsync(u => u.SetProperty(s => s.OwnerId, owner).SetProperty(s => s.Lifecycle, lifecycle), ct);
+                // The statistics rows through the tracker, one per customer: the loyalty stage counts follow them (LoyaltyStageCounts).
+                foreach (var stats in await db.CustomerStats.IgnoreQueryFilters().Where(s => ids.Contains(s.CustomerId)).ToListAsync(ct))
+                    (stats.OwnerId, stats.Lifecycle) = (owner, lifecycle);
                 await db.Referrals.IgnoreQueryFilters().Where(r => ids.Contains(r.ReferredId) && r.ReferredOwnerId != owner)
                     .ExecuteUpdateAsync(u => u.SetProperty(r => r.ReferredOwnerId, owner), ct);
                 await db.Visits.IgnoreQueryFilters().Where(v => ids.Contains(v.CustomerId) && v.CustomerOwnerId != owner)

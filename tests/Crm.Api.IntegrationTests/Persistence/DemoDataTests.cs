@@ -44,6 +44,13 @@ public sealed class DemoDataTests(SqliteApp app) : ApiTest<SqliteApp>(app)
         var kept = (await db.PortfolioCounts.IgnoreQueryFilters().Where(c => c.Customers != 0)
             .Select(c => new { c.OwnerId, c.Lifecycle, c.Tier, c.Level, c.Customers }).ToListAsync()).Select(c => c.ToString()).Order().ToList();
         Assert.Equal(counted, kept);
+        // Likewise the loyalty stage counts, of the seeded statistics rows.
+        var stages = (await db.CustomerStats.IgnoreQueryFilters().AsNoTracking().ToListAsync())
+            .Select(x => LoyaltyStageCounts.Of(x.OwnerId, x.Lifecycle, x.Purchases, x.FirstPurchaseDay, x.LastPurchaseDay, x.RatedComplaints, x.SatisfactionTotal, x.ReferralsMade))
+            .OfType<LoyaltyStageCounts.Key>().GroupBy(k => k).Select(g => $"{g.Key.OwnerId} {g.Key.RepeatOverAYear} {g.Key.RepeatWithPositiveSignals} {g.Key.LastPurchaseBlock} {g.Count()}").Order().ToList();
+        Assert.NotEmpty(stages);
+        Assert.Equal(stages, (await db.LoyaltyStageCounts.IgnoreQueryFilters().Where(c => c.Customers != 0).ToListAsync())
+            .Select(c => $"{c.OwnerId} {c.RepeatOverAYear} {c.RepeatWithPositiveSignals} {c.LastPurchaseBlock} {c.Customers}").Order().ToList());
 
         // The generated-code counter continues after the seeded codes.
         var next = await Arrange.CreateAsync(await As(Who.Admin), new { name = "After the demo", kind = "Company" });

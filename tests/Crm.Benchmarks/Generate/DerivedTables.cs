@@ -53,6 +53,11 @@ internal static class DerivedTables
             """);
         log.WriteLine($"  CustomerStats computed from purchases, complaints, referrals and visits in {step.Elapsed.TotalSeconds:0.0} s");
 
+        // LoyaltyStageCounts (Persistence/LoyaltyStageCounts.cs), from the statistics rows just computed, by the statement its migration runs.
+        step.Restart();
+        Exec(connection, "DELETE FROM \"LoyaltyStageCounts\";\n" + LoyaltyStageCounts.FillSql(sqlServer: false));
+        log.WriteLine($"  LoyaltyStageCounts computed from the statistics in {step.Elapsed.TotalSeconds:0.0} s");
+
         // CustomerMonthSales (Persistence/MonthlySales.cs): one row per customer, month and category with the customer's
         // owner, level, region and industry. The migration that added the table filled it from the purchases there
         // were; a generated file got its purchases after the migrations ran, so it is filled here when still empty.

@@ -174,31 +174,35 @@ public static class LoyaltyStageMix
     /// <summary>The loyalty stages of the caller's portfolio, the <paramref name="total"/> customers in scope that are not archived.</summary>
     public static async Task<IReadOnlyList<DistributionRowDto>> CountAsync(CrmDbContext db, int todayDay, int total, CancellationToken ct)
     {
-        // The stage rules of LoyaltyRules.Stage, written as one SQL expression over the statistics row, which carries the
-        // customer's owner and lifecycle (one covered index range for the scope). Customers without a purchase (no
-        // statistics row, or none counted) are the portfolio less the others.
-        // Counted per owner, not grouped by stage: the owners come in the index's order, so no temporary B-tree sorts a
-        // team's 22,000 rows by stage (median 13.4 against 11.4 ms at 1M, docs/performance.md "Tenth round").
-        var byOwner = await db.CustomerStats.Where(s => s.Lifecycle != Lifecycle.Archived && s.Purchases > 0)
-            .Select(s => new
-            {
-                s.OwnerId,
-                Stage = s.Purchases >= 2 && s.LastPurchaseDay - s.FirstPurchaseDay >= 365 && todayDay - s.LastPurchaseDay <= 365 ? LoyaltyStage.Behavioural
-                    : s.Purchases >= 2 && (s.RatedComplaints == 0 || s.SatisfactionTotal >= 4 * s.RatedComplaints || s.ReferralsMade > 0) ? LoyaltyStage.Emotional
-                    : LoyaltyStage.Cognitive,
-            })
-            .GroupBy(s => s.OwnerId)
-            .Select(g => new { Behavioural = g.Count(s => s.Stage == LoyaltyStage.Behavioural), Emotional = g.Count(s => s.Stage == LoyaltyStage.Emotional), Bought = g.Count() })
+        // The stage rules of LoyaltyRules.Stage over the counts kept on write (LoyaltyStageCount): behavioural is "repeat
+        // over a year" with the last purchase on or after the day a year ago, emotional is "repeat with positive signals"
+        // and not behavioural, cognitive the others that have bought. The blocks after the year-ago day's block are all
+        // within the year; in that one block, the customers who bought last before the day are read from the statistics
+        // rows and taken back out. Customers without a purchase are the portfolio less the others.
+        var yearAgoDay = todayDay - 365;
+        var yearAgoBlock = yearAgoDay / LoyaltyStageCount.BlockDays;
+        var counts = await db.LoyaltyStageCounts.AsNoTracking()
+            .GroupBy(c => new { c.RepeatOverAYear, c.RepeatWithPositiveSignals, WithinBlocks = c.LastPurchaseBlock >= yearAgoBlock })
+            .Select(g => new { g.Key.RepeatOverAYear, g.Key.RepeatWithPositiveSignals, g.Key.WithinBlocks, Customers = g.Sum(c => c.Customers) })
             .ToListAsync(ct);
-        var behavioural = byOwner.Sum(o => o.Behavioural);
-        var emotional = byOwner.Sum(o => o.Emotional);
-        var bought = byOwner.Sum(o => o.Bought);
+        var blockStart = yearAgoBlock * LoyaltyStageCount.BlockDays;
+        var olderInTheBlock = await db.CustomerStats.AsNoTracking()
+            .Where(s => s.LastPurchaseDay >= blockStart && s.LastPurchaseDay < yearAgoDay && s.Lifecycle != Lifecycle.Archived
+                && s.Purchases >= 2 && s.LastPurchaseDay - s.FirstPurchaseDay >= 365)
+            .Select(s => new { PositiveSignals = s.RatedComplaints == 0 || s.SatisfactionTotal >= 4 * s.RatedComplaints || s.ReferralsMade > 0 })
+            .GroupBy(s => s.PositiveSignals).Select(g => new { PositiveSignals = g.Key, Customers = g.Count() })
+            .ToListAsync(ct);
+        var bought = counts.Sum(c => c.Customers);
+        var repeatOverAYearWithin = counts.Where(c => c.RepeatOverAYear && c.WithinBlocks).Sum(c => c.Customers);
+        var behavioural = repeatOverAYearWithin - olderInTheBlock.Sum(c => c.Customers);
+        var positiveNotBehavioural = counts.Where(c => c.RepeatWithPositiveSignals && !(c.RepeatOverAYear && c.WithinBlocks)).Sum(c => c.Customers)
+            + olderInTheBlock.Where(c => c.PositiveSignals).Sum(c => c.Customers);
         int Count(LoyaltyStage stage) => stage switch
         {
             LoyaltyStage.None => total - bought,
             LoyaltyStage.Behavioural => behavioural,
-            LoyaltyStage.Emotional => emotional,
-            _ => bought - behavioural - emotional,
+            LoyaltyStage.Emotional => positiveNotBehavioural,
+            _ => bought - behavioural - positiveNotBehavioural,
         };
         return Enum.GetValues<LoyaltyStage>().Select(stage => Row(stage.ToString(), Count(stage), total)).ToList();
     }

@@ -154,3 +154,12 @@ internal sealed class PortfolioCountConfiguration : IEntityTypeConfiguration<Por
         b.Property(c => c.Tier).HaveMax(50);
     }
 }
+
+internal sealed class LoyaltyStageCountConfiguration : IEntityTypeConfiguration<LoyaltyStageCount>
+{
+    public void Configure(EntityTypeBuilder<LoyaltyStageCount> b)
+    {
+        // A scope reads its owners' counts: the key is that index.
+        b.HasKey(c => new { c.OwnerId, c.RepeatOverAYear, c.RepeatWithPositiveSignals, c.LastPurchaseBlock });
+    }
+}

@@ -1014,7 +1014,7 @@ namespace Crm.Api.Persistence.Migrations.SqlServer
 
                     b.HasIndex("TotalAmount");
 
-                    b.HasIndex("OwnerId", "Lifecycle", "Purchases", "FirstPurchaseDay", "LastPurchaseDay", "RatedComplaints", "SatisfactionTotal", "ReferralsMade", "CadenceDays")
+                    b.HasIndex("OwnerId", "LastPurchaseDay", "Lifecycle", "Purchases", "FirstPurchaseDay", "RatedComplaints", "SatisfactionTotal", "ReferralsMade", "CadenceDays")
                         .HasDatabaseName("IX_CustomerStats_Portfolio");
 
                     b.ToTable("CustomerStats");
@@ -1197,6 +1197,28 @@ namespace Crm.Api.Persistence.Migrations.SqlServer
                             Version = 1L,
                             WinBackLapseFactor = 2.0
                         });
+                });
+
+            modelBuilder.Entity("Crm.Api.Domain.LoyaltyStageCount", b =>
+                {
+                    b.Property<Guid>("OwnerId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<bool>("RepeatOverAYear")
+                        .HasColumnType("bit");
+
+                    b.Property<bool>("RepeatWithPositiveSignals")
+                        .HasColumnType("bit");
+
+                    b.Property<int>("LastPurchaseBlock")
+                        .HasColumnType("int");
+
+                    b.Property<int>("Customers")
+                        .HasColumnType("int");
+
+                    b.HasKey("OwnerId", "RepeatOverAYear", "RepeatWithPositiveSignals", "LastPurchaseBlock");
+
+                    b.ToTable("LoyaltyStageCounts");
                 });
 
             modelBuilder.Entity("Crm.Api.Domain.MembershipTier", b =>

@@ -1004,7 +1004,7 @@ namespace Crm.Api.Persistence.Migrations.Sqlite
 
                     b.HasIndex("TotalAmount");
 
-                    b.HasIndex("OwnerId", "Lifecycle", "Purchases", "FirstPurchaseDay", "LastPurchaseDay", "RatedComplaints", "SatisfactionTotal", "ReferralsMade", "CadenceDays")
+                    b.HasIndex("OwnerId", "LastPurchaseDay", "Lifecycle", "Purchases", "FirstPurchaseDay", "RatedComplaints", "SatisfactionTotal", "ReferralsMade", "CadenceDays")
                         .HasDatabaseName("IX_CustomerStats_Portfolio");
 
                     b.ToTable("CustomerStats");
@@ -1187,6 +1187,28 @@ namespace Crm.Api.Persistence.Migrations.Sqlite
                             Version = 1L,
                             WinBackLapseFactor = 2.0
                         });
+                });
+
+            modelBuilder.Entity("Crm.Api.Domain.LoyaltyStageCount", b =>
+                {
+                    b.Property<Guid>("OwnerId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("RepeatOverAYear")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("RepeatWithPositiveSignals")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("LastPurchaseBlock")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Customers")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("OwnerId", "RepeatOverAYear", "RepeatWithPositiveSignals", "LastPurchaseBlock");
+
+                    b.ToTable("LoyaltyStageCounts");
                 });
 
             modelBuilder.Entity("Crm.Api.Domain.MembershipTier", b =>

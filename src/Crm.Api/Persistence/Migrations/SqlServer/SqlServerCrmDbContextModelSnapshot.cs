@@ -1457,9 +1457,9 @@ namespace Crm.Api.Persistence.Migrations.SqlServer
 
                     b.HasIndex("Category", "PurchasedOn");
 
-                    b.HasIndex("PurchasedOn", "Id");
+                    b.HasIndex("CustomerId", "PurchasedOn", "Id", "Amount");
 
-                    b.HasIndex("CustomerId", "PurchasedOn", "Id");
+                    b.HasIndex("PurchasedOn", "Id", "CustomerId", "Amount");
 
                     b.ToTable("Purchases");
                 });

@@ -1447,9 +1447,9 @@ namespace Crm.Api.Persistence.Migrations.Sqlite
 
                     b.HasIndex("Category", "PurchasedOn");
 
-                    b.HasIndex("PurchasedOn", "Id");
+                    b.HasIndex("CustomerId", "PurchasedOn", "Id", "Amount");
 
-                    b.HasIndex("CustomerId", "PurchasedOn", "Id");
+                    b.HasIndex("PurchasedOn", "Id", "CustomerId", "Amount");
 
                     b.ToTable("Purchases");
                 });

@@ -1,6 +1,5 @@
 using Crm.Api.Domain;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.ChangeTracking;
 
 namespace Crm.Api.Persistence;
 
@@ -10,7 +9,7 @@ namespace Crm.Api.Persistence;
 /// lifecycle copied after a transfer, archive or restore, the rebuild at start-up), so the save takes one away from the
 /// count the row was in and adds one to the count it is in now. A customer deleted in a save (no use case does) has its
 /// row deleted with it by the tracker, not by the database's cascade, so that it leaves its count too. The stored counts
-/// move by increments, atomically on both providers, like <see cref="PortfolioCounts"/>.
+/// move by increments (<see cref="CountsKeptOnWrite"/>).
 /// </summary>
 public static class LoyaltyStageCounts
 {
@@ -33,67 +32,24 @@ public static class LoyaltyStageCounts
     }
 
     /// <summary>The change a save makes to the counts, read off the tracker before the save accepts its changes.</summary>
-    internal static Dictionary<Key, int> Difference(CrmDbContext db)
-    {
-        var difference = new Dictionary<Key, int>();
-        void Add(Key? key, int n)
-        {
-            if (key is { } k) difference[k] = difference.GetValueOrDefault(k) + n;
-        }
-        static Key? Original(EntityEntry<CustomerStats> e)
-        {
-            T Value<T>(string name) => (T)e.Property(name).OriginalValue!;
-            return Of(Value<Guid>(nameof(CustomerStats.OwnerId)), Value<Lifecycle>(nameof(CustomerStats.Lifecycle)), Value<int>(nameof(CustomerStats.Purchases)),
-                Value<int?>(nameof(CustomerStats.FirstPurchaseDay)), Value<int?>(nameof(CustomerStats.LastPurchaseDay)), Value<int>(nameof(CustomerStats.RatedComplaints)),
-                Value<int>(nameof(CustomerStats.SatisfactionTotal)), Value<int>(nameof(CustomerStats.ReferralsMade)));
-        }
-        static Key? Current(CustomerStats s) =>
-            Of(s.OwnerId, s.Lifecycle, s.Purchases, s.FirstPurchaseDay, s.LastPurchaseDay, s.RatedComplaints, s.SatisfactionTotal, s.ReferralsMade);
-
-        foreach (var e in db.ChangeTracker.Entries<CustomerStats>())
-        {
-            switch (e.State)
+    internal static Dictionary<Key, int> Difference(CrmDbContext db) =>
+        CountsKeptOnWrite.Difference<CustomerStats, Key>(db, e =>
             {
-                case EntityState.Added:
-                    Add(Current(e.Entity), 1);
-                    break;
-                case EntityState.Deleted:
-                    Add(Original(e), -1);
-                    break;
-                case EntityState.Modified:
-                    Add(Original(e), -1);
-                    Add(Current(e.Entity), 1);
-                    break;
-            }
-        }
-        foreach (var unchanged in difference.Where(d => d.Value == 0).Select(d => d.Key).ToList()) difference.Remove(unchanged);
-        return difference;
-    }
+                T Value<T>(string name) => (T)e.Property(name).OriginalValue!;
+                return Of(Value<Guid>(nameof(CustomerStats.OwnerId)), Value<Lifecycle>(nameof(CustomerStats.Lifecycle)), Value<int>(nameof(CustomerStats.Purchases)),
+                    Value<int?>(nameof(CustomerStats.FirstPurchaseDay)), Value<int?>(nameof(CustomerStats.LastPurchaseDay)), Value<int>(nameof(CustomerStats.RatedComplaints)),
+                    Value<int>(nameof(CustomerStats.SatisfactionTotal)), Value<int>(nameof(CustomerStats.ReferralsMade)));
+            },
+            s => Of(s.OwnerId, s.Lifecycle, s.Purchases, s.FirstPurchaseDay, s.LastPurchaseDay, s.RatedComplaints, s.SatisfactionTotal, s.ReferralsMade),
+            nameof(CustomerStats.OwnerId), nameof(CustomerStats.Lifecycle), nameof(CustomerStats.Purchases), nameof(CustomerStats.FirstPurchaseDay),
+            nameof(CustomerStats.LastPurchaseDay), nameof(CustomerStats.RatedComplaints), nameof(CustomerStats.SatisfactionTotal), nameof(CustomerStats.ReferralsMade));
 
-    /// <summary>Adds the difference to the stored counts: an upsert per count, which creates a count the first time an owner has such customers.</summary>
+    /// <summary>Adds the difference to the stored counts: an upsert per count.</summary>
     internal static async Task WriteAsync(CrmDbContext db, Dictionary<Key, int> difference, CancellationToken ct)
     {
-        var sqlServer = !db.Database.IsSqlite();
         foreach (var (key, n) in difference)
-        {
-            // Guids as EF Core stores them on SQLite: upper-case text.
-            object[] values = [sqlServer ? key.OwnerId : key.OwnerId.ToString().ToUpperInvariant(), key.RepeatOverAYear, key.RepeatWithPositiveSignals, key.LastPurchaseBlock, n];
-            // SQL Server: HOLDLOCK keeps the key range locked from the match to the insert (PortfolioCounts.WriteAsync).
-            await db.Database.ExecuteSqlRawAsync(sqlServer
-                ? """
-                  MERGE [LoyaltyStageCounts] WITH (HOLDLOCK) AS t
-                  USING (VALUES ({0}, {1}, {2}, {3}, {4})) AS s ([OwnerId], [RepeatOverAYear], [RepeatWithPositiveSignals], [LastPurchaseBlock], [Customers])
-                  ON t.[OwnerId] = s.[OwnerId] AND t.[RepeatOverAYear] = s.[RepeatOverAYear] AND t.[RepeatWithPositiveSignals] = s.[RepeatWithPositiveSignals]
-                     AND t.[LastPurchaseBlock] = s.[LastPurchaseBlock]
-                  WHEN MATCHED THEN UPDATE SET [Customers] = t.[Customers] + s.[Customers]
-                  WHEN NOT MATCHED THEN INSERT ([OwnerId], [RepeatOverAYear], [RepeatWithPositiveSignals], [LastPurchaseBlock], [Customers])
-                      VALUES (s.[OwnerId], s.[RepeatOverAYear], s.[RepeatWithPositiveSignals], s.[LastPurchaseBlock], s.[Customers]);
-                  """
-                : """
-                  INSERT INTO "LoyaltyStageCounts" ("OwnerId", "RepeatOverAYear", "RepeatWithPositiveSignals", "LastPurchaseBlock", "Customers") VALUES ({0}, {1}, {2}, {3}, {4})
-                  ON CONFLICT ("OwnerId", "RepeatOverAYear", "RepeatWithPositiveSignals", "LastPurchaseBlock") DO UPDATE SET "Customers" = "Customers" + excluded."Customers"
-                  """, values, ct);
-        }
+            await CountsKeptOnWrite.AddAsync(db, "LoyaltyStageCounts", [("OwnerId", key.OwnerId), ("RepeatOverAYear", key.RepeatOverAYear),
+                ("RepeatWithPositiveSignals", key.RepeatWithPositiveSignals), ("LastPurchaseBlock", key.LastPurchaseBlock)], n, ct);
     }
 
     /// <summary>The counts of the statistics rows there are, in one statement: for the migration that adds the table and for the benchmark's generated files.</summary>

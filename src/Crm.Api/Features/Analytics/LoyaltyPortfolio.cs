@@ -94,31 +94,68 @@ public sealed class LoyaltyPortfolioHandler(CrmDbContext db, OrganisationCalenda
     private async Task<List<RepeatRateMonthDto>> RepeatRateAsync(DateOnly today, CancellationToken ct)
     {
         var firstMonth = new DateOnly(today.Year, today.Month, 1).AddMonths(-11);
-        // For a rep's or a team's scope, through its customers, each read on (CustomerId, PurchasedOn); the window is then
-        // tested on year and month numbers, which no index serves, on purpose: SQLite estimates a two-sided date range at
-        // 1/64 of the purchases and would otherwise start from the whole base's year (1.7M purchases) to find a team's
-        // (67 s at a million). The whole base is read by date, which is the short way for it.
-        var purchases = db.Purchases.AsNoTracking();
-        var (firstKey, lastKey) = (firstMonth.Year * 12 + firstMonth.Month, today.Year * 12 + today.Month);
-        var inWindow = db.Caller.SeesAllCustomers
-            ? purchases.Where(p => p.PurchasedOn >= firstMonth && p.PurchasedOn <= today)
-            : from c in db.Customers.AsNoTracking()
-              join p in purchases on c.Id equals p.CustomerId
-              where p.PurchasedOn.Year * 12 + p.PurchasedOn.Month >= firstKey && p.PurchasedOn.Year * 12 + p.PurchasedOn.Month <= lastKey
-                  && (p.PurchasedOn.Year * 12 + p.PurchasedOn.Month < lastKey || p.PurchasedOn.Day <= today.Day)
-              select p;
-        var months = await (from p in inWindow
-                            join s in db.CustomerStats on p.CustomerId equals s.CustomerId
-                            select new { p.PurchasedOn.Year, p.PurchasedOn.Month, p.CustomerId, Repeat = p.PurchasedOn > s.FirstPurchaseOn })
-            .GroupBy(x => new { x.Year, x.Month })
-            .Select(g => new { g.Key.Year, g.Key.Month, Buyers = g.Select(x => x.CustomerId).Distinct().Count(), RepeatBuyers = g.Where(x => x.Repeat).Select(x => x.CustomerId).Distinct().Count() })
-            .ToListAsync(ct);
+        var counts = db.Caller.SeesAllCustomers ? await WholeBaseRepeatRateAsync(firstMonth, today, ct) : await ScopeRepeatRateAsync(firstMonth, today, ct);
         return Enumerable.Range(0, 12).Select(i => firstMonth.AddMonths(i)).Select(month =>
         {
-            var row = months.FirstOrDefault(m => m.Year == month.Year && m.Month == month.Month);
-            var (buyers, repeat) = (row?.Buyers ?? 0, row?.RepeatBuyers ?? 0);
+            var (buyers, repeat) = counts.GetValueOrDefault(month);
             return new RepeatRateMonthDto($"{month:yyyy-MM}", buyers, repeat, buyers == 0 ? 0 : Math.Round(100.0 * repeat / buyers, 1));
         }).ToList();
+    }
+
+    /// <summary>The whole base, read by date, which is the short way for it: buyers and repeat buyers of each month.</summary>
+    private async Task<Dictionary<DateOnly, (int Buyers, int Repeat)>> WholeBaseRepeatRateAsync(DateOnly firstMonth, DateOnly today, CancellationToken ct) =>
+        (await (from p in db.Purchases.AsNoTracking().Where(p => p.PurchasedOn >= firstMonth && p.PurchasedOn <= today)
+                join s in db.CustomerStats on p.CustomerId equals s.CustomerId
+                select new { p.PurchasedOn.Year, p.PurchasedOn.Month, p.CustomerId, Repeat = p.PurchasedOn > s.FirstPurchaseOn })
+            .GroupBy(x => new { x.Year, x.Month })
+            .Select(g => new { g.Key.Year, g.Key.Month, Buyers = g.Select(x => x.CustomerId).Distinct().Count(), RepeatBuyers = g.Where(x => x.Repeat).Select(x => x.CustomerId).Distinct().Count() })
+            .ToListAsync(ct))
+        .ToDictionary(m => new DateOnly(m.Year, m.Month, 1), m => (m.Buyers, m.RepeatBuyers));
+
+    /// <summary>
+    /// A rep's or a team's scope, from the month rows kept on write (one covered range of (OwnerId, Month) per owner)
+    /// instead of every customer's purchases (1.7 s for a team at a million customers, docs/performance.md "Twelfth
+    /// round"). A buyer of a month is a repeat buyer unless every purchase it made that month is on its first purchase's
+    /// day, which only a customer whose first purchase falls in that month can be: those are read one by one with their
+    /// second purchase day. The current month counts purchases up to today only, so its customers who bought this month
+    /// only after today are taken back out.
+    /// </summary>
+    private async Task<Dictionary<DateOnly, (int Buyers, int Repeat)>> ScopeRepeatRateAsync(DateOnly firstMonth, DateOnly today, CancellationToken ct)
+    {
+        var thisMonth = new DateOnly(today.Year, today.Month, 1);
+        var buyers = await db.CustomerMonthSales.AsNoTracking().Where(s => s.Month >= firstMonth && s.Month <= thisMonth)
+            .GroupBy(s => s.Month).Select(g => new { Month = g.Key, Buyers = g.Select(s => s.CustomerId).Distinct().Count() })
+            .ToDictionaryAsync(m => m.Month, m => m.Buyers, ct);
+        var counts = buyers.ToDictionary(b => b.Key, b => (Buyers: b.Value, Repeat: b.Value));
+
+        var (firstDay, todayDay) = (firstMonth.DayNumber, today.DayNumber);
+        var newBuyers = await db.CustomerStats.AsNoTracking().Where(s => s.FirstPurchaseDay >= firstDay && s.FirstPurchaseDay <= todayDay)
+            .Select(s => new
+            {
+                FirstOn = s.FirstPurchaseOn!.Value,
+                SecondOn = s.LastPurchaseDay > s.FirstPurchaseDay
+                    ? db.Purchases.Where(p => p.CustomerId == s.CustomerId && p.PurchasedOn > s.FirstPurchaseOn).Min(p => (DateOnly?)p.PurchasedOn)
+                    : null,
+            })
+            .ToListAsync(ct);
+        foreach (var n in newBuyers)
+        {
+            var month = new DateOnly(n.FirstOn.Year, n.FirstOn.Month, 1);
+            var lastCounted = month == thisMonth ? today : month.AddMonths(1).AddDays(-1);
+            if (n.SecondOn is { } second && second <= lastCounted) continue;
+            var c = counts.GetValueOrDefault(month);
+            counts[month] = (c.Buyers, c.Repeat - 1);
+        }
+
+        var boughtOnlyAfterToday = await db.CustomerStats.AsNoTracking().Where(s => s.LastPurchaseDay > todayDay)
+            .CountAsync(s => db.Purchases.Any(p => p.CustomerId == s.CustomerId && p.PurchasedOn >= thisMonth && p.PurchasedOn > today && p.PurchasedOn < thisMonth.AddMonths(1))
+                && !db.Purchases.Any(p => p.CustomerId == s.CustomerId && p.PurchasedOn >= thisMonth && p.PurchasedOn <= today), ct);
+        if (boughtOnlyAfterToday > 0)
+        {
+            var c = counts.GetValueOrDefault(thisMonth);
+            counts[thisMonth] = (c.Buyers - boughtOnlyAfterToday, c.Repeat - boughtOnlyAfterToday);
+        }
+        return counts;
     }
 }
 

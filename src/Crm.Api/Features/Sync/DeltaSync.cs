@@ -109,7 +109,7 @@ public sealed class SyncHandler(CrmDbContext db, Caller caller, IMapper mapper, 
         async Task<Dictionary<Guid, TDto>> NowAsync<TEntity, TDto>(IQueryable<TEntity> set, string type, Func<TDto, Guid> idOf) where TEntity : AuditedEntity
         {
             var wanted = ids[type].ToList();
-            return wanted.Count == 0 ? [] : await set.AsNoTracking().Where(x => wanted.Contains(x.Id)).ProjectTo<TDto>(mapper.ConfigurationProvider).ToDictionaryAsync(idOf, ct);
+            return wanted.Count == 0 ? [] : await set.AsNoTracking().Where(x => EF.Parameter(wanted).Contains(x.Id)).ProjectTo<TDto>(mapper.ConfigurationProvider).ToDictionaryAsync(idOf, ct);
         }
         var customers = await NowAsync<Customer, CustomerDto>(db.Customers, "customer", d => d.Id);
         var contacts = await NowAsync<Contact, ContactDto>(db.Contacts, "contact", d => d.Id);

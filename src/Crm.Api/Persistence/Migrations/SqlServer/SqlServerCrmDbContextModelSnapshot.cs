@@ -913,7 +913,7 @@ namespace Crm.Api.Persistence.Migrations.SqlServer
 
                     b.HasIndex("Month", "OwnerId", "Level", "Region", "Industry", "Category", "CustomerId", "Amount");
 
-                    b.HasIndex("OwnerId", "Month", "Level", "Region", "Industry", "Category", "CustomerId", "Amount");
+                    b.HasIndex("OwnerId", "Month", "Level", "Region", "Industry", "Category", "CustomerId", "Amount", "Purchases");
 
                     b.ToTable("CustomerMonthSales");
                 });
@@ -1014,7 +1014,7 @@ namespace Crm.Api.Persistence.Migrations.SqlServer
 
                     b.HasIndex("TotalAmount");
 
-                    b.HasIndex("OwnerId", "LastPurchaseDay", "Lifecycle", "Purchases", "FirstPurchaseDay", "RatedComplaints", "SatisfactionTotal", "ReferralsMade", "CadenceDays")
+                    b.HasIndex("OwnerId", "LastPurchaseDay", "Lifecycle", "Purchases", "FirstPurchaseDay", "RatedComplaints", "SatisfactionTotal", "ReferralsMade", "CadenceDays", "CustomerId", "FirstPurchaseOn")
                         .HasDatabaseName("IX_CustomerStats_Portfolio");
 
                     b.ToTable("CustomerStats");

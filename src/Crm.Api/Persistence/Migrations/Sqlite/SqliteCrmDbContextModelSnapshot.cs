@@ -906,7 +906,7 @@ namespace Crm.Api.Persistence.Migrations.Sqlite
 
                     b.HasIndex("Month", "OwnerId", "Level", "Region", "Industry", "Category", "CustomerId", "Amount");
 
-                    b.HasIndex("OwnerId", "Month", "Level", "Region", "Industry", "Category", "CustomerId", "Amount");
+                    b.HasIndex("OwnerId", "Month", "Level", "Region", "Industry", "Category", "CustomerId", "Amount", "Purchases");
 
                     b.ToTable("CustomerMonthSales");
                 });
@@ -1004,7 +1004,7 @@ namespace Crm.Api.Persistence.Migrations.Sqlite
 
                     b.HasIndex("TotalAmount");
 
-                    b.HasIndex("OwnerId", "LastPurchaseDay", "Lifecycle", "Purchases", "FirstPurchaseDay", "RatedComplaints", "SatisfactionTotal", "ReferralsMade", "CadenceDays")
+                    b.HasIndex("OwnerId", "LastPurchaseDay", "Lifecycle", "Purchases", "FirstPurchaseDay", "RatedComplaints", "SatisfactionTotal", "ReferralsMade", "CadenceDays", "CustomerId", "FirstPurchaseOn")
                         .HasDatabaseName("IX_CustomerStats_Portfolio");
 
                     b.ToTable("CustomerStats");

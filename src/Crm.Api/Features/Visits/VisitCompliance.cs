@@ -90,10 +90,23 @@ internal static class VisitComplianceReader
     /// (CustomerStats.LastVisitAt), the week's counting visits grouped by customer from one range of the
     /// (ActualStart, ...) index, and, for a past week only, the last visit before its end for the customers visited since.
     /// </summary>
-    public static async Task<List<ComplianceRowDto>> ReadAsync(CrmDbContext db, OrganisationCalendar calendar, IsoWeek week, Guid? ownerId, Guid? teamId, CancellationToken ct,
-        Guid? customerId = null)
+    public static async Task<List<ComplianceRowDto>> ReadAsync(CrmDbContext db, OrganisationCalendar calendar, IsoWeek week, Guid? ownerId, Guid? teamId, CancellationToken ct) =>
+        await ReadAsync(db, calendar, await PoliciesAsync(db, ct), week, ownerId, teamId, null, ct);
+
+    /// <summary>
+    /// One customer's row for the week, or null when its level has no minimum: most customers are not key accounts, and
+    /// their loyalty page then reads the policies alone instead of the key-account and week queries.
+    /// </summary>
+    public static async Task<ComplianceRowDto?> OneAsync(CrmDbContext db, OrganisationCalendar calendar, IsoWeek week, Guid customerId, CustomerLevel level, CancellationToken ct)
     {
         var policies = await PoliciesAsync(db, ct);
+        if (!policies.TryGetValue(level, out var policy) || !policy.HasMinimum) return null;
+        return (await ReadAsync(db, calendar, policies, week, null, null, customerId, ct)).FirstOrDefault();
+    }
+
+    private static async Task<List<ComplianceRowDto>> ReadAsync(CrmDbContext db, OrganisationCalendar calendar, Dictionary<CustomerLevel, VisitPolicy> policies, IsoWeek week,
+        Guid? ownerId, Guid? teamId, Guid? customerId, CancellationToken ct)
+    {
         var (from, to) = calendar.UtcRange(week);
         var customers = KeyAccounts(db, policies, await OwnersAsync(db, ownerId, teamId, ct));
         if (customerId is { } one) customers = customers.Where(c => c.Id == one);

@@ -1,6 +1,7 @@
 using System.Net;
 using System.Net.Http.Json;
 using Crm.Api.Features.Analytics;
+using Crm.Api.Features.Visits;
 using Crm.Api.IntegrationTests.Infrastructure;
 
 namespace Crm.Api.IntegrationTests.Features.Analytics;
@@ -88,6 +89,31 @@ public abstract class CustomerLoyaltyTests<TApp>(TApp app) : ApiTest<TApp>(app) 
         Assert.Equal(LoyaltyStage.None, none.Stage);
         Assert.Null(none.RecencyDays);
         await Problem(await (await As(Who.Rep3)).GetAsync($"/api/v1/customers/{prospect.Id}/loyalty"), HttpStatusCode.NotFound);
+    }
+
+    [Fact]
+    public async Task Visits_count_over_the_last_three_months_and_only_a_key_account_has_this_weeks_compliance()
+    {
+        var rep = await As(Who.Rep1);
+        var special = await Arrange.OwnedByAsync(App, Who.Rep1, extra: new { level = "Special", isKeyAccount = true });
+        var ordinary = await Arrange.OwnedByAsync(App, Who.Rep1, extra: new { level = "B" });
+        foreach (var customer in new[] { special.Id, ordinary.Id })
+        {
+            await Visits.VisitArrange.LogAsync(rep, customer, "OnSite", new DateTime(2026, 11, 16, 1, 0, 0, DateTimeKind.Utc)); // this Monday, 09:00 Shanghai
+            await Visits.VisitArrange.LogAsync(rep, customer, "Phone", new DateTime(2026, 10, 1, 2, 0, 0, DateTimeKind.Utc));
+            await Visits.VisitArrange.LogAsync(rep, customer, "OnSite", new DateTime(2026, 8, 1, 2, 0, 0, DateTimeKind.Utc)); // before 18 August: too old
+        }
+
+        var key = await Read<CustomerLoyaltyDto>(await rep.GetAsync($"/api/v1/customers/{special.Id}/loyalty"));
+        Assert.Equal(0.67, key.VisitsPerMonth);                                   // 2 visits in 3 months
+        Assert.Equal(ComplianceStatus.AtRisk, key.VisitComplianceThisWeek);       // 1 of the 2 on-site visits a special customer needs, the week still running
+
+        await Visits.VisitArrange.LogAsync(rep, special.Id, "OnSite", new DateTime(2026, 11, 17, 1, 0, 0, DateTimeKind.Utc));
+        Assert.Equal(ComplianceStatus.Met, (await Read<CustomerLoyaltyDto>(await rep.GetAsync($"/api/v1/customers/{special.Id}/loyalty"))).VisitComplianceThisWeek);
+
+        var plain = await Read<CustomerLoyaltyDto>(await rep.GetAsync($"/api/v1/customers/{ordinary.Id}/loyalty"));
+        Assert.Equal(0.67, plain.VisitsPerMonth);
+        Assert.Null(plain.VisitComplianceThisWeek);                               // level B has no minimum
     }
 }
 

@@ -10,6 +10,7 @@ first real request) and a second page, prints the API's CPU time, and kills the 
 SETTING=value pairs go into the API's environment (e.g. Crm__Housekeeping__FirstPassAfterMinutes=0); HOLD=seconds keeps
 the API running that long after the first requests. API_DLL in the environment picks another build, e.g. a ReadyToRun
 publish: dotnet publish src/Crm.Api -c Release -a x64 --self-contained false -o /tmp/r2r
+(a path without .dll is started as it is: the apphost of a self-contained publish)
 """
 import json, os, socket, subprocess, sys, time, urllib.error, urllib.request
 
@@ -35,7 +36,7 @@ def call(path, body=None, token=None):
 
 
 t0 = time.monotonic()
-api = subprocess.Popen(["dotnet", dll, "--urls", base, "--contentRoot", f"{root}/src/Crm.Api"], env=env,
+api = subprocess.Popen(([dll] if not dll.endswith(".dll") else ["dotnet", dll]) + ["--urls", base, "--contentRoot", f"{root}/src/Crm.Api"], env=env,
                        stdout=open(log, "w"), stderr=subprocess.STDOUT)
 try:
     while True:

@@ -58,6 +58,7 @@ switch (command)
               generate [--customers 1000000] [--db PATH] [--analyze]     build a benchmark database with the API's migrations
               load     [--customers 1000000] [--db PATH] [--seconds 12] [--concurrency 32] [--max-requests N] [--scenarios a,b]
                                                                          start the API (Release) on the database and measure each scenario
+                       [--api PATH]                                      another build: a Crm.Api.dll, or the apphost of a self-contained publish
               upgrade  [--customers 1000000] [--db PATH]                 apply new migrations to a generated database, recompute derived tables
               smoke    [--customers 10000]                               generate a small database and run every scenario briefly
               micro    [--filter *]                                      BenchmarkDotNet micro-benchmarks (short job)

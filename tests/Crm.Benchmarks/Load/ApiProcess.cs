@@ -30,13 +30,18 @@ internal sealed class ApiProcess : IAsyncDisposable
             throw new InvalidOperationException($"{settings.ApiDll} is missing: build first (dotnet build Crm.Api.sln -c Release).");
         var port = FreePort();
         var address = new Uri($"http://127.0.0.1:{port.ToString(CultureInfo.InvariantCulture)}/");
-        var info = new ProcessStartInfo("dotnet")
+        // A self-contained publish is started through its apphost (a path without .dll); a build or a framework-dependent
+        // publish through dotnet.
+        var apphost = !settings.ApiDll.EndsWith(".dll", StringComparison.OrdinalIgnoreCase);
+        var info = new ProcessStartInfo(apphost ? settings.ApiDll : "dotnet")
         {
-            ArgumentList = { settings.ApiDll, "--urls", address.ToString().TrimEnd('/'), "--contentRoot", Path.Combine(settings.Root, "src", "Crm.Api") },
             RedirectStandardOutput = true,
             RedirectStandardError = true,
             UseShellExecute = false,
         };
+        if (!apphost) info.ArgumentList.Add(settings.ApiDll);
+        foreach (var argument in new[] { "--urls", address.ToString().TrimEnd('/'), "--contentRoot", Path.Combine(settings.Root, "src", "Crm.Api") })
+            info.ArgumentList.Add(argument);
         info.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
         info.Environment["DOTNET_ENVIRONMENT"] = "Production";
         info.Environment["ConnectionStrings__Crm"] = $"Data Source={settings.Database}";

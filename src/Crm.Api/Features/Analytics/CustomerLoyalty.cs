@@ -74,7 +74,7 @@ public sealed class CustomerLoyaltyHandler(CrmDbContext db, OrganisationCalendar
                 from row in statsRow.DefaultIfEmpty()
                 select new
                 {
-                    c.Id, c.CreatedAt, c.Points, c.Tier, c.Level,
+                    c.Id, c.CreatedAt, c.Points, c.Tier, c.Level, Archived = c.ArchivedAt != null,
                     Complaints = row == null ? 0 : row.Complaints, RecurringComplaints = row == null ? 0 : row.RecurringComplaints,
                     RatedComplaints = row == null ? 0 : row.RatedComplaints, SatisfactionTotal = row == null ? 0 : row.SatisfactionTotal,
                     ReferralsMade = row == null ? 0 : row.ReferralsMade, ReferralsWon = row == null ? 0 : row.ReferralsWon,
@@ -96,8 +96,8 @@ public sealed class CustomerLoyaltyHandler(CrmDbContext db, OrganisationCalendar
 
         double? satisfaction = customer.RatedComplaints > 0 ? (double)customer.SatisfactionTotal / customer.RatedComplaints : null;
         var visits = customer.Visits;
-        // This customer's row only: reading the whole portfolio's compliance to pick one row cost a query per key account in scope.
-        var compliance = await VisitComplianceReader.OneAsync(db, calendar, calendar.CurrentWeek, customer.Id, customer.Level, ct);
+        // This customer's status only: reading the whole portfolio's compliance to pick one row cost a query per key account in scope.
+        var compliance = await VisitComplianceReader.StatusAsync(db, calendar, calendar.CurrentWeek, customer.Id, customer.Level, customer.Archived, ct);
 
         var tenure = purchases.Count > 0 ? today.DayNumber - purchases[0].PurchasedOn.DayNumber : today.DayNumber - DateOnly.FromDateTime(customer.CreatedAt).DayNumber;
         var (stage, reason) = LoyaltyRules.Stage(purchases.Count, recency, purchases.Count == 0 ? 0 : purchases[^1].PurchasedOn.DayNumber - purchases[0].PurchasedOn.DayNumber,
@@ -128,7 +128,7 @@ public sealed class CustomerLoyaltyHandler(CrmDbContext db, OrganisationCalendar
             TenureDays = tenure, ReferralsMade = customer.ReferralsMade, ReferralsWon = customer.ReferralsWon,
             Complaints = customer.Complaints, RecurringComplaints = customer.RecurringComplaints,
             AverageSatisfaction = satisfaction is { } avg ? Math.Round(avg, 2) : null,
-            VisitsPerMonth = Math.Round(visits / 3.0, 2), VisitComplianceThisWeek = compliance?.Status,
+            VisitsPerMonth = Math.Round(visits / 3.0, 2), VisitComplianceThisWeek = compliance,
             PriceSensitivity = priced.Count == 0 ? null : Math.Round(100.0 * priced.Count(p => p.UnitPrice < p.ListUnitPrice) / priced.Count, 1),
             Points = customer.Points, Tier = customer.Tier, Stage = stage, StageReason = reason, LoyaltyIndex = index, Components = components, Quintiles = cuts,
         };

@@ -85,31 +85,16 @@ public sealed class VisitComplianceHandler(CrmDbContext db, OrganisationCalendar
 internal static class VisitComplianceReader
 {
     /// <summary>
-    /// Every key account of the scope as report rows, by name (the rep's own week, one customer's loyalty, the statistics).
+    /// Every key account of the scope as report rows, by name (the rep's own week, the statistics).
     /// Three reads however large the scope: the key accounts from (OwnerId, Level) with their last visit kept on write
     /// (CustomerStats.LastVisitAt), the week's counting visits grouped by customer from one range of the
     /// (ActualStart, ...) index, and, for a past week only, the last visit before its end for the customers visited since.
     /// </summary>
-    public static async Task<List<ComplianceRowDto>> ReadAsync(CrmDbContext db, OrganisationCalendar calendar, IsoWeek week, Guid? ownerId, Guid? teamId, CancellationToken ct) =>
-        await ReadAsync(db, calendar, await PoliciesAsync(db, ct), week, ownerId, teamId, null, ct);
-
-    /// <summary>
-    /// One customer's row for the week, or null when its level has no minimum: most customers are not key accounts, and
-    /// their loyalty page then reads the policies alone instead of the key-account and week queries.
-    /// </summary>
-    public static async Task<ComplianceRowDto?> OneAsync(CrmDbContext db, OrganisationCalendar calendar, IsoWeek week, Guid customerId, CustomerLevel level, CancellationToken ct)
+    public static async Task<List<ComplianceRowDto>> ReadAsync(CrmDbContext db, OrganisationCalendar calendar, IsoWeek week, Guid? ownerId, Guid? teamId, CancellationToken ct)
     {
         var policies = await PoliciesAsync(db, ct);
-        if (!policies.TryGetValue(level, out var policy) || !policy.HasMinimum) return null;
-        return (await ReadAsync(db, calendar, policies, week, null, null, customerId, ct)).FirstOrDefault();
-    }
-
-    private static async Task<List<ComplianceRowDto>> ReadAsync(CrmDbContext db, OrganisationCalendar calendar, Dictionary<CustomerLevel, VisitPolicy> policies, IsoWeek week,
-        Guid? ownerId, Guid? teamId, Guid? customerId, CancellationToken ct)
-    {
         var (from, to) = calendar.UtcRange(week);
         var customers = KeyAccounts(db, policies, await OwnersAsync(db, ownerId, teamId, ct));
-        if (customerId is { } one) customers = customers.Where(c => c.Id == one);
 
         var accounts = await customers
             .OrderBy(c => c.Name).ThenBy(c => c.Id)
@@ -124,6 +109,25 @@ internal static class VisitComplianceReader
         var weekOver = WeekOver(calendar, week);
         return accounts.Select(a => Row(policies[a.Level], weekOver, a, thisWeek.GetValueOrDefault(a.Id)?.OnSite ?? 0, thisWeek.GetValueOrDefault(a.Id)?.Total ?? 0, to, lastBefore))
             .ToList();
+    }
+
+    /// <summary>
+    /// One customer's status for the week (its loyalty page), or null when it is not a key account: archived, or its
+    /// level has no minimum. The caller has read the customer already, so only the policies and the customer's counting
+    /// visits of the week are read; a report row would also read its name, code, owner and last visit.
+    /// </summary>
+    public static async Task<ComplianceStatus?> StatusAsync(CrmDbContext db, OrganisationCalendar calendar, IsoWeek week, Guid customerId, CustomerLevel level, bool archived,
+        CancellationToken ct)
+    {
+        if (archived) return null;
+        var policies = await PoliciesAsync(db, ct);
+        if (!policies.TryGetValue(level, out var policy) || !policy.HasMinimum) return null;
+        var (from, to) = calendar.UtcRange(week);
+        var done = await CountingVisits(db).Where(v => v.CustomerId == customerId && v.ActualStart >= from && v.ActualStart < to)
+            .GroupBy(v => v.CustomerId)
+            .Select(g => new { OnSite = g.Count(v => v.Form == VisitForm.OnSite), Total = g.Count() })
+            .FirstOrDefaultAsync(ct);
+        return StatusOf(Shortfalls(policy, done?.OnSite ?? 0, done?.Total ?? 0).Shortfall, WeekOver(calendar, week));
     }
 
     /// <summary>
@@ -320,10 +324,14 @@ internal static class VisitComplianceReader
             CustomerId = a.Id, CustomerName = a.Name, CustomerCode = a.Code, Level = a.Level, OwnerId = a.OwnerId, OwnerName = a.OwnerName,
             RequiredOnSite = policy.MinOnSitePerWeek, RequiredTotal = policy.MinTotalPerWeek, DoneOnSite = onSite, DoneTotal = total,
             Shortfall = shortfall, OnSiteShortfall = onSiteShort,
-            Status = shortfall == 0 ? ComplianceStatus.Met : weekOver ? ComplianceStatus.Missed : ComplianceStatus.AtRisk,
+            Status = StatusOf(shortfall, weekOver),
             LastVisitAt = a.LastVisitAt < weekEnd ? a.LastVisitAt : lastBefore.TryGetValue(a.Id, out var before) ? before : null,
         };
     }
+
+    /// <summary>Met when nothing is short; otherwise at risk while the week runs and missed once it is over.</summary>
+    private static ComplianceStatus StatusOf(int shortfall, bool weekOver) =>
+        shortfall == 0 ? ComplianceStatus.Met : weekOver ? ComplianceStatus.Missed : ComplianceStatus.AtRisk;
 
     /// <summary>Visits still needed this week: the larger of the on-site and the total shortfall, and the on-site one.</summary>
     private static (int Shortfall, int OnSite) Shortfalls(VisitPolicy policy, int onSite, int total)

@@ -1,6 +1,7 @@
 using System.Net;
 using System.Net.Http.Json;
 using Crm.Api.Features.Analytics;
+using Crm.Api.Features.Customers;
 using Crm.Api.Features.Visits;
 using Crm.Api.IntegrationTests.Infrastructure;
 
@@ -114,6 +115,9 @@ public abstract class CustomerLoyaltyTests<TApp>(TApp app) : ApiTest<TApp>(app) 
         var plain = await Read<CustomerLoyaltyDto>(await rep.GetAsync($"/api/v1/customers/{ordinary.Id}/loyalty"));
         Assert.Equal(0.67, plain.VisitsPerMonth);
         Assert.Null(plain.VisitComplianceThisWeek);                               // level B has no minimum
+
+        await Read<CustomerDto>(await (await As(Who.Admin)).PostAsync($"/api/v1/customers/{special.Id}/archive", null));
+        Assert.Null((await Read<CustomerLoyaltyDto>(await (await As(Who.Admin)).GetAsync($"/api/v1/customers/{special.Id}/loyalty"))).VisitComplianceThisWeek); // archived: no longer a key account
     }
 }
 

@@ -35,13 +35,12 @@ internal sealed class ApiProcess : IAsyncDisposable
         var apphost = !settings.ApiDll.EndsWith(".dll", StringComparison.OrdinalIgnoreCase);
         var info = new ProcessStartInfo(apphost ? settings.ApiDll : "dotnet")
         {
+            ArgumentList = { "--urls", address.ToString().TrimEnd('/'), "--contentRoot", Path.Combine(settings.Root, "src", "Crm.Api") },
             RedirectStandardOutput = true,
             RedirectStandardError = true,
             UseShellExecute = false,
         };
-        if (!apphost) info.ArgumentList.Add(settings.ApiDll);
-        foreach (var argument in new[] { "--urls", address.ToString().TrimEnd('/'), "--contentRoot", Path.Combine(settings.Root, "src", "Crm.Api") })
-            info.ArgumentList.Add(argument);
+        if (!apphost) info.ArgumentList.Insert(0, settings.ApiDll);
         info.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
         info.Environment["DOTNET_ENVIRONMENT"] = "Production";
         info.Environment["ConnectionStrings__Crm"] = $"Data Source={settings.Database}";

@@ -95,7 +95,6 @@ public sealed class CustomerLoyaltyHandler(CrmDbContext db, OrganisationCalendar
         var priced = recent.Where(p => p.ListUnitPrice is not null).ToList();
 
         double? satisfaction = customer.RatedComplaints > 0 ? (double)customer.SatisfactionTotal / customer.RatedComplaints : null;
-        var visits = customer.Visits;
         // This customer's status only: reading the whole portfolio's compliance to pick one row cost a query per key account in scope.
         var compliance = await VisitComplianceReader.StatusAsync(db, calendar, calendar.CurrentWeek, customer.Id, customer.Level, customer.Archived, ct);
 
@@ -128,7 +127,7 @@ public sealed class CustomerLoyaltyHandler(CrmDbContext db, OrganisationCalendar
             TenureDays = tenure, ReferralsMade = customer.ReferralsMade, ReferralsWon = customer.ReferralsWon,
             Complaints = customer.Complaints, RecurringComplaints = customer.RecurringComplaints,
             AverageSatisfaction = satisfaction is { } avg ? Math.Round(avg, 2) : null,
-            VisitsPerMonth = Math.Round(visits / 3.0, 2), VisitComplianceThisWeek = compliance,
+            VisitsPerMonth = Math.Round(customer.Visits / 3.0, 2), VisitComplianceThisWeek = compliance,
             PriceSensitivity = priced.Count == 0 ? null : Math.Round(100.0 * priced.Count(p => p.UnitPrice < p.ListUnitPrice) / priced.Count, 1),
             Points = customer.Points, Tier = customer.Tier, Stage = stage, StageReason = reason, LoyaltyIndex = index, Components = components, Quintiles = cuts,
         };

@@ -85,11 +85,12 @@ public sealed class Keyset<T>(IQueryable<T> source, Expression<Func<T, Guid>> id
         }
         return descending ? Expression.LessThan(left, right) : Expression.GreaterThan(left, right);
     }
+}
 
-    private sealed class ReplaceParameter(ParameterExpression from, ParameterExpression to) : ExpressionVisitor
-    {
-        protected override Expression VisitParameter(ParameterExpression node) => node == from ? to : node;
-    }
+/// <summary>Puts an expression where a lambda's parameter was, to compose one lambda's body into another's.</summary>
+internal sealed class ReplaceParameter(ParameterExpression from, Expression to) : ExpressionVisitor
+{
+    protected override Expression VisitParameter(ParameterExpression node) => node == from ? to : node;
 }
 
 /// <summary>The opaque cursor: the last row's sort key and id as URL-safe base64 of a small JSON object.</summary>

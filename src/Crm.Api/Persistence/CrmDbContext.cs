@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.ChangeTracking;
+using System.Linq.Expressions;
 
 namespace Crm.Api.Persistence;
 
@@ -94,9 +95,10 @@ public abstract class CrmDbContext(DbContextOptions options)
 
     public Caller Caller => caller;
 
-    // The query filters read these two properties; EF Core re-evaluates them for every query.
-    private bool SeesAllCustomers => caller.SeesAllCustomers;
-    private List<Guid> VisibleOwnerIds => caller.VisibleOwnerIds;
+    // The query filters read these two; EF Core re-evaluates them for every query. A rep's scope is one owner, a
+    // manager's a list of them, and both are null for a caller who sees every customer.
+    private Guid? ScopeOwner => caller.SeesAllCustomers || caller.VisibleOwnerIds.Count != 1 ? null : caller.VisibleOwnerIds[0];
+    private List<Guid>? ScopeOwners => caller.SeesAllCustomers || caller.VisibleOwnerIds.Count == 1 ? null : caller.VisibleOwnerIds;
 
     protected override void OnModelCreating(ModelBuilder builder)
     {
@@ -110,28 +112,52 @@ public abstract class CrmDbContext(DbContextOptions options)
                 id.ValueGenerated = Microsoft.EntityFrameworkCore.Metadata.ValueGenerated.Never;
 
         // Record scoping: a customer outside the caller's scope, and everything hanging off it, does not exist.
-        // EF.Constant puts "sees all" into the SQL text instead of a parameter, so EF Core drops the whole OR for
-        // admins and keys and leaves a plain "OwnerId IN (...)" for reps and managers: with "@all OR OwnerId IN (...)"
-        // SQLite cannot use any OwnerId index and scans by another index instead (docs/performance.md).
-        builder.Entity<Customer>().HasQueryFilter(c => EF.Constant(SeesAllCustomers) || VisibleOwnerIds.Contains(c.OwnerId));
-        builder.Entity<Contact>().HasQueryFilter(c => EF.Constant(SeesAllCustomers) || VisibleOwnerIds.Contains(c.Customer!.OwnerId));
-        builder.Entity<Purchase>().HasQueryFilter(p => EF.Constant(SeesAllCustomers) || VisibleOwnerIds.Contains(p.Customer!.OwnerId));
-        builder.Entity<Complaint>().HasQueryFilter(c => EF.Constant(SeesAllCustomers) || VisibleOwnerIds.Contains(c.CustomerOwnerId));
+        builder.Entity<Customer>().HasQueryFilter(InScope<Customer>(c => c.OwnerId));
+        builder.Entity<Contact>().HasQueryFilter(InScope<Contact>(c => c.Customer!.OwnerId));
+        builder.Entity<Purchase>().HasQueryFilter(InScope<Purchase>(p => p.Customer!.OwnerId));
+        builder.Entity<Complaint>().HasQueryFilter(InScope<Complaint>(c => c.CustomerOwnerId));
         // A referral is in scope when the referred customer is (that is whose lead it is to work).
-        builder.Entity<Referral>().HasQueryFilter(r => EF.Constant(SeesAllCustomers) || VisibleOwnerIds.Contains(r.ReferredOwnerId));
+        builder.Entity<Referral>().HasQueryFilter(InScope<Referral>(r => r.ReferredOwnerId));
         // A task is in scope when it is assigned to someone in scope or is about a customer in scope.
-        builder.Entity<TaskItem>().HasQueryFilter(t => EF.Constant(SeesAllCustomers) || VisibleOwnerIds.Contains(t.AssigneeId)
-            || (t.CustomerId != null && VisibleOwnerIds.Contains(t.Customer!.OwnerId)));
-        builder.Entity<Assessment>().HasQueryFilter(a => EF.Constant(SeesAllCustomers) || VisibleOwnerIds.Contains(a.Customer!.OwnerId));
-        builder.Entity<CustomerStats>().HasQueryFilter(s => EF.Constant(SeesAllCustomers) || VisibleOwnerIds.Contains(s.OwnerId));
+        var assigned = InScope<TaskItem>(t => t.AssigneeId);
+        var aboutCustomer = InScope<TaskItem>(t => t.Customer!.OwnerId);
+        var task = assigned.Parameters[0];
+        builder.Entity<TaskItem>().HasQueryFilter(Expression.Lambda<Func<TaskItem, bool>>(Expression.OrElse(assigned.Body, Expression.AndAlso(
+            Expression.NotEqual(Expression.Property(task, nameof(TaskItem.CustomerId)), Expression.Constant(null, typeof(Guid?))),
+            new ReplaceParameter(aboutCustomer.Parameters[0], task).Visit(aboutCustomer.Body))), task));
+        builder.Entity<Assessment>().HasQueryFilter(InScope<Assessment>(a => a.Customer!.OwnerId));
+        builder.Entity<CustomerStats>().HasQueryFilter(InScope<CustomerStats>(s => s.OwnerId));
         // The owner is kept on the row itself (MonthlySales), so a scoped read seeks the (OwnerId, Month) index directly.
-        builder.Entity<CustomerMonthSales>().HasQueryFilter(s => EF.Constant(SeesAllCustomers) || VisibleOwnerIds.Contains(s.OwnerId));
+        builder.Entity<CustomerMonthSales>().HasQueryFilter(InScope<CustomerMonthSales>(s => s.OwnerId));
         // The whole base's cells (owner Guid.Empty) are in no rep's or manager's list of owners.
-        builder.Entity<CompositionCell>().HasQueryFilter(c => EF.Constant(SeesAllCustomers) || VisibleOwnerIds.Contains(c.OwnerId));
-        builder.Entity<PortfolioCount>().HasQueryFilter(c => EF.Constant(SeesAllCustomers) || VisibleOwnerIds.Contains(c.OwnerId));
-        builder.Entity<LoyaltyStageCount>().HasQueryFilter(c => EF.Constant(SeesAllCustomers) || VisibleOwnerIds.Contains(c.OwnerId));
-        builder.Entity<Visit>().HasQueryFilter(v => EF.Constant(SeesAllCustomers) || VisibleOwnerIds.Contains(v.CustomerOwnerId));
-        builder.Entity<CustomerSearchTerm>().HasQueryFilter(t => EF.Constant(SeesAllCustomers) || VisibleOwnerIds.Contains(t.OwnerId));
+        builder.Entity<CompositionCell>().HasQueryFilter(InScope<CompositionCell>(c => c.OwnerId));
+        builder.Entity<PortfolioCount>().HasQueryFilter(InScope<PortfolioCount>(c => c.OwnerId));
+        builder.Entity<LoyaltyStageCount>().HasQueryFilter(InScope<LoyaltyStageCount>(c => c.OwnerId));
+        builder.Entity<Visit>().HasQueryFilter(InScope<Visit>(v => v.CustomerOwnerId));
+        builder.Entity<CustomerSearchTerm>().HasQueryFilter(InScope<CustomerSearchTerm>(t => t.OwnerId));
+    }
+
+    /// <summary>
+    /// The scope rule, for a row whose owner is <paramref name="ownerOf"/>: every row for a caller who sees all,
+    /// the rep's own rows, or the rows of the manager's team.
+    /// </summary>
+    /// <remarks>
+    /// Each case is a parameter that is null when it does not apply. EF Core removes the cases whose parameter is
+    /// null from the SQL and keeps the SQL it generated for each combination (its cache knows which parameters are
+    /// null), so a rep's query reads "OwnerId = @owner", a manager's "OwnerId IN (SELECT value FROM json_each(@owners))"
+    /// (one JSON parameter, OPENJSON on SQL Server), and a caller who sees all gets no filter at all. EF.Parameter
+    /// keeps the null tests in the SQL where EF Core can see them: written plainly, "ScopeOwner == null" would be
+    /// evaluated up front into a bool parameter, and "@all OR OwnerId = ..." stops SQLite using any OwnerId index.
+    /// Before this, "sees all" was EF.Constant and the list one parameter per owner; both made EF Core generate the
+    /// SQL again on every execution (docs/performance.md, "Fifteenth round").
+    /// </remarks>
+    private Expression<Func<T, bool>> InScope<T>(Expression<Func<T, Guid>> ownerOf)
+    {
+        Expression<Func<Guid, bool>> rule = owner =>
+            (EF.Parameter(ScopeOwner) == null && EF.Parameter(ScopeOwners) == null)
+            || (EF.Parameter(ScopeOwner) != null && owner == EF.Parameter(ScopeOwner))
+            || (EF.Parameter(ScopeOwners) != null && EF.Parameter(ScopeOwners!).Contains(owner));
+        return Expression.Lambda<Func<T, bool>>(new ReplaceParameter(rule.Parameters[0], ownerOf.Body).Visit(rule.Body)!, ownerOf.Parameters);
     }
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)

@@ -1,4 +1,5 @@
 using System.Data.Common;
+using System.Runtime.CompilerServices;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
@@ -79,6 +80,12 @@ public static class DatabaseRegistration
 /// (unset by default) caps the file at that many pages: an operator's quota, and how the tests make the disk "full".
 /// It is read on every open, so raising it takes effect without a restart.
 /// </summary>
+/// <remarks>
+/// The settings belong to the physical connection, which Microsoft.Data.Sqlite keeps in its pool from one open to the
+/// next, and EF Core opens a connection for every statement outside a transaction. So they run once per physical
+/// connection, and again only when they have changed: running them on every open was three more statements to
+/// prepare for each of a request's reads (docs/performance.md, "Fifteenth round").
+/// </remarks>
 internal sealed class SqlitePragmas(IConfiguration configuration) : DbConnectionInterceptor
 {
     /// <summary>How long a writer waits for SQLite's lock (busy_timeout), and for its turn at <see cref="SqliteWriteGate"/>.</summary>
@@ -87,21 +94,40 @@ internal sealed class SqlitePragmas(IConfiguration configuration) : DbConnection
     private static readonly string Pragmas =
         $"PRAGMA synchronous=NORMAL; PRAGMA busy_timeout={(int)BusyTimeout.TotalMilliseconds}; PRAGMA foreign_keys=ON;";
 
+    // What each live physical connection (its sqlite3 handle) was last given; an entry goes with its handle.
+    private static readonly ConditionalWeakTable<SQLitePCL.sqlite3, string> Applied = new();
+
     private string Commands() => configuration.GetValue<long?>("Database:SqliteMaxPageCount") is { } pages and > 0
         ? Pragmas + $" PRAGMA max_page_count={pages.ToString(System.Globalization.CultureInfo.InvariantCulture)};"
         : Pragmas;
 
+    private string? Pending(DbConnection connection)
+    {
+        var commands = Commands();
+        return connection is SqliteConnection { Handle: { } handle } && Applied.TryGetValue(handle, out var applied) && applied == commands
+            ? null : commands;
+    }
+
+    private static void Remember(DbConnection connection, string commands)
+    {
+        if (connection is SqliteConnection { Handle: { } handle }) Applied.AddOrUpdate(handle, commands);
+    }
+
     public override void ConnectionOpened(DbConnection connection, ConnectionEndEventData eventData)
     {
+        if (Pending(connection) is not { } commands) return;
         using var command = connection.CreateCommand();
-        command.CommandText = Commands();
+        command.CommandText = commands;
         command.ExecuteNonQuery();
+        Remember(connection, commands);
     }
 
     public override async Task ConnectionOpenedAsync(DbConnection connection, ConnectionEndEventData eventData, CancellationToken cancellationToken = default)
     {
+        if (Pending(connection) is not { } commands) return;
         await using var command = connection.CreateCommand();
-        command.CommandText = Commands();
+        command.CommandText = commands;
         await command.ExecuteNonQueryAsync(cancellationToken);
+        Remember(connection, commands);
     }
 }

@@ -42,23 +42,31 @@ public sealed class SqlServerMigrationScriptTests
 
 public sealed class SqliteSettingsTests(SqliteApp app) : ApiTest<SqliteApp>(app)
 {
+    // The settings are applied once per physical connection, which Microsoft.Data.Sqlite keeps in its pool: a brand-new
+    // connection (the pool emptied first) must get them, and a connection taken from the pool again must still have them.
     [Fact]
     public void The_sqlite_database_runs_in_wal_with_normal_sync_foreign_keys_and_a_busy_timeout()
     {
-        using var scope = App.Services.CreateScope();
-        var db = scope.ServiceProvider.GetRequiredService<CrmDbContext>();
-        var connection = (SqliteConnection)db.Database.GetDbConnection();
-        connection.Open();
-        string Pragma(string name)
+        SqliteConnection.ClearAllPools();
+        for (var open = 0; open < 3; open++)
         {
-            using var command = connection.CreateCommand();
-            command.CommandText = $"PRAGMA {name};";
-            return Convert.ToString(command.ExecuteScalar(), System.Globalization.CultureInfo.InvariantCulture)!;
+            using var scope = App.Services.CreateScope();
+            var db = scope.ServiceProvider.GetRequiredService<CrmDbContext>();
+            db.Database.OpenConnection();
+            var connection = (SqliteConnection)db.Database.GetDbConnection();
+            string Pragma(string name)
+            {
+                using var command = connection.CreateCommand();
+                command.CommandText = $"PRAGMA {name};";
+                return Convert.ToString(command.ExecuteScalar(), System.Globalization.CultureInfo.InvariantCulture)!;
+            }
+            Assert.Equal("wal", Pragma("journal_mode"));
+            Assert.Equal("1", Pragma("synchronous")); // NORMAL
+            Assert.Equal("1", Pragma("foreign_keys"));
+            Assert.True(int.Parse(Pragma("busy_timeout"), System.Globalization.CultureInfo.InvariantCulture) >= 5000);
+            db.Database.CloseConnection();
+            if (open == 1) SqliteConnection.ClearAllPools();
         }
-        Assert.Equal("wal", Pragma("journal_mode"));
-        Assert.Equal("1", Pragma("synchronous")); // NORMAL
-        Assert.Equal("1", Pragma("foreign_keys"));
-        Assert.True(int.Parse(Pragma("busy_timeout"), System.Globalization.CultureInfo.InvariantCulture) >= 5000);
     }
 }
 

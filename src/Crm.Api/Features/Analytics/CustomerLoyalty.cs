@@ -61,30 +61,61 @@ public sealed record CustomerLoyaltyQuery(Guid CustomerId) : IRequest<CustomerLo
 
 public sealed class CustomerLoyaltyHandler(CrmDbContext db, OrganisationCalendar calendar, RfmQuintiles quintiles) : IRequestHandler<CustomerLoyaltyQuery, CustomerLoyaltyDto>
 {
+    // Every call runs these two statements, so they are compiled once: EF Core then neither walks the expression tree
+    // for its parameters nor looks the query up in its cache on each call. The scope filters still apply, with the
+    // caller of the context passed in.
+
+    /// <summary>
+    /// The customer, its statistics row (complaint and referral figures kept on write; none yet: no row) and its visits
+    /// since <c>visitsSince</c> in one statement: each statement costs more to prepare than these seeks cost to run.
+    /// </summary>
+    private static readonly Func<CrmDbContext, Guid, DateTime, CancellationToken, Task<CustomerRowOfLoyalty?>> CustomerRow =
+        EF.CompileAsyncQuery((CrmDbContext db, Guid customerId, DateTime visitsSince, CancellationToken ct) => (
+                from c in db.Customers.AsNoTracking().Where(c => c.Id == customerId)
+                join row in db.CustomerStats.AsNoTracking() on c.Id equals row.CustomerId into statsRow
+                from row in statsRow.DefaultIfEmpty()
+                select new CustomerRowOfLoyalty
+                {
+                    Id = c.Id, CreatedAt = c.CreatedAt, Points = c.Points, Tier = c.Tier, Level = c.Level, Archived = c.ArchivedAt != null,
+                    Complaints = row == null ? 0 : row.Complaints, RecurringComplaints = row == null ? 0 : row.RecurringComplaints,
+                    RatedComplaints = row == null ? 0 : row.RatedComplaints, SatisfactionTotal = row == null ? 0 : row.SatisfactionTotal,
+                    ReferralsMade = row == null ? 0 : row.ReferralsMade, ReferralsWon = row == null ? 0 : row.ReferralsWon,
+                    Visits = db.Visits.Count(v => v.CustomerId == c.Id && v.Status == VisitStatus.Completed && v.ActualStart >= visitsSince),
+                })
+            .FirstOrDefault());
+
+    /// <summary>One customer's purchase history, oldest first: dates and prices only.</summary>
+    private static readonly Func<CrmDbContext, Guid, IAsyncEnumerable<PurchaseRow>> PurchaseHistory =
+        EF.CompileAsyncQuery((CrmDbContext db, Guid customerId) => db.Purchases.AsNoTracking().Where(p => p.CustomerId == customerId)
+            .OrderBy(p => p.PurchasedOn).Select(p => new PurchaseRow(p.PurchasedOn, p.Amount, p.UnitPrice, p.ListUnitPrice)));
+
+    private sealed class CustomerRowOfLoyalty
+    {
+        public Guid Id { get; init; }
+        public DateTime CreatedAt { get; init; }
+        public long Points { get; init; }
+        public string? Tier { get; init; }
+        public CustomerLevel Level { get; init; }
+        public bool Archived { get; init; }
+        public int Complaints { get; init; }
+        public int RecurringComplaints { get; init; }
+        public int RatedComplaints { get; init; }
+        public int SatisfactionTotal { get; init; }
+        public int ReferralsMade { get; init; }
+        public int ReferralsWon { get; init; }
+        public int Visits { get; init; }
+    }
+
+    private sealed record PurchaseRow(DateOnly PurchasedOn, decimal Amount, decimal UnitPrice, decimal? ListUnitPrice);
+
     public async Task<CustomerLoyaltyDto> Handle(CustomerLoyaltyQuery request, CancellationToken ct)
     {
         var today = calendar.Today;
         var yearAgo = today.AddDays(-365);
         var threeMonthsAgo = calendar.StartOfDayUtc(today.AddMonths(-3));
-        // The customer, its statistics row (complaint and referral figures kept on write; none yet: no row) and its visits
-        // of the last three months in one statement: each statement costs more to prepare than these seeks cost to run.
-        var customer = await (
-                from c in db.Customers.AsNoTracking().Where(c => c.Id == request.CustomerId)
-                join row in db.CustomerStats.AsNoTracking() on c.Id equals row.CustomerId into statsRow
-                from row in statsRow.DefaultIfEmpty()
-                select new
-                {
-                    c.Id, c.CreatedAt, c.Points, c.Tier, c.Level, Archived = c.ArchivedAt != null,
-                    Complaints = row == null ? 0 : row.Complaints, RecurringComplaints = row == null ? 0 : row.RecurringComplaints,
-                    RatedComplaints = row == null ? 0 : row.RatedComplaints, SatisfactionTotal = row == null ? 0 : row.SatisfactionTotal,
-                    ReferralsMade = row == null ? 0 : row.ReferralsMade, ReferralsWon = row == null ? 0 : row.ReferralsWon,
-                    Visits = db.Visits.Count(v => v.CustomerId == c.Id && v.Status == VisitStatus.Completed && v.ActualStart >= threeMonthsAgo),
-                })
-            .FirstOrDefaultAsync(ct) ?? throw new NotFoundException("The customer");
-
-        // One customer's purchase history: dates and prices only.
-        var purchases = await db.Purchases.AsNoTracking().Where(p => p.CustomerId == customer.Id).OrderBy(p => p.PurchasedOn)
-            .Select(p => new { p.PurchasedOn, p.Amount, p.UnitPrice, p.ListUnitPrice }).ToListAsync(ct);
+        var customer = await CustomerRow(db, request.CustomerId, threeMonthsAgo, ct) ?? throw new NotFoundException("The customer");
+        var purchases = new List<PurchaseRow>();
+        await foreach (var purchase in PurchaseHistory(db, customer.Id).WithCancellation(ct)) purchases.Add(purchase);
         var recent = purchases.Where(p => p.PurchasedOn > yearAgo).ToList();
         var months = recent.Select(p => (p.PurchasedOn.Year, p.PurchasedOn.Month)).Distinct().Count();
         var gaps = purchases.Zip(purchases.Skip(1), (a, b) => (double)(b.PurchasedOn.DayNumber - a.PurchasedOn.DayNumber)).Where(g => g > 0).Order().ToList();

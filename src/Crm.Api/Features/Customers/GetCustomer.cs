@@ -15,7 +15,8 @@ public sealed class GetCustomerHandler(CrmDbContext db, IMapper mapper) : IReque
 {
     // The most frequent read of all, so its statement is compiled once: EF Core then neither walks the projection's
     // large expression tree for parameters nor looks it up in its query cache on every call (docs/performance.md,
-    // "Fifteenth round"). The projection is still the one ProjectTo builds from the mapping.
+    // "Fifteenth round"). The projection is still the one ProjectTo builds from the mapping. EF Core compiles the
+    // statement again for a context with another model (the other provider's), so one delegate serves both.
     private static Func<CrmDbContext, Guid, CancellationToken, Task<CustomerDto?>>? compiled;
 
     public async Task<CustomerDto> Handle(GetCustomerQuery request, CancellationToken cancellationToken) =>

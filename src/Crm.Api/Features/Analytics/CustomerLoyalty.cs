@@ -74,14 +74,11 @@ public sealed class CustomerLoyaltyHandler(CrmDbContext db, OrganisationCalendar
                 from c in db.Customers.AsNoTracking().Where(c => c.Id == customerId)
                 join row in db.CustomerStats.AsNoTracking() on c.Id equals row.CustomerId into statsRow
                 from row in statsRow.DefaultIfEmpty()
-                select new CustomerRowOfLoyalty
-                {
-                    Id = c.Id, CreatedAt = c.CreatedAt, Points = c.Points, Tier = c.Tier, Level = c.Level, Archived = c.ArchivedAt != null,
-                    Complaints = row == null ? 0 : row.Complaints, RecurringComplaints = row == null ? 0 : row.RecurringComplaints,
-                    RatedComplaints = row == null ? 0 : row.RatedComplaints, SatisfactionTotal = row == null ? 0 : row.SatisfactionTotal,
-                    ReferralsMade = row == null ? 0 : row.ReferralsMade, ReferralsWon = row == null ? 0 : row.ReferralsWon,
-                    Visits = db.Visits.Count(v => v.CustomerId == c.Id && v.Status == VisitStatus.Completed && v.ActualStart >= visitsSince),
-                })
+                select new CustomerRowOfLoyalty(c.Id, c.CreatedAt, c.Points, c.Tier, c.Level, c.ArchivedAt != null,
+                    row == null ? 0 : row.Complaints, row == null ? 0 : row.RecurringComplaints,
+                    row == null ? 0 : row.RatedComplaints, row == null ? 0 : row.SatisfactionTotal,
+                    row == null ? 0 : row.ReferralsMade, row == null ? 0 : row.ReferralsWon,
+                    db.Visits.Count(v => v.CustomerId == c.Id && v.Status == VisitStatus.Completed && v.ActualStart >= visitsSince)))
             .FirstOrDefault());
 
     /// <summary>One customer's purchase history, oldest first: dates and prices only.</summary>
@@ -89,22 +86,8 @@ public sealed class CustomerLoyaltyHandler(CrmDbContext db, OrganisationCalendar
         EF.CompileAsyncQuery((CrmDbContext db, Guid customerId) => db.Purchases.AsNoTracking().Where(p => p.CustomerId == customerId)
             .OrderBy(p => p.PurchasedOn).Select(p => new PurchaseRow(p.PurchasedOn, p.Amount, p.UnitPrice, p.ListUnitPrice)));
 
-    private sealed class CustomerRowOfLoyalty
-    {
-        public Guid Id { get; init; }
-        public DateTime CreatedAt { get; init; }
-        public long Points { get; init; }
-        public string? Tier { get; init; }
-        public CustomerLevel Level { get; init; }
-        public bool Archived { get; init; }
-        public int Complaints { get; init; }
-        public int RecurringComplaints { get; init; }
-        public int RatedComplaints { get; init; }
-        public int SatisfactionTotal { get; init; }
-        public int ReferralsMade { get; init; }
-        public int ReferralsWon { get; init; }
-        public int Visits { get; init; }
-    }
+    private sealed record CustomerRowOfLoyalty(Guid Id, DateTime CreatedAt, long Points, string? Tier, CustomerLevel Level, bool Archived,
+        int Complaints, int RecurringComplaints, int RatedComplaints, int SatisfactionTotal, int ReferralsMade, int ReferralsWon, int Visits);
 
     private sealed record PurchaseRow(DateOnly PurchasedOn, decimal Amount, decimal UnitPrice, decimal? ListUnitPrice);
 

@@ -101,10 +101,8 @@ internal static class VisitComplianceReader
             .Select(c => new Account(c.Id, c.Name, c.Code, c.Level, c.OwnerId, c.Owner!.DisplayName,
                 db.CustomerStats.Where(s => s.CustomerId == c.Id).Select(s => s.LastVisitAt).FirstOrDefault()))
             .ToListAsync(ct);
-        var thisWeek = await CountingVisits(db).Where(v => v.ActualStart >= from && v.ActualStart < to && customers.Any(c => c.Id == v.CustomerId))
-            .GroupBy(v => v.CustomerId)
-            .Select(g => new { g.Key, OnSite = g.Count(v => v.Form == VisitForm.OnSite), Total = g.Count() })
-            .ToDictionaryAsync(x => x.Key, ct);
+        var thisWeek = await WeekCounts(CountingVisits(db).Where(v => v.ActualStart >= from && v.ActualStart < to && customers.Any(c => c.Id == v.CustomerId)))
+            .ToDictionaryAsync(x => x.CustomerId, ct);
         var lastBefore = await LastVisitsBeforeAsync(db, accounts, to, ct);
         var weekOver = WeekOver(calendar, week);
         return accounts.Select(a => Row(policies[a.Level], weekOver, a, thisWeek.GetValueOrDefault(a.Id)?.OnSite ?? 0, thisWeek.GetValueOrDefault(a.Id)?.Total ?? 0, to, lastBefore))
@@ -123,9 +121,7 @@ internal static class VisitComplianceReader
         var policies = await PoliciesAsync(db, ct);
         if (!policies.TryGetValue(level, out var policy) || !policy.HasMinimum) return null;
         var (from, to) = calendar.UtcRange(week);
-        var done = await CountingVisits(db).Where(v => v.CustomerId == customerId && v.ActualStart >= from && v.ActualStart < to)
-            .GroupBy(v => v.CustomerId)
-            .Select(g => new { OnSite = g.Count(v => v.Form == VisitForm.OnSite), Total = g.Count() })
+        var done = await WeekCounts(CountingVisits(db).Where(v => v.CustomerId == customerId && v.ActualStart >= from && v.ActualStart < to))
             .FirstOrDefaultAsync(ct);
         return StatusOf(Shortfalls(policy, done?.OnSite ?? 0, done?.Total ?? 0).Shortfall, WeekOver(calendar, week));
     }
@@ -233,7 +229,11 @@ internal static class VisitComplianceReader
         return Summary(await KeyAccountCountAsync(db, policies, null, ct), visited, WeekOver(calendar, week));
     }
 
-    private sealed record WeekCount(int OnSite, int Total);
+    private sealed record WeekCount(Guid CustomerId, int OnSite, int Total);
+
+    /// <summary>Each customer's counting visits among <paramref name="weeksVisits"/>: on site, and of every form.</summary>
+    private static IQueryable<WeekCount> WeekCounts(IQueryable<Visit> weeksVisits) =>
+        weeksVisits.GroupBy(v => v.CustomerId).Select(g => new WeekCount(g.Key, g.Count(v => v.Form == VisitForm.OnSite), g.Count()));
 
     /// <summary>
     /// The week's counting visits by customer, and the shortfall of each key account among them. The visits are one
@@ -245,10 +245,7 @@ internal static class VisitComplianceReader
     {
         var weeksVisits = CountingVisits(db).Where(v => v.ActualStart >= from && v.ActualStart < to);
         if (owners is not null) weeksVisits = weeksVisits.Where(v => owners.Contains(v.CustomerOwnerId));
-        var counts = await weeksVisits
-            .GroupBy(v => v.CustomerId)
-            .Select(g => new { g.Key, OnSite = g.Count(v => v.Form == VisitForm.OnSite), Total = g.Count() })
-            .ToDictionaryAsync(x => x.Key, x => new WeekCount(x.OnSite, x.Total), ct);
+        var counts = await WeekCounts(weeksVisits).ToDictionaryAsync(x => x.CustomerId, ct);
         var countedIds = counts.Keys.ToList();
         var visited = counts.Count == 0 ? [] : await keyAccounts.Where(c => EF.Parameter(countedIds).Contains(c.Id)).Select(c => new { c.Id, c.Level })
             .ToDictionaryAsync(a => a.Id, a => Shortfalls(policies[a.Level], counts[a.Id].OnSite, counts[a.Id].Total).Shortfall, ct);

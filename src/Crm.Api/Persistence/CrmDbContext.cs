@@ -113,7 +113,7 @@ public abstract class CrmDbContext(DbContextOptions options)
 
         // Record scoping: a customer outside the caller's scope, and everything hanging off it, does not exist.
         builder.Entity<Customer>().HasQueryFilter(InScope<Customer>(c => c.OwnerId));
-        builder.Entity<Contact>().HasQueryFilter(InScope<Contact>(c => c.Customer!.OwnerId));
+        builder.Entity<Contact>().HasQueryFilter(InScope<Contact>(c => c.CustomerOwnerId));
         builder.Entity<Purchase>().HasQueryFilter(InScope<Purchase>(p => p.Customer!.OwnerId));
         builder.Entity<Complaint>().HasQueryFilter(InScope<Complaint>(c => c.CustomerOwnerId));
         // A referral is in scope when the referred customer is (that is whose lead it is to work).

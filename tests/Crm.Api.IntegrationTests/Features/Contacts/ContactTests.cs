@@ -90,6 +90,24 @@ public abstract class ContactTests<TApp>(TApp app) : ApiTest<TApp>(app) where TA
     }
 
     [Fact]
+    public async Task A_contact_goes_with_its_customer_to_the_new_owner_and_the_old_owner_no_longer_sees_it()
+    {
+        // Contacts are scoped by the copy of their customer's owner they carry (decision 0014): a transfer must move it.
+        var customer = await Arrange.OwnedByAsync(App, Who.Rep1, "Transferred contact Co");
+        var rep1 = await As(Who.Rep1);
+        var contact = await Add(rep1, customer.Id, new { name = "钱经理" });
+        Assert.Equal(HttpStatusCode.OK, (await (await As(Who.ManagerA)).PostAsJsonAsync($"/api/v1/customers/{customer.Id}/transfer",
+            new { newOwnerId = App.UserIds[Who.Rep2], reason = "Territory change" }, Json)).StatusCode);
+
+        var rep2 = await As(Who.Rep2);
+        Assert.Equal(contact.Id, Assert.Single(await All(rep2, customer.Id)).Id);
+        Assert.Equal("钱经理", (await Read<ContactDto>(await rep2.GetAsync($"/api/v1/customers/{customer.Id}/contacts/{contact.Id}"))).Name);
+        var listed = await Read<Page<Crm.Api.Features.Customers.CustomerSummaryDto>>(await rep2.GetAsync("/api/v1/customers?q=" + Uri.EscapeDataString("Transferred contact")));
+        Assert.Equal("钱经理", Assert.Single(listed.Items).PrimaryContactName);
+        await Problem(await rep1.GetAsync($"/api/v1/customers/{customer.Id}/contacts/{contact.Id}"), HttpStatusCode.NotFound);
+    }
+
+    [Fact]
     public async Task A_contact_without_a_name_is_refused_and_nothing_is_written()
     {
         var customer = await Arrange.OwnedByAsync(App, Who.Rep1);

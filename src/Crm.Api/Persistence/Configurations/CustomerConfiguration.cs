@@ -93,12 +93,16 @@ internal sealed class CustomerConfiguration : IEntityTypeConfiguration<Customer>
         b.HasIndex(c => new { c.Region, c.Level, c.CreatedAt, c.Id });
         b.HasIndex(c => new { c.Lifecycle, c.Id });
         b.HasIndex(c => new { c.IsKeyAccount, c.Level });
-        b.HasIndex(c => c.EnterpriseType);
-        b.HasIndex(c => c.Industry);
-        b.HasIndex(c => c.LeadSource);
-        b.HasIndex(c => c.IsAlerted);
-        b.HasIndex(c => c.Origin);
-        b.HasIndex(c => c.ChainPosition);
+        // The list's filters on columns of few values lead to the list's order: a whole-base page filtered by industry
+        // reads 20 entries of one range instead of every customer of that industry, sorted (0.12-0.24 s at a million),
+        // and a rare value (alerted customers, an industry of ten) ends its range at once instead of making SQLite walk
+        // the whole list order to look for it (docs/performance.md, "Sixteenth round").
+        b.HasIndex(c => new { c.EnterpriseType, c.ListOrder, c.Id });
+        b.HasIndex(c => new { c.Industry, c.ListOrder, c.Id });
+        b.HasIndex(c => new { c.LeadSource, c.ListOrder, c.Id });
+        b.HasIndex(c => new { c.IsAlerted, c.ListOrder, c.Id });
+        b.HasIndex(c => new { c.Origin, c.ListOrder, c.Id });
+        b.HasIndex(c => new { c.ChainPosition, c.ListOrder, c.Id });
     }
 }
 

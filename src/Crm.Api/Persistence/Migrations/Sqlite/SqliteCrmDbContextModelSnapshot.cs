@@ -816,20 +816,8 @@ namespace Crm.Api.Persistence.Migrations.Sqlite
 
                     b.HasKey("Id");
 
-                    b.HasIndex("ChainPosition");
-
                     b.HasIndex("Code")
                         .IsUnique();
-
-                    b.HasIndex("EnterpriseType");
-
-                    b.HasIndex("Industry");
-
-                    b.HasIndex("IsAlerted");
-
-                    b.HasIndex("LeadSource");
-
-                    b.HasIndex("Origin");
 
                     b.HasIndex("ReferredById");
 
@@ -855,6 +843,18 @@ namespace Crm.Api.Persistence.Migrations.Sqlite
                     b.HasIndex("Points", "Id");
 
                     b.HasIndex("UpdatedAt", "Id");
+
+                    b.HasIndex("ChainPosition", "ListOrder", "Id");
+
+                    b.HasIndex("EnterpriseType", "ListOrder", "Id");
+
+                    b.HasIndex("Industry", "ListOrder", "Id");
+
+                    b.HasIndex("IsAlerted", "ListOrder", "Id");
+
+                    b.HasIndex("LeadSource", "ListOrder", "Id");
+
+                    b.HasIndex("Origin", "ListOrder", "Id");
 
                     b.HasIndex("OwnerId", "ListOrder", "Id");
 

@@ -39,8 +39,9 @@ internal static class Scenarios
         // An integration reading the whole base page by page, in the default order and by name: no filter narrows it.
         yield return new Scenario("customers-list-all", "api-key", (_, _) => Send(s, As.ApiKey, HttpMethod.Get, "api/v1/customers?limit=50"));
         yield return new Scenario("customers-list-all-name", "api-key", (_, _) => Send(s, As.ApiKey, HttpMethod.Get, "api/v1/customers?sort=name&limit=50"));
-        // The whole base filtered on a column of few values, in list order: one industry in twelve, by turns.
+        // The whole base filtered on a column of few values, in list order: one industry or one region at a time, by turns.
         yield return new Scenario("customers-list-industry", "api-key", (_, n) => Send(s, As.ApiKey, HttpMethod.Get, $"api/v1/customers?industry={Generate.Vocabulary.Industries[(int)(n % Generate.Vocabulary.Industries.Length)]}&limit=50"));
+        yield return new Scenario("customers-list-region", "api-key", (_, n) => Send(s, As.ApiKey, HttpMethod.Get, $"api/v1/customers?region={Uri.EscapeDataString(Generate.Vocabulary.Regions[(int)(n % Generate.Vocabulary.Regions.Length)])}&limit=50"));
 
         // A name prefix as people type it: the first two characters (a city for most company names, a surname and
         // given name for people); a phone by the first seven digits of its local number.

@@ -867,6 +867,8 @@ namespace Crm.Api.Persistence.Migrations.SqlServer
 
                     b.HasIndex("OwnerId", "Name", "Id");
 
+                    b.HasIndex("Region", "ListOrder", "Id");
+
                     b.HasIndex("Region", "Level", "CreatedAt", "Id");
 
                     b.HasIndex("OwnerId", "Level", "ArchivedAt", "Name", "Id");

@@ -860,6 +860,8 @@ namespace Crm.Api.Persistence.Migrations.Sqlite
 
                     b.HasIndex("OwnerId", "Name", "Id");
 
+                    b.HasIndex("Region", "ListOrder", "Id");
+
                     b.HasIndex("Region", "Level", "CreatedAt", "Id");
 
                     b.HasIndex("OwnerId", "Level", "ArchivedAt", "Name", "Id");

@@ -97,6 +97,40 @@ public sealed class ListPlanTests(SqliteApp app) : ApiTest<SqliteApp>(app)
         Assert.DoesNotContain("TEMP B-TREE FOR ORDER BY", page, StringComparison.Ordinal);
     }
 
+    /// <summary>
+    /// Over the whole base a tag that few customers have is read from the tag's own index: walking the list's order for
+    /// it read every customer when none had it (5–11 s at a million). A common tag is still found by that walk, which
+    /// fills a page at once. Which is which is a count of the tag's customers, stopped past <see cref="ListCustomersHandler.RareTag"/>.
+    /// </summary>
+    [Fact]
+    public async Task Over_the_whole_base_a_rare_tag_starts_from_its_own_index_and_a_common_one_from_the_list_order()
+    {
+        await UseMillionCustomerStatisticsAsync();
+        var rare = await Arrange.OwnedByAsync(App, Who.Rep1, "Rarely tagged Co", new { tags = new[] { "rare-tag" } });
+        using (var connection = new SqliteConnection($"Data Source={App.DatabaseFile}"))
+        {
+            // Tag rows past the limit; their customers need not exist for the plan (the foreign key is off here only).
+            connection.Open();
+            using var command = connection.CreateCommand();
+            command.CommandText = "PRAGMA foreign_keys=OFF; INSERT INTO CustomerTag (CustomerId, Tag) SELECT lower(hex(randomblob(16))), 'common-tag' "
+                + $"FROM (WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i <= {ListCustomersHandler.RareTag}) SELECT i FROM n);";
+            command.ExecuteNonQuery();
+        }
+        SqliteConnection.ClearAllPools();
+
+        var rarePage = (await PlansAsync(new Caller(), new ListCustomersQuery { Tag = "rare-tag" }))[^1];
+        var commonPage = (await PlansAsync(new Caller(), new ListCustomersQuery { Tag = "common-tag" }))[^1];
+
+        Assert.Contains("INDEX IX_CustomerTag_Tag (Tag=?)", rarePage, StringComparison.Ordinal);
+        Assert.DoesNotContain("(CustomerId=? AND Tag=?)", rarePage, StringComparison.Ordinal);
+        // The common tag is probed customer by customer, in the list's order.
+        Assert.Contains("(CustomerId=? AND Tag=?)", commonPage, StringComparison.Ordinal);
+        Assert.DoesNotContain("IX_CustomerTag_Tag", commonPage, StringComparison.Ordinal);
+        // And the rare tag's page is its customers, for the whole base as for the owner.
+        Assert.Equal(rare.Id, Assert.Single((await Read<Page<CustomerSummaryDto>>(await (await As(Who.Admin)).GetAsync("/api/v1/customers?tag=rare-tag"))).Items).Id);
+        Assert.Equal(rare.Id, Assert.Single((await Read<Page<CustomerSummaryDto>>(await (await As(Who.Rep1)).GetAsync("/api/v1/customers?tag=rare-tag"))).Items).Id);
+    }
+
     private async Task UseMillionCustomerStatisticsAsync()
     {
         await Arrange.OwnedByAsync(App, Who.Rep1);

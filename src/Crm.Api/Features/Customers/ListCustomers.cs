@@ -113,8 +113,9 @@ public sealed class ListCustomersHandler(CrmDbContext db, IMapper mapper) : IReq
     /// </summary>
     private async Task<IQueryable<Customer>> TaggedAsync(IQueryable<Customer> query, string tag, CancellationToken ct)
     {
-        if (db.Caller.SeesAllCustomers && await db.Set<CustomerTag>().Where(t => t.Tag == tag).Take(RareTag + 1).CountAsync(ct) <= RareTag)
-            return query.Where(c => db.Set<CustomerTag>().Where(t => t.Tag == tag).Select(t => t.CustomerId).Contains(c.Id));
+        var tagged = db.Set<CustomerTag>().Where(t => t.Tag == tag);
+        if (db.Caller.SeesAllCustomers && await tagged.Take(RareTag + 1).CountAsync(ct) <= RareTag)
+            return query.Where(c => tagged.Select(t => t.CustomerId).Contains(c.Id));
         return query.Where(c => c.Tags.Any(t => t.Tag == tag));
     }
 

@@ -48,6 +48,9 @@ public sealed class ListPlanTests(SqliteApp app) : ApiTest<SqliteApp>(app)
         ("IX_Customers_IsAlerted", "1000000 500000"),
         ("IX_Customers_Origin", "1000000 500000"),
         ("IX_Customers_ChainPosition", "1000000 500000"),
+        // A search's matches are read by Id; the index before the seventeenth round held only the owner after it.
+        ("IX_Customers_Id_OwnerId_ArchivedAt_ListOrder", "1000000 1 1 1 1"),
+        ("IX_Customers_Id_OwnerId", "1000000 1 1"),
     ];
 
     [Theory]
@@ -160,6 +163,28 @@ public sealed class ListPlanTests(SqliteApp app) : ApiTest<SqliteApp>(app)
 
         Assert.Contains("USING COVERING INDEX IX_CustomerSearchTerms_OwnerId_Term_CustomerId (OwnerId=? AND Term>? AND Term<?)",
             Assert.Single(plans), StringComparison.Ordinal);
+    }
+
+    /// <summary>
+    /// A search keeps the unarchived customers its terms match and sorts them in the list's order; for a prefix that
+    /// thousands of customers share (a common given name over the whole base), that is thousands of customers read by
+    /// Id. The Id index carries what the search tests and sorts on, so each match is one seek in it and no table row:
+    /// 297 against 190 ms for 232,000 matches at a million, 83 against 38 ms for 24,000.
+    /// </summary>
+    [Fact]
+    public async Task A_search_tests_and_sorts_its_matches_on_the_id_index_without_reading_their_rows()
+    {
+        await UseMillionCustomerStatisticsAsync();
+        await Arrange.OwnedByAsync(App, Who.Rep1, "Ningbo Harbour Works");
+        var rep = new Caller();
+        rep.BecomeUser(App.UserIds[Who.Rep1], Crm.Api.Domain.Role.Rep, App.TeamA, "test", []);
+
+        var wholeBase = Assert.Single(await PlansAsync(new Caller(), new ListCustomersQuery { Q = "ningbo" }));
+        var repsBook = Assert.Single(await PlansAsync(rep, new ListCustomersQuery { Q = "ningbo" }));
+
+        // The page's 20 rows are read after, by Id.
+        Assert.Contains("USING COVERING INDEX IX_Customers_Id_OwnerId_ArchivedAt_ListOrder (Id=?)", wholeBase, StringComparison.Ordinal);
+        Assert.Contains("USING COVERING INDEX IX_Customers_Id_OwnerId_ArchivedAt_ListOrder (Id=? AND OwnerId=? AND ArchivedAt=?)", repsBook, StringComparison.Ordinal);
     }
 
     private async Task<List<string>> PlansAsync(Caller caller, ListCustomersQuery query)

@@ -96,6 +96,10 @@ public abstract class SearchIndexTests<TApp>(TApp app) : ApiTest<TApp>(app) wher
         var found = (await AllPagesAsync<CustomerSummaryDto>(await As(Who.Rep1), $"/api/v1/customers?q=vireo{batch}&limit=100")).Select(c => c.Id);
 
         Assert.Equal(rep1Customers.OrderBy(c => "1" + c.Name, StringComparer.Ordinal).ThenBy(c => c.Id).Select(c => c.Id), found);
+
+        // Over the whole base, in another sort and direction: a search's page is chosen first and its rows read after.
+        var byCodeDescending = (await AllPagesAsync<CustomerSummaryDto>(await As(Who.Admin), $"/api/v1/customers?q=vireo{batch}&sort=-code&limit=100")).Select(c => c.Id);
+        Assert.Equal(rep1Customers.Concat(others).OrderByDescending(c => c.Code, StringComparer.Ordinal).Select(c => c.Id), byCodeDescending);
     }
 
     [Fact]

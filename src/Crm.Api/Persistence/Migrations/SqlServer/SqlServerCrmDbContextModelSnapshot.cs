@@ -830,8 +830,6 @@ namespace Crm.Api.Persistence.Migrations.SqlServer
 
                     b.HasIndex("CreatedAt", "Id");
 
-                    b.HasIndex("Id", "OwnerId");
-
                     b.HasIndex("IsKeyAccount", "Level");
 
                     b.HasIndex("LastAssessedOn", "Id");
@@ -868,6 +866,8 @@ namespace Crm.Api.Persistence.Migrations.SqlServer
                     b.HasIndex("OwnerId", "Name", "Id");
 
                     b.HasIndex("Region", "ListOrder", "Id");
+
+                    b.HasIndex("Id", "OwnerId", "ArchivedAt", "ListOrder");
 
                     b.HasIndex("Region", "Level", "CreatedAt", "Id");
 

@@ -823,8 +823,6 @@ namespace Crm.Api.Persistence.Migrations.Sqlite
 
                     b.HasIndex("CreatedAt", "Id");
 
-                    b.HasIndex("Id", "OwnerId");
-
                     b.HasIndex("IsKeyAccount", "Level");
 
                     b.HasIndex("LastAssessedOn", "Id");
@@ -861,6 +859,8 @@ namespace Crm.Api.Persistence.Migrations.Sqlite
                     b.HasIndex("OwnerId", "Name", "Id");
 
                     b.HasIndex("Region", "ListOrder", "Id");
+
+                    b.HasIndex("Id", "OwnerId", "ArchivedAt", "ListOrder");
 
                     b.HasIndex("Region", "Level", "CreatedAt", "Id");
 

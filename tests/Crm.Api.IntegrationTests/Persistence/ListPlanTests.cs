@@ -182,7 +182,7 @@ public sealed class ListPlanTests(SqliteApp app) : ApiTest<SqliteApp>(app)
         var wholeBase = Assert.Single(await PlansAsync(new Caller(), new ListCustomersQuery { Q = "ningbo" }));
         var repsBook = Assert.Single(await PlansAsync(rep, new ListCustomersQuery { Q = "ningbo" }));
 
-        // The page's 20 rows are read after, by Id.
+        // The page is chosen on the Id index alone; its rows are read after, by Id.
         Assert.Contains("USING COVERING INDEX IX_Customers_Id_OwnerId_ArchivedAt_ListOrder (Id=?)", wholeBase, StringComparison.Ordinal);
         Assert.Contains("USING COVERING INDEX IX_Customers_Id_OwnerId_ArchivedAt_ListOrder (Id=? AND OwnerId=? AND ArchivedAt=?)", repsBook, StringComparison.Ordinal);
     }

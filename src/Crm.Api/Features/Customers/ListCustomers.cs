@@ -85,12 +85,12 @@ public sealed class ListCustomersHandler(CrmDbContext db, IMapper mapper) : IReq
         if (r.CreatedTo is { } ct) query = query.Where(c => c.CreatedAt < ct.ToUniversalTime());
         if (r.UpdatedFrom is { } uf) query = query.Where(c => c.UpdatedAt >= uf.ToUniversalTime());
         if (r.UpdatedTo is { } ut) query = query.Where(c => c.UpdatedAt < ut.ToUniversalTime());
-        if (!string.IsNullOrWhiteSpace(r.Q)) query = Search(query, r.Q);
+        var searched = !string.IsNullOrWhiteSpace(r.Q);
+        if (searched) query = Search(query, r.Q!);
 
         var keyset = new Keyset<Customer>(query, c => c.Id);
         var limit = Paging.Limit(r.Limit);
         var descending = r.Sort?.StartsWith('-') == true;
-        var searched = !string.IsNullOrWhiteSpace(r.Q);
         return r.Sort?.TrimStart('-') switch
         {
             "code" => await PageAsync(c => c.Code, d => (d.Code, d.Id)),

@@ -27,7 +27,7 @@ public static class DatabaseRegistration
                 .UseSqlServer(connection, s => s.EnableRetryOnFailure().MigrationsAssembly(typeof(CrmDbContext).Assembly.FullName))
                 .AddInterceptors(ReplicaCaches(sp))
                 .ConfigureWarnings(w => w.Ignore(CoreEventId.PossibleIncorrectRequiredNavigationWithQueryFilterInteractionWarning)));
-            AddRentedContext<SqlServerCrmDbContext>(services);
+            AddRentedContext<SqlServerCrmDbContext>(services, _ => { });
         }
         else if (provider.Equals("Sqlite", StringComparison.OrdinalIgnoreCase))
         {
@@ -47,11 +47,14 @@ public static class DatabaseRegistration
             }
             var pragmas = new SqlitePragmas(config);
             services.AddHostedService<SqliteStatistics>();
-            services.AddPooledDbContextFactory<SqliteCrmDbContext>((sp, o) => o
-                .UseSqlite(builder.ToString())
-                .AddInterceptors(ReplicaCaches(sp).Prepend(pragmas))
-                .ConfigureWarnings(w => w.Ignore(CoreEventId.PossibleIncorrectRequiredNavigationWithQueryFilterInteractionWarning)));
-            AddRentedContext<SqliteCrmDbContext>(services);
+            var statements = new PreparedStatements();
+            services.AddPooledDbContextFactory<SqliteCrmDbContext>((sp, o) => KeptOpenSqliteConnection.Use(o
+                .UseSqlite(builder.ToString()))
+                .AddInterceptors(ReplicaCaches(sp).Prepend(statements).Prepend(pragmas))
+                .ConfigureWarnings(w => w.Ignore(CoreEventId.PossibleIncorrectRequiredNavigationWithQueryFilterInteractionWarning)),
+                poolSize: KeptOpenSqliteConnection.PoolSize);
+            var file = onDisk ? Path.GetFullPath(builder.DataSource) : null;
+            AddRentedContext<SqliteCrmDbContext>(services, db => KeptOpenSqliteConnection.Lease(db, pragmas, file));
         }
         else
         {
@@ -69,9 +72,14 @@ public static class DatabaseRegistration
     /// it back. Building a context per request (EF Core's service lookup by options, the DbSet initialisation) was about
     /// a tenth of the CPU of a create or a get by id (docs/performance.md, "Seventh round").
     /// </summary>
-    private static void AddRentedContext<TContext>(IServiceCollection services) where TContext : CrmDbContext =>
-        services.AddScoped<CrmDbContext>(sp => sp.GetRequiredService<IDbContextFactory<TContext>>().CreateDbContext()
-            .For(sp.GetRequiredService<Common.Caller>(), sp.GetRequiredService<TimeProvider>()));
+    private static void AddRentedContext<TContext>(IServiceCollection services, Action<CrmDbContext> rented) where TContext : CrmDbContext =>
+        services.AddScoped<CrmDbContext>(sp =>
+        {
+            var db = sp.GetRequiredService<IDbContextFactory<TContext>>().CreateDbContext()
+                .For(sp.GetRequiredService<Common.Caller>(), sp.GetRequiredService<TimeProvider>());
+            rented(db);
+            return db;
+        });
 }
 
 /// <summary>
@@ -111,6 +119,16 @@ internal sealed class SqlitePragmas(IConfiguration configuration) : DbConnection
     private static void Remember(DbConnection connection, string commands)
     {
         if (connection is SqliteConnection { Handle: { } handle }) Applied.AddOrUpdate(handle, commands);
+    }
+
+    /// <summary>For a connection kept open across requests (<see cref="KeptOpenSqliteConnection"/>), which opens only once.</summary>
+    public void ApplyIfChanged(SqliteConnection connection)
+    {
+        if (Pending(connection) is not { } commands) return;
+        using var command = connection.CreateCommand();
+        command.CommandText = commands;
+        command.ExecuteNonQuery();
+        Remember(connection, commands);
     }
 
     public override void ConnectionOpened(DbConnection connection, ConnectionEndEventData eventData)

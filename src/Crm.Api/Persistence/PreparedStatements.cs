@@ -1,0 +1,157 @@
+using System.Data.Common;
+using System.Runtime.CompilerServices;
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Diagnostics;
+using Microsoft.EntityFrameworkCore.Sqlite.Storage.Internal;
+using Microsoft.EntityFrameworkCore.Storage;
+
+namespace Crm.Api.Persistence;
+
+/// <summary>
+/// SQLite statements prepared once per connection and kept for the next request that sends the same SQL.
+/// </summary>
+/// <remarks>
+/// Microsoft.Data.Sqlite prepares a command's SQL when it first runs and keeps the prepared statement only as long as
+/// that command object lives; EF Core creates and disposes a command for every execution (dotnet/efcore#14044), and
+/// closing the connection disposes every command on it. A get by id therefore spent about a fifth of its CPU in
+/// SQLite's parser and planner, for a statement whose text never changes (docs/performance.md, "Eighteenth round").
+/// <para>
+/// So a pooled context keeps its SQLite connection open from one request to the next (<see cref="KeptOpenSqliteConnection"/>),
+/// and this interceptor keeps each reader command it has run on that connection, by its SQL: the next execution of the
+/// same SQL swaps EF Core's fresh command for the kept one, with the new parameter values, and SQLite skips straight to
+/// binding and stepping. Only readers are kept: EF Core disposes a non-query command without asking, and a reader's
+/// disposal is the one it lets an interceptor take over. A command that fails is dropped, since EF Core disposes it.
+/// </para>
+/// </remarks>
+internal sealed class PreparedStatements : DbCommandInterceptor
+{
+    /// <summary>Different SQL texts kept per connection; past this the connection's statements are finalized and kept anew.</summary>
+    public const int PerConnection = 64;
+
+    private sealed class Kept
+    {
+        public SQLitePCL.sqlite3? Handle;
+        public readonly Dictionary<string, (SqliteCommand Command, bool Running)> Commands = new(StringComparer.Ordinal);
+    }
+
+    // A connection's kept commands go with the connection object; a new physical connection behind it (closed and
+    // opened again) starts empty, because closing disposed the commands.
+    private static readonly ConditionalWeakTable<SqliteConnection, Kept> ByConnection = new();
+
+    public override DbCommand CommandInitialized(CommandEndEventData eventData, DbCommand result)
+    {
+        if (eventData.ExecuteMethod != DbCommandMethod.ExecuteReader || eventData.Context is null
+            || result is not SqliteCommand fresh || fresh.Connection is not { Handle: { } handle } connection) return result;
+        var kept = ByConnection.GetValue(connection, _ => new Kept());
+        if (!ReferenceEquals(kept.Handle, handle))
+        {
+            kept.Commands.Clear();
+            kept.Handle = handle;
+        }
+        var sql = fresh.CommandText;
+        if (kept.Commands.TryGetValue(sql, out var entry))
+        {
+            // The same SQL already running on this connection (a reader left open while another runs): not kept twice.
+            if (entry.Running) return fresh;
+            var command = entry.Command;
+            var parameters = fresh.Parameters.Cast<SqliteParameter>().ToArray();
+            fresh.Parameters.Clear();
+            command.Parameters.Clear();
+            command.Parameters.AddRange(parameters);
+            command.Transaction = fresh.Transaction;
+            command.CommandTimeout = fresh.CommandTimeout;
+            fresh.Dispose();
+            kept.Commands[sql] = (command, true);
+            return command;
+        }
+        if (kept.Commands.Count >= PerConnection)
+        {
+            foreach (var (_, (command, running)) in kept.Commands)
+                if (!running) command.Dispose();
+            foreach (var stale in kept.Commands.Where(c => !c.Value.Running).Select(c => c.Key).ToList()) kept.Commands.Remove(stale);
+        }
+        kept.Commands[sql] = (fresh, true);
+        return fresh;
+    }
+
+    public override InterceptionResult DataReaderDisposing(DbCommand command, DataReaderDisposingEventData eventData, InterceptionResult result)
+    {
+        if (command is not SqliteCommand { Connection: { } connection } sqlite || eventData.Context is not { } context
+            || !ByConnection.TryGetValue(connection, out var kept)
+            || !kept.Commands.TryGetValue(sqlite.CommandText, out var entry) || !ReferenceEquals(entry.Command, sqlite)) return result;
+        // What EF Core would do, except dispose the command: the reader resets the statement, ready for the next run.
+        eventData.DataReader.Dispose();
+        sqlite.Parameters.Clear();
+        kept.Commands[sqlite.CommandText] = (sqlite, false);
+        context.Database.CloseConnection();
+        return InterceptionResult.Suppress();
+    }
+
+    public override void CommandFailed(DbCommand command, CommandErrorEventData eventData) => Forget(command);
+
+    public override Task CommandFailedAsync(DbCommand command, CommandErrorEventData eventData, CancellationToken cancellationToken = default)
+    {
+        Forget(command);
+        return Task.CompletedTask;
+    }
+
+    public override void CommandCanceled(DbCommand command, CommandEndEventData eventData) => Forget(command);
+
+    public override Task CommandCanceledAsync(DbCommand command, CommandEndEventData eventData, CancellationToken cancellationToken = default)
+    {
+        Forget(command);
+        return Task.CompletedTask;
+    }
+
+    // EF Core disposes a command that failed; it must not be handed out again.
+    private static void Forget(DbCommand command)
+    {
+        if (command is SqliteCommand { Connection: { } connection } sqlite && ByConnection.TryGetValue(connection, out var kept)
+            && kept.Commands.TryGetValue(sqlite.CommandText, out var entry) && ReferenceEquals(entry.Command, sqlite))
+            kept.Commands.Remove(sqlite.CommandText);
+    }
+}
+
+/// <summary>
+/// The SQLite connection of a pooled context, left open when EF Core would close it after a statement or when the
+/// context goes back to the pool, so that its prepared statements (<see cref="PreparedStatements"/>) survive; it closes
+/// when the pool drops the context, or when <see cref="Lease"/> finds the database file gone.
+/// </summary>
+#pragma warning disable EF1001 // SqliteRelationalConnection is the provider's own connection; only its close is changed.
+internal sealed class KeptOpenSqliteConnection(RelationalConnectionDependencies dependencies, IRawSqlCommandBuilder rawSqlCommandBuilder,
+    IDiagnosticsLogger<DbLoggerCategory.Infrastructure> logger) : SqliteRelationalConnection(dependencies, rawSqlCommandBuilder, logger)
+{
+    /// <summary>
+    /// Contexts the pool keeps, each with its open connection (its page cache and statements); past this many at once a
+    /// context is disposed when given back, and its connection closed.
+    /// </summary>
+    public const int PoolSize = 64;
+
+    public static DbContextOptionsBuilder Use(DbContextOptionsBuilder options) =>
+        options.ReplaceService<ISqliteRelationalConnection, KeptOpenSqliteConnection>();
+
+    protected override void CloseDbConnection()
+    {
+    }
+
+    protected override Task CloseDbConnectionAsync() => Task.CompletedTask;
+
+    /// <summary>
+    /// Called when a request rents the context. A kept connection would go on reading and writing a database file that
+    /// was deleted or moved away (an open file outlives its name), so it is closed when the file is no longer there:
+    /// the next statement then fails to open, which is the 503 outage it should be. Settings that changed since the
+    /// connection was opened (<see cref="SqlitePragmas"/>) are applied now rather than at the next open.
+    /// </summary>
+    public static void Lease(CrmDbContext db, SqlitePragmas pragmas, string? file)
+    {
+        if (db.Database.GetDbConnection() is not SqliteConnection { State: System.Data.ConnectionState.Open } connection) return;
+        if (file is not null && !File.Exists(file))
+        {
+            connection.Close();
+            return;
+        }
+        pragmas.ApplyIfChanged(connection);
+    }
+}
+#pragma warning restore EF1001

@@ -26,13 +26,17 @@ namespace Crm.Api.Persistence;
 /// </remarks>
 internal sealed class PreparedStatements : DbCommandInterceptor
 {
-    /// <summary>Different SQL texts kept per connection; past this the connection's statements are finalized and kept anew.</summary>
+    /// <summary>
+    /// Different SQL texts kept per connection. Past this the one run longest ago is finalized: a save's batch has SQL of
+    /// its own shape (how many rows of which tables), and such one-off texts must not push out the hot reads.
+    /// </summary>
     public const int PerConnection = 64;
 
     private sealed class Kept
     {
         public SQLitePCL.sqlite3? Handle;
-        public readonly Dictionary<string, (SqliteCommand Command, bool Running)> Commands = new(StringComparer.Ordinal);
+        public long Runs;
+        public readonly Dictionary<string, (SqliteCommand Command, bool Running, long LastRun)> Commands = new(StringComparer.Ordinal);
     }
 
     // A connection's kept commands go with the connection object; a new physical connection behind it (closed and
@@ -62,16 +66,17 @@ internal sealed class PreparedStatements : DbCommandInterceptor
             command.Transaction = fresh.Transaction;
             command.CommandTimeout = fresh.CommandTimeout;
             fresh.Dispose();
-            kept.Commands[sql] = (command, true);
+            kept.Commands[sql] = (command, true, ++kept.Runs);
             return command;
         }
         if (kept.Commands.Count >= PerConnection)
         {
-            foreach (var (_, (command, running)) in kept.Commands)
-                if (!running) command.Dispose();
-            foreach (var stale in kept.Commands.Where(c => !c.Value.Running).Select(c => c.Key).ToList()) kept.Commands.Remove(stale);
+            var oldest = kept.Commands.Where(c => !c.Value.Running).MinBy(c => c.Value.LastRun);
+            if (oldest.Key is null) return fresh;
+            oldest.Value.Command.Dispose();
+            kept.Commands.Remove(oldest.Key);
         }
-        kept.Commands[sql] = (fresh, true);
+        kept.Commands[sql] = (fresh, true, ++kept.Runs);
         return fresh;
     }
 
@@ -83,7 +88,7 @@ internal sealed class PreparedStatements : DbCommandInterceptor
         // What EF Core would do, except dispose the command: the reader resets the statement, ready for the next run.
         eventData.DataReader.Dispose();
         sqlite.Parameters.Clear();
-        kept.Commands[sqlite.CommandText] = (sqlite, false);
+        kept.Commands[sqlite.CommandText] = (sqlite, false, entry.LastRun);
         context.Database.CloseConnection();
         return InterceptionResult.Suppress();
     }

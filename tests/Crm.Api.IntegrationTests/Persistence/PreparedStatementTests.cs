@@ -79,4 +79,28 @@ public sealed class PreparedStatementTestsOnSqlite(SqliteApp app) : ApiTest<Sqli
             Assert.All(executed.GroupBy(c => c.Connection), runs => Assert.Single(runs.Distinct()));
         }
     }
+
+    [Fact]
+    public async Task Many_one_off_statements_do_not_push_out_a_statement_that_keeps_running()
+    {
+        var customer = await Arrange.OwnedByAsync(App, Who.Rep1);
+        var executed = new List<DbCommand>();
+        using var watching = Watch(executed);
+        await using var scope = App.Services.CreateAsyncScope();
+        scope.ServiceProvider.GetRequiredService<Caller>().BecomeUser(App.UserIds[Who.Rep1], Role.Rep, null, "test", []);
+        var db = scope.ServiceProvider.GetRequiredService<CrmDbContext>();
+
+        // Twice as many different texts as a connection keeps, with the frequent one run between every few of them.
+        for (var i = 0; i < 2 * PreparedStatements.PerConnection; i++)
+        {
+            var oneOff = $" one-off {i}";
+            Assert.NotNull(await db.Customers.Where(c => c.Id == customer.Id).Select(c => c.Code + EF.Constant(oneOff)).FirstOrDefaultAsync());
+            if (i % 4 == 0) Assert.NotNull(await db.Customers.Where(c => c.Id == customer.Id).Select(c => c.Name + Marker).FirstOrDefaultAsync());
+        }
+        lock (executed)
+        {
+            Assert.Equal(PreparedStatements.PerConnection / 2, executed.Count);
+            Assert.Single(executed.Distinct());
+        }
+    }
 }

@@ -27,7 +27,7 @@ public static class DatabaseRegistration
                 .UseSqlServer(connection, s => s.EnableRetryOnFailure().MigrationsAssembly(typeof(CrmDbContext).Assembly.FullName))
                 .AddInterceptors(ReplicaCaches(sp))
                 .ConfigureWarnings(w => w.Ignore(CoreEventId.PossibleIncorrectRequiredNavigationWithQueryFilterInteractionWarning)));
-            AddRentedContext<SqlServerCrmDbContext>(services, _ => { });
+            AddRentedContext<SqlServerCrmDbContext>(services, (_, _) => { });
         }
         else if (provider.Equals("Sqlite", StringComparison.OrdinalIgnoreCase))
         {
@@ -54,7 +54,9 @@ public static class DatabaseRegistration
                 .ConfigureWarnings(w => w.Ignore(CoreEventId.PossibleIncorrectRequiredNavigationWithQueryFilterInteractionWarning)),
                 poolSize: KeptOpenSqliteConnection.PoolSize);
             var file = onDisk ? Path.GetFullPath(builder.DataSource) : null;
-            AddRentedContext<SqliteCrmDbContext>(services, db => KeptOpenSqliteConnection.Lease(db, pragmas, file));
+            var checkEvery = TimeSpan.FromMilliseconds(config.GetValue("Database:SqliteFileCheckMs", 1000));
+            services.AddSingleton(sp => new DatabaseFilePresence(file, checkEvery, sp.GetRequiredService<TimeProvider>()));
+            AddRentedContext<SqliteCrmDbContext>(services, (sp, db) => KeptOpenSqliteConnection.Lease(db, pragmas, sp.GetRequiredService<DatabaseFilePresence>()));
         }
         else
         {
@@ -72,12 +74,12 @@ public static class DatabaseRegistration
     /// it back. Building a context per request (EF Core's service lookup by options, the DbSet initialisation) was about
     /// a tenth of the CPU of a create or a get by id (docs/performance.md, "Seventh round").
     /// </summary>
-    private static void AddRentedContext<TContext>(IServiceCollection services, Action<CrmDbContext> rented) where TContext : CrmDbContext =>
+    private static void AddRentedContext<TContext>(IServiceCollection services, Action<IServiceProvider, CrmDbContext> rented) where TContext : CrmDbContext =>
         services.AddScoped<CrmDbContext>(sp =>
         {
             var db = sp.GetRequiredService<IDbContextFactory<TContext>>().CreateDbContext()
                 .For(sp.GetRequiredService<Common.Caller>(), sp.GetRequiredService<TimeProvider>());
-            rented(db);
+            rented(sp, db);
             return db;
         });
 }

@@ -66,6 +66,9 @@ public abstract class CrmApp : WebApplicationFactory<Program>, IAsyncLifetime
         builder.UseSetting("Crm:Webhooks:AllowLoopback", "true");
         builder.UseSetting("Crm:Imports:Worker", "false");
         builder.UseSetting("Crm:Housekeeping:Enabled", "false");
+        // The clock is a fake that tests move by hand: look for the database file on every rent, so that the outage
+        // tests see a moved file at once (DatabaseFilePresenceTests cover the interval).
+        builder.UseSetting("Database:SqliteFileCheckMs", "0");
         builder.UseSetting("Crm:BootstrapAdmin:Email", "admin@test.crm");
         builder.UseSetting("Crm:BootstrapAdmin:Password", Password);
         // The suite signs in far more often than a person would; the rate-limit tests use their own app with low limits.

@@ -88,7 +88,7 @@ public static class DatabaseRegistration
 /// Per-connection SQLite settings: NORMAL sync is safe under WAL (a crash can lose the last commits only on power
 /// loss, never corrupt), and busy_timeout makes concurrent writers wait instead of failing. <c>Database:SqliteMaxPageCount</c>
 /// (unset by default) caps the file at that many pages: an operator's quota, and how the tests make the disk "full".
-/// It is read on every open, so raising it takes effect without a restart.
+/// It is read on every open and every rent of a context, so raising it takes effect without a restart.
 /// </summary>
 /// <remarks>
 /// The settings belong to the physical connection, which Microsoft.Data.Sqlite keeps in its pool from one open to the
@@ -123,8 +123,11 @@ internal sealed class SqlitePragmas(IConfiguration configuration) : DbConnection
         if (connection is SqliteConnection { Handle: { } handle }) Applied.AddOrUpdate(handle, commands);
     }
 
-    /// <summary>For a connection kept open across requests (<see cref="KeptOpenSqliteConnection"/>), which opens only once.</summary>
-    public void ApplyIfChanged(SqliteConnection connection)
+    /// <summary>
+    /// On open, and when a request rents a context whose connection stayed open (<see cref="KeptOpenSqliteConnection"/>):
+    /// a kept connection opens only once, and a changed setting must still reach it.
+    /// </summary>
+    public void ApplyIfChanged(DbConnection connection)
     {
         if (Pending(connection) is not { } commands) return;
         using var command = connection.CreateCommand();
@@ -133,14 +136,7 @@ internal sealed class SqlitePragmas(IConfiguration configuration) : DbConnection
         Remember(connection, commands);
     }
 
-    public override void ConnectionOpened(DbConnection connection, ConnectionEndEventData eventData)
-    {
-        if (Pending(connection) is not { } commands) return;
-        using var command = connection.CreateCommand();
-        command.CommandText = commands;
-        command.ExecuteNonQuery();
-        Remember(connection, commands);
-    }
+    public override void ConnectionOpened(DbConnection connection, ConnectionEndEventData eventData) => ApplyIfChanged(connection);
 
     public override async Task ConnectionOpenedAsync(DbConnection connection, ConnectionEndEventData eventData, CancellationToken cancellationToken = default)
     {

@@ -103,4 +103,24 @@ public sealed class PreparedStatementTestsOnSqlite(SqliteApp app) : ApiTest<Sqli
             Assert.Single(executed.Distinct());
         }
     }
+
+    [Fact]
+    public async Task The_same_query_run_again_while_its_first_reader_is_still_open_gets_a_command_of_its_own()
+    {
+        var first = await Arrange.OwnedByAsync(App, Who.Rep1);
+        var second = await Arrange.OwnedByAsync(App, Who.Rep1);
+        await using var scope = App.Services.CreateAsyncScope();
+        scope.ServiceProvider.GetRequiredService<Caller>().BecomeUser(App.UserIds[Who.Rep1], Role.Rep, null, "test", []);
+        var db = scope.ServiceProvider.GetRequiredService<CrmDbContext>();
+        IQueryable<Guid> Ids(params Guid[] ids) => db.Customers.Where(c => ids.Contains(c.Id)).OrderBy(c => c.Code).Select(c => c.Id);
+        Guid[] both = [.. new[] { first, second }.OrderBy(c => c.Code, StringComparer.Ordinal).Select(c => c.Id)];
+
+        // Kept once, then run again while a reader of the same SQL, with rows still to come, is open on the same connection.
+        Assert.Equal(both, await Ids(both).ToListAsync());
+        var seen = new List<(Guid Outer, Guid Inner)>();
+        await foreach (var outer in Ids(both).AsAsyncEnumerable())
+            seen.Add((outer, (await Ids(second.Id).ToListAsync()).Single()));
+        Assert.Equal([(both[0], second.Id), (both[1], second.Id)], seen);
+        Assert.Equal([second.Id], await Ids(second.Id).ToListAsync());
+    }
 }

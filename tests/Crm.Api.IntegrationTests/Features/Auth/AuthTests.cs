@@ -248,6 +248,21 @@ public abstract class TokenExpiryTests<TApp>(TApp app) : ApiTest<TApp>(app) wher
         await Problem(await client.GetAsync("/api/v1/auth/me"), HttpStatusCode.Unauthorized);
     }
 
+    // The replica keeps a token it has validated for up to a minute (ValidatedBearerTokens); that must never stretch the
+    // token's own life (15 minutes, accepted 30 s past it).
+    [Fact]
+    public async Task A_token_the_replica_has_already_validated_is_refused_as_soon_as_it_expires()
+    {
+        var client = App.NewClient();
+        var tokens = await Read<JsonElement>(await client.PostAsJsonAsync("/api/v1/auth/token", new { email = CrmApp.EmailOf(Who.ManagerA), password = CrmApp.Password }, Json));
+        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", tokens.GetProperty("accessToken").GetString());
+        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/api/v1/auth/me")).StatusCode);
+        App.Clock.Advance(TimeSpan.FromSeconds(14 * 60 + 50));
+        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/api/v1/auth/me")).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/api/v1/auth/me")).StatusCode);
+        App.Clock.Advance(TimeSpan.FromSeconds(45)); // 15 min 35 s: past the token's life and its skew, within a minute of its last check
+        await Problem(await client.GetAsync("/api/v1/auth/me"), HttpStatusCode.Unauthorized);
+    }
 }
 
 public sealed class TokenExpiryTestsOnSqlite(SqliteApp app) : TokenExpiryTests<SqliteApp>(app);

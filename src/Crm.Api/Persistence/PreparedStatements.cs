@@ -1,4 +1,5 @@
 using System.Data.Common;
+using System.Diagnostics.CodeAnalysis;
 using System.Runtime.CompilerServices;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
@@ -85,9 +86,7 @@ internal sealed class PreparedStatements : DbCommandInterceptor
 
     public override InterceptionResult DataReaderDisposing(DbCommand command, DataReaderDisposingEventData eventData, InterceptionResult result)
     {
-        if (command is not SqliteCommand { Connection: { } connection } sqlite || eventData.Context is not { } context
-            || !ByConnection.TryGetValue(connection, out var kept)
-            || !kept.Commands.TryGetValue(sqlite.CommandText, out var entry) || !ReferenceEquals(entry.Command, sqlite)) return result;
+        if (eventData.Context is not { } context || !IsKept(command, out var sqlite, out var kept, out var entry)) return result;
         // What EF Core would do, except dispose the command: the reader resets the statement, ready for the next run.
         eventData.DataReader.Dispose();
         sqlite.Parameters.Clear();
@@ -115,9 +114,18 @@ internal sealed class PreparedStatements : DbCommandInterceptor
     // EF Core disposes a command that failed; it must not be handed out again.
     private static void Forget(DbCommand command)
     {
-        if (command is SqliteCommand { Connection: { } connection } sqlite && ByConnection.TryGetValue(connection, out var kept)
-            && kept.Commands.TryGetValue(sqlite.CommandText, out var entry) && ReferenceEquals(entry.Command, sqlite))
-            kept.Commands.Remove(sqlite.CommandText);
+        if (IsKept(command, out var sqlite, out var kept, out _)) kept.Commands.Remove(sqlite.CommandText);
+    }
+
+    // Whether this very command is the one kept for its SQL on its connection (not a fresh one that ran beside it).
+    private static bool IsKept(DbCommand command, [NotNullWhen(true)] out SqliteCommand? sqlite, [NotNullWhen(true)] out Kept? kept,
+        out (SqliteCommand Command, bool Running, long LastRun) entry)
+    {
+        sqlite = command as SqliteCommand;
+        kept = null;
+        entry = default;
+        return sqlite is { Connection: { } connection } && ByConnection.TryGetValue(connection, out kept)
+            && kept.Commands.TryGetValue(sqlite.CommandText, out entry) && ReferenceEquals(entry.Command, sqlite);
     }
 }
 

@@ -237,13 +237,20 @@ public sealed class AuthTestsOnSqlServer(SqlServerApp app) : AuthTests<SqlServer
 /// <summary>Moves the clock forward, so it has an app of its own.</summary>
 public abstract class TokenExpiryTests<TApp>(TApp app) : ApiTest<TApp>(app) where TApp : CrmApp
 {
+    // A client that sends a fresh access token of this person's, and whose first call with it was answered.
+    private async Task<HttpClient> WithAccessTokenOf(Who who)
+    {
+        var client = App.NewClient();
+        var tokens = await Read<JsonElement>(await client.PostAsJsonAsync("/api/v1/auth/token", new { email = CrmApp.EmailOf(who), password = CrmApp.Password }, Json));
+        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", tokens.GetProperty("accessToken").GetString());
+        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/api/v1/auth/me")).StatusCode);
+        return client;
+    }
+
     [Fact]
     public async Task An_expired_access_token_is_refused()
     {
-        var client = App.NewClient();
-        var tokens = await Read<JsonElement>(await client.PostAsJsonAsync("/api/v1/auth/token", new { email = CrmApp.EmailOf(Who.Analyst), password = CrmApp.Password }, Json));
-        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", tokens.GetProperty("accessToken").GetString());
-        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/api/v1/auth/me")).StatusCode);
+        var client = await WithAccessTokenOf(Who.Analyst);
         App.Clock.Advance(TimeSpan.FromMinutes(16));
         await Problem(await client.GetAsync("/api/v1/auth/me"), HttpStatusCode.Unauthorized);
     }
@@ -253,10 +260,7 @@ public abstract class TokenExpiryTests<TApp>(TApp app) : ApiTest<TApp>(app) wher
     [Fact]
     public async Task A_token_the_replica_has_already_validated_is_refused_as_soon_as_it_expires()
     {
-        var client = App.NewClient();
-        var tokens = await Read<JsonElement>(await client.PostAsJsonAsync("/api/v1/auth/token", new { email = CrmApp.EmailOf(Who.ManagerA), password = CrmApp.Password }, Json));
-        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", tokens.GetProperty("accessToken").GetString());
-        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/api/v1/auth/me")).StatusCode);
+        var client = await WithAccessTokenOf(Who.ManagerA);
         App.Clock.Advance(TimeSpan.FromSeconds(14 * 60 + 50));
         Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/api/v1/auth/me")).StatusCode);
         Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/api/v1/auth/me")).StatusCode);

@@ -23,8 +23,8 @@ public static class DatabaseRegistration
         {
             if (string.IsNullOrWhiteSpace(connection))
                 throw new InvalidOperationException("Database:Provider is SqlServer but ConnectionStrings:Crm is empty.");
-            services.AddPooledDbContextFactory<SqlServerCrmDbContext>((sp, o) => o
-                .UseSqlServer(connection, s => s.EnableRetryOnFailure().MigrationsAssembly(typeof(CrmDbContext).Assembly.FullName))
+            services.AddPooledDbContextFactory<SqlServerCrmDbContext>((sp, o) => ShapersCompiledOnce.Use(o
+                .UseSqlServer(connection, s => s.EnableRetryOnFailure().MigrationsAssembly(typeof(CrmDbContext).Assembly.FullName)))
                 .AddInterceptors(ReplicaCaches(sp))
                 .ConfigureWarnings(w => w.Ignore(CoreEventId.PossibleIncorrectRequiredNavigationWithQueryFilterInteractionWarning)));
             AddRentedContext<SqlServerCrmDbContext>(services, (_, _) => { });
@@ -48,8 +48,8 @@ public static class DatabaseRegistration
             var pragmas = new SqlitePragmas(config);
             services.AddHostedService<SqliteStatistics>();
             var statements = new PreparedStatements();
-            services.AddPooledDbContextFactory<SqliteCrmDbContext>((sp, o) => KeptOpenSqliteConnection.Use(o
-                .UseSqlite(builder.ToString()))
+            services.AddPooledDbContextFactory<SqliteCrmDbContext>((sp, o) => ShapersCompiledOnce.Use(KeptOpenSqliteConnection.Use(o
+                .UseSqlite(builder.ToString())))
                 .AddInterceptors(ReplicaCaches(sp).Prepend(statements).Prepend(pragmas))
                 .ConfigureWarnings(w => w.Ignore(CoreEventId.PossibleIncorrectRequiredNavigationWithQueryFilterInteractionWarning)),
                 poolSize: KeptOpenSqliteConnection.PoolSize);

@@ -86,7 +86,8 @@ public static class DatabaseRegistration
 
 /// <summary>
 /// Per-connection SQLite settings: NORMAL sync is safe under WAL (a crash can lose the last commits only on power
-/// loss, never corrupt), and busy_timeout makes concurrent writers wait instead of failing. <c>Database:SqliteMaxPageCount</c>
+/// loss, never corrupt), busy_timeout makes concurrent writers wait instead of failing, and the page cache is
+/// <see cref="CacheKib"/>. <c>Database:SqliteMaxPageCount</c>
 /// (unset by default) caps the file at that many pages: an operator's quota, and how the tests make the disk "full".
 /// It is read on every open and every rent of a context, so raising it takes effect without a restart.
 /// </summary>
@@ -107,9 +108,23 @@ internal sealed class SqlitePragmas(IConfiguration configuration) : DbConnection
     // What each live physical connection (its sqlite3 handle) was last given; an entry goes with its handle.
     private static readonly ConditionalWeakTable<SQLitePCL.sqlite3, string> Applied = new();
 
-    private string Commands() => configuration.GetValue<long?>("Database:SqliteMaxPageCount") is { } pages and > 0
-        ? Pragmas + $" PRAGMA max_page_count={pages.ToString(System.Globalization.CultureInfo.InvariantCulture)};"
-        : Pragmas;
+    private string Commands()
+    {
+        var commands = Pragmas;
+        if (configuration.GetValue<long?>("Database:SqliteMaxPageCount") is { } pages and > 0)
+            commands += $" PRAGMA max_page_count={pages.ToString(System.Globalization.CultureInfo.InvariantCulture)};";
+        return commands + $" PRAGMA cache_size=-{CacheKib(configuration).ToString(System.Globalization.CultureInfo.InvariantCulture)};";
+    }
+
+    /// <summary>
+    /// Each connection's page cache, <c>Database:SqliteCacheKib</c> (4 MiB; SQLite's own default is 2 MiB). A manager's
+    /// list page with its primary contacts and owners reads about 600 distinct pages, more than 2 MiB holds, so every
+    /// run read most of them again from the operating system (docs/performance.md, "Nineteenth round").
+    /// </summary>
+    public static int CacheKib(IConfiguration configuration) =>
+        Math.Max(configuration.GetValue("Database:SqliteCacheKib", DefaultCacheKib), 1);
+
+    public const int DefaultCacheKib = 4096;
 
     private string? Pending(DbConnection connection)
     {

@@ -45,7 +45,7 @@ public sealed class SqliteSettingsTests(SqliteApp app) : ApiTest<SqliteApp>(app)
     // The settings are applied once per physical connection, which Microsoft.Data.Sqlite keeps in its pool: a brand-new
     // connection (the pool emptied first) must get them, and a connection taken from the pool again must still have them.
     [Fact]
-    public void The_sqlite_database_runs_in_wal_with_normal_sync_foreign_keys_and_a_busy_timeout()
+    public void The_sqlite_database_runs_in_wal_with_normal_sync_foreign_keys_a_busy_timeout_and_a_4_mib_page_cache()
     {
         SqliteConnection.ClearAllPools();
         for (var open = 0; open < 3; open++)
@@ -64,9 +64,42 @@ public sealed class SqliteSettingsTests(SqliteApp app) : ApiTest<SqliteApp>(app)
             Assert.Equal("1", Pragma("synchronous")); // NORMAL
             Assert.Equal("1", Pragma("foreign_keys"));
             Assert.True(int.Parse(Pragma("busy_timeout"), System.Globalization.CultureInfo.InvariantCulture) >= 5000);
+            Assert.Equal("-4096", Pragma("cache_size")); // KiB
             db.Database.CloseConnection();
             if (open == 1) SqliteConnection.ClearAllPools();
         }
+    }
+}
+
+public sealed class SqliteCacheSettingTests(SqliteApp app) : ApiTest<SqliteApp>(app)
+{
+    // An operator can size each connection's page cache; a connection kept open across requests takes a new size at its
+    // next rent, as it does a new page limit.
+    [Fact]
+    public void Each_connection_takes_the_configured_page_cache_at_its_next_rent()
+    {
+        var config = App.Services.GetRequiredService<Microsoft.Extensions.Configuration.IConfiguration>();
+        string CacheSize()
+        {
+            using var scope = App.Services.CreateScope();
+            var db = scope.ServiceProvider.GetRequiredService<CrmDbContext>();
+            db.Database.OpenConnection();
+            using var command = db.Database.GetDbConnection().CreateCommand();
+            command.CommandText = "PRAGMA cache_size;";
+            return Convert.ToString(command.ExecuteScalar(), System.Globalization.CultureInfo.InvariantCulture)!;
+        }
+
+        Assert.Equal("-4096", CacheSize());
+        config["Database:SqliteCacheKib"] = "6144";
+        try
+        {
+            Assert.Equal("-6144", CacheSize());
+        }
+        finally
+        {
+            config["Database:SqliteCacheKib"] = null;
+        }
+        Assert.Equal("-4096", CacheSize());
     }
 }
 

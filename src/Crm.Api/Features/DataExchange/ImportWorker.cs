@@ -154,23 +154,24 @@ public sealed class ImportWorker(IServiceScopeFactory scopes, TimeProvider clock
 /// A larger SQLite page cache for the import's connection (<c>Database:SqliteImportCacheMb</c>, 32 by default) and a
 /// later WAL checkpoint (<c>Database:SqliteImportCheckpointPages</c>, 16,000 pages, about 64 MB, instead of 1,000): each
 /// batch rewrites thousands of the same index pages, and a checkpoint after every batch copied them into the database
-/// file every time; a larger WAL copies each page once per checkpoint. Both are put back to SQLite's defaults when the
-/// import ends, because the pool hands the connection to ordinary requests afterwards.
+/// file every time; a larger WAL copies each page once per checkpoint. Both are put back to the ordinary settings
+/// (<see cref="SqlitePragmas"/>) when the import ends, because the pool hands the connection to ordinary requests afterwards.
 /// </summary>
-internal sealed class ImportConnectionSettings(CrmDbContext? db) : IAsyncDisposable
+internal sealed class ImportConnectionSettings(CrmDbContext? db, int ordinaryCacheKib) : IAsyncDisposable
 {
     public static async Task<ImportConnectionSettings> ApplyAsync(CrmDbContext db, IConfiguration config, CancellationToken ct)
     {
-        if (!db.Database.IsSqlite()) return new ImportConnectionSettings(null);
+        if (!db.Database.IsSqlite()) return new ImportConnectionSettings(null, 0);
         var kib = config.GetValue("Database:SqliteImportCacheMb", 32) * 1024;
         var checkpointPages = config.GetValue("Database:SqliteImportCheckpointPages", 16_000);
         var pragmas = FormattableString.Invariant($"PRAGMA cache_size=-{kib}; PRAGMA temp_store=MEMORY; PRAGMA wal_autocheckpoint={checkpointPages};");
         await db.Database.ExecuteSqlRawAsync(pragmas, ct);
-        return new ImportConnectionSettings(db);
+        return new ImportConnectionSettings(db, SqlitePragmas.CacheKib(config));
     }
 
     public async ValueTask DisposeAsync()
     {
-        if (db is not null) await db.Database.ExecuteSqlRawAsync("PRAGMA cache_size=-2000; PRAGMA temp_store=DEFAULT; PRAGMA wal_autocheckpoint=1000;");
+        if (db is not null)
+            await db.Database.ExecuteSqlRawAsync(FormattableString.Invariant($"PRAGMA cache_size=-{ordinaryCacheKib}; PRAGMA temp_store=DEFAULT; PRAGMA wal_autocheckpoint=1000;"));
     }
 }

@@ -4,8 +4,9 @@ using Crm.Benchmarks;
 using Crm.Benchmarks.Generate;
 using Crm.Benchmarks.Load;
 using Crm.Benchmarks.Micro;
+using Crm.Benchmarks.Sql;
 
-// dotnet run -c Release --project tests/Crm.Benchmarks -- generate|load|micro|smoke [options]
+// dotnet run -c Release --project tests/Crm.Benchmarks -- generate|load|micro|smoke|sql [options]
 var command = args.FirstOrDefault() ?? "help";
 var options = BenchOptions.Parse(args.Skip(1).ToArray());
 var root = BenchOptions.RepositoryRoot();
@@ -44,6 +45,13 @@ switch (command)
         Console.WriteLine($"smoke: {report.Passed} passed, {report.Failed} failed");
         return report.Failed == 0 ? 0 : 1;
     }
+    case "sql":
+    {
+        var customers = options.Int("customers", 1_000_000);
+        var file = options.String("file") ?? throw new ArgumentException("sql needs --file: statements separated by a line holding only ;;");
+        return StatementTimer.Run(options.Path("db", DefaultDatabase(customers)), file, options.Int("runs", 20),
+            options.Has("cache-kib") ? options.Int("cache-kib", 2048) : null, Console.Out);
+    }
     case "micro":
     {
         // Without a filter BenchmarkDotNet asks interactively which benchmarks to run; run them all instead.
@@ -61,6 +69,7 @@ switch (command)
                        [--api PATH]                                      another build: a Crm.Api.dll, or the apphost of a self-contained publish
               upgrade  [--customers 1000000] [--db PATH]                 apply new migrations to a generated database, recompute derived tables
               smoke    [--customers 10000]                               generate a small database and run every scenario briefly
+              sql      --file F [--db PATH] [--runs 20] [--cache-kib N]  plan and time statements (separated by ";;" lines) with the API's SQLite
               micro    [--filter *]                                      BenchmarkDotNet micro-benchmarks (short job)
             """);
         return command == "help" ? 0 : 2;

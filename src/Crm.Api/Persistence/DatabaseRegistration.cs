@@ -87,9 +87,9 @@ public static class DatabaseRegistration
 /// <summary>
 /// Per-connection SQLite settings: NORMAL sync is safe under WAL (a crash can lose the last commits only on power
 /// loss, never corrupt), busy_timeout makes concurrent writers wait instead of failing, and the page cache is
-/// <see cref="CacheKib"/>. <c>Database:SqliteMaxPageCount</c>
-/// (unset by default) caps the file at that many pages: an operator's quota, and how the tests make the disk "full".
-/// It is read on every open and every rent of a context, so raising it takes effect without a restart.
+/// <see cref="CacheKib"/>. <c>Database:SqliteMaxPageCount</c> (unset by default) caps the file at that many pages: an
+/// operator's quota, and how the tests make the disk "full". Both are read on every open and every rent of a context,
+/// so a change takes effect without a restart.
 /// </summary>
 /// <remarks>
 /// The settings belong to the physical connection, which Microsoft.Data.Sqlite keeps in its pool from one open to the
@@ -108,12 +108,19 @@ internal sealed class SqlitePragmas(IConfiguration configuration) : DbConnection
     // What each live physical connection (its sqlite3 handle) was last given; an entry goes with its handle.
     private static readonly ConditionalWeakTable<SQLitePCL.sqlite3, string> Applied = new();
 
+    // The commands for the current settings, kept while the settings stay the same: they are asked for at every rent.
+    private sealed record Settings(long? MaxPages, int CacheKib, string Commands);
+    private Settings? current;
+
     private string Commands()
     {
-        var commands = Pragmas;
-        if (configuration.GetValue<long?>("Database:SqliteMaxPageCount") is { } pages and > 0)
-            commands += $" PRAGMA max_page_count={pages.ToString(System.Globalization.CultureInfo.InvariantCulture)};";
-        return commands + $" PRAGMA cache_size=-{CacheKib(configuration).ToString(System.Globalization.CultureInfo.InvariantCulture)};";
+        var maxPages = configuration.GetValue<long?>("Database:SqliteMaxPageCount") is { } pages and > 0 ? pages : (long?)null;
+        var cacheKib = CacheKib(configuration);
+        if (current is { } settings && settings.MaxPages == maxPages && settings.CacheKib == cacheKib) return settings.Commands;
+        var commands = Pragmas + FormattableString.Invariant($" PRAGMA cache_size=-{cacheKib};")
+            + (maxPages is { } max ? FormattableString.Invariant($" PRAGMA max_page_count={max};") : "");
+        current = new Settings(maxPages, cacheKib, commands);
+        return commands;
     }
 
     /// <summary>

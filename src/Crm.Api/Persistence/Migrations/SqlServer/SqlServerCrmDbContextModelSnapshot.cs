@@ -667,10 +667,10 @@ namespace Crm.Api.Persistence.Migrations.SqlServer
                         .HasDatabaseName("IX_Contacts_OnePrimary")
                         .HasFilter("[IsPrimary] = 1");
 
-                    b.HasIndex("CustomerId", "Name");
-
                     b.HasIndex("BirthdayMonthDay", "CustomerOwnerId", "CustomerId")
                         .HasFilter("[BirthdayMonthDay] IS NOT NULL");
+
+                    b.HasIndex("CustomerId", "Name", "IsPrimary", "CustomerOwnerId");
 
                     b.ToTable("Contacts");
                 });

@@ -160,12 +160,10 @@ internal sealed class SqlitePragmas(IConfiguration configuration) : DbConnection
 
     public override void ConnectionOpened(DbConnection connection, ConnectionEndEventData eventData) => ApplyIfChanged(connection);
 
-    public override async Task ConnectionOpenedAsync(DbConnection connection, ConnectionEndEventData eventData, CancellationToken cancellationToken = default)
+    // Microsoft.Data.Sqlite runs its "async" commands synchronously, so the async open applies the settings the same way.
+    public override Task ConnectionOpenedAsync(DbConnection connection, ConnectionEndEventData eventData, CancellationToken cancellationToken = default)
     {
-        if (Pending(connection) is not { } commands) return;
-        await using var command = connection.CreateCommand();
-        command.CommandText = commands;
-        await command.ExecuteNonQueryAsync(cancellationToken);
-        Remember(connection, commands);
+        ApplyIfChanged(connection);
+        return Task.CompletedTask;
     }
 }

@@ -87,10 +87,11 @@ public sealed class ShapersCompiledOnce(
 
         protected override CatchBlock VisitCatchBlock(CatchBlock node)
         {
-            if (node.Variable is { } variable) Declare([variable], +1);
+            ParameterExpression[] variable = node.Variable is { } v ? [v] : [];
+            Declare(variable, +1);
             Visit(node.Filter);
             Visit(node.Body);
-            if (node.Variable is { } declaredVariable) Declare([declaredVariable], -1);
+            Declare(variable, -1);
             return node;
         }
 

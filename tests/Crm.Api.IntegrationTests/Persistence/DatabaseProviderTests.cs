@@ -53,13 +53,7 @@ public sealed class SqliteSettingsTests(SqliteApp app) : ApiTest<SqliteApp>(app)
             using var scope = App.Services.CreateScope();
             var db = scope.ServiceProvider.GetRequiredService<CrmDbContext>();
             db.Database.OpenConnection();
-            var connection = (SqliteConnection)db.Database.GetDbConnection();
-            string Pragma(string name)
-            {
-                using var command = connection.CreateCommand();
-                command.CommandText = $"PRAGMA {name};";
-                return Convert.ToString(command.ExecuteScalar(), System.Globalization.CultureInfo.InvariantCulture)!;
-            }
+            string Pragma(string name) => PragmaOf(db, name);
             Assert.Equal("wal", Pragma("journal_mode"));
             Assert.Equal("1", Pragma("synchronous")); // NORMAL
             Assert.Equal("1", Pragma("foreign_keys"));
@@ -69,10 +63,7 @@ public sealed class SqliteSettingsTests(SqliteApp app) : ApiTest<SqliteApp>(app)
             if (open == 1) SqliteConnection.ClearAllPools();
         }
     }
-}
 
-public sealed class SqliteCacheSettingTests(SqliteApp app) : ApiTest<SqliteApp>(app)
-{
     // An operator can size each connection's page cache; a connection kept open across requests takes a new size at its
     // next rent, as it does a new page limit.
     [Fact]
@@ -84,9 +75,7 @@ public sealed class SqliteCacheSettingTests(SqliteApp app) : ApiTest<SqliteApp>(
             using var scope = App.Services.CreateScope();
             var db = scope.ServiceProvider.GetRequiredService<CrmDbContext>();
             db.Database.OpenConnection();
-            using var command = db.Database.GetDbConnection().CreateCommand();
-            command.CommandText = "PRAGMA cache_size;";
-            return Convert.ToString(command.ExecuteScalar(), System.Globalization.CultureInfo.InvariantCulture)!;
+            return PragmaOf(db, "cache_size");
         }
 
         Assert.Equal("-4096", CacheSize());
@@ -100,6 +89,13 @@ public sealed class SqliteCacheSettingTests(SqliteApp app) : ApiTest<SqliteApp>(
             config["Database:SqliteCacheKib"] = null;
         }
         Assert.Equal("-4096", CacheSize());
+    }
+
+    private static string PragmaOf(CrmDbContext db, string name)
+    {
+        using var command = db.Database.GetDbConnection().CreateCommand();
+        command.CommandText = $"PRAGMA {name};";
+        return Convert.ToString(command.ExecuteScalar(), System.Globalization.CultureInfo.InvariantCulture)!;
     }
 }
 

@@ -106,18 +106,15 @@ public sealed class ShapersCompiledOnceTests
         Assert.Equal(-3, answer.Compile()(3));
     }
 
-    private static int NestedLambdas(LambdaExpression executor)
-    {
-        var finder = new Finder();
-        finder.Visit(executor.Body);
-        return finder.Lambdas;
-    }
+    private static int NestedLambdas(LambdaExpression executor) => Find(executor).Lambdas;
 
-    private static List<ConstantExpression> Constants(LambdaExpression executor)
+    private static List<ConstantExpression> Constants(LambdaExpression executor) => Find(executor).Constants;
+
+    private static Finder Find(LambdaExpression executor)
     {
         var finder = new Finder();
         finder.Visit(executor.Body);
-        return finder.Constants;
+        return finder;
     }
 
     private sealed class Finder : ExpressionVisitor

@@ -67,6 +67,7 @@ switch (command)
               load     [--customers 1000000] [--db PATH] [--seconds 12] [--concurrency 32] [--max-requests N] [--scenarios a,b]
                                                                          start the API (Release) on the database and measure each scenario
                        [--api PATH]                                      another build: a Crm.Api.dll, or the apphost of a self-contained publish
+                       [--client lean|httpclient]                        the measured requests' client (lean: raw HTTP/1.1, the default)
               upgrade  [--customers 1000000] [--db PATH]                 apply new migrations to a generated database, recompute derived tables
               smoke    [--customers 10000]                               generate a small database and run every scenario briefly
               sql      --file F [--db PATH] [--runs 20] [--cache-kib N]  plan and time statements (separated by ";;" lines) with the API's SQLite

@@ -8,7 +8,7 @@ using System.Text.Json;
 namespace Crm.Benchmarks.Load;
 
 internal sealed record LoadSettings(string Root, string Database, string ApiDll, TimeSpan Duration, TimeSpan Warmup, int Concurrency,
-    int MaxRequestsPerScenario, IReadOnlySet<string>? Only, string? Markdown, bool LogSql, int ImportRows, int OpenAppointments)
+    int MaxRequestsPerScenario, IReadOnlySet<string>? Only, string? Markdown, bool LogSql, int ImportRows, int OpenAppointments, bool HttpClientForScenarios)
 {
     public static LoadSettings From(BenchOptions options, string root, string database, int defaultSeconds) => new(
         root, database,
@@ -21,7 +21,13 @@ internal sealed record LoadSettings(string Root, string Database, string ApiDll,
         options.String("out"),
         options.Has("log-sql"),
         options.Int("import-rows", defaultSeconds >= 5 ? 100_000 : 300),
-        options.Int("appointments", defaultSeconds >= 5 ? 3_000 : 100));
+        options.Int("appointments", defaultSeconds >= 5 ? 3_000 : 100),
+        options.String("client") switch
+        {
+            null or "lean" => false,
+            "httpclient" => true,
+            var other => throw new ArgumentException($"--client {other}: use lean (the default) or httpclient"),
+        });
 }
 
 internal sealed record LoadReport(int Passed, int Failed);
@@ -35,7 +41,7 @@ internal sealed class LoadRun(LoadSettings settings, TextWriter log)
 {
     public async Task<LoadReport> RunAsync()
     {
-        log.WriteLine($"load: {settings.Database}, {settings.Concurrency} workers, {settings.Duration.TotalSeconds:0.#} s per scenario (at most {settings.MaxRequestsPerScenario:N0} requests)");
+        log.WriteLine($"load: {settings.Database}, {settings.Concurrency} workers, {settings.Duration.TotalSeconds:0.#} s per scenario (at most {settings.MaxRequestsPerScenario:N0} requests), {(settings.HttpClientForScenarios ? "HttpClient" : "lean client")}");
         var sample = DataSample.Read(settings.Database);
         await using var api = await ApiProcess.StartAsync(settings, log);
         using var handler = new SocketsHttpHandler
@@ -46,7 +52,8 @@ internal sealed class LoadRun(LoadSettings settings, TextWriter log)
             AllowAutoRedirect = false,
         };
         using var http = new HttpClient(handler) { BaseAddress = api.Address, Timeout = TimeSpan.FromSeconds(30) };
-        var session = await Session.OpenAsync(http, sample, log);
+        using var lean = settings.HttpClientForScenarios ? null : new LeanHttpClient(api.Address);
+        var session = await Session.OpenAsync(http, lean, sample, log);
         if (settings.Only is null || settings.Only.Contains("visit-complete")) await TopUpAppointmentsAsync(session, sample);
         var scenarios = Scenarios.All(session, settings.ImportRows).Where(s => settings.Only is null || settings.Only.Contains(s.Name) || s.Name == "health-live").ToList();
 
@@ -67,7 +74,7 @@ internal sealed class LoadRun(LoadSettings settings, TextWriter log)
             await session.RenewIfOldAsync();
             var result = await MeasureAsync(scenario, api);
             results.Add(result);
-            log.WriteLine($"  {result.Name,-22} {result.Caller,-8} {result.RequestsPerSecond,9:N0} req/s  p50 {result.P50,7:0.00}  p95 {result.P95,7:0.00}  p99 {result.P99,7:0.00} ms  API CPU {result.CpuMsPerRequest,6:0.00} ms/req  errors {result.Errors}  RSS {result.RssMb:0} MB{(result.FirstError is null ? "" : "  first error: " + result.FirstError)}");
+            log.WriteLine($"  {result.Name,-22} {result.Caller,-8} {result.RequestsPerSecond,9:N0} req/s  p50 {result.P50,7:0.00}  p95 {result.P95,7:0.00}  p99 {result.P99,7:0.00} ms  API CPU {result.CpuMsPerRequest,6:0.00} ms/req  client CPU {result.ClientCpuMsPerRequest,5:0.000} ms/req  errors {result.Errors}  RSS {result.RssMb:0} MB{(result.FirstError is null ? "" : "  first error: " + result.FirstError)}");
         }
         var (_, peak) = api.Memory();
         var table = Markdown(results, api.ColdStart, peak, sample);
@@ -140,10 +147,19 @@ internal sealed class LoadRun(LoadSettings settings, TextWriter log)
         }
         var warm = await DriveAsync(scenario, settings.Warmup, warmupBudget, 0);
         var cpuBefore = api.CpuTime();
+        var clientBefore = ClientCpuTime();
         var measured = await DriveAsync(scenario, settings.Duration, budget - warm.Count, warm.Count);
         var cpu = api.CpuTime() - cpuBefore;
+        var clientCpu = ClientCpuTime() - clientBefore;
         var (rss, _) = api.Memory();
-        return measured.Result(scenario, rss, cpu);
+        return measured.Result(scenario, rss, cpu, clientCpu);
+    }
+
+    /// <summary>The load generator's own CPU: it shares the API's cores, so what it spends is taken from the API.</summary>
+    private static TimeSpan ClientCpuTime()
+    {
+        using var self = Process.GetCurrentProcess();
+        return self.TotalProcessorTime;
     }
 
     private async Task<Samples> DriveAsync(Scenario scenario, TimeSpan duration, int budget, long offset)
@@ -167,7 +183,7 @@ internal sealed class LoadRun(LoadSettings settings, TextWriter log)
                 {
                     error = await scenario.Run(worker, offset + n - 1);
                 }
-                catch (Exception e) when (e is HttpRequestException or TaskCanceledException or JsonException)
+                catch (Exception e) when (e is HttpRequestException or TaskCanceledException or JsonException or IOException or System.Net.Sockets.SocketException)
                 {
                     error = e.GetType().Name + ": " + e.Message;
                 }
@@ -185,16 +201,16 @@ internal sealed class LoadRun(LoadSettings settings, TextWriter log)
         var baseline = results.FirstOrDefault(r => r.Name == "health-live");
         var text = new StringBuilder();
         text.AppendLine(CultureInfo.InvariantCulture, $"Cold start to the first answered request: {coldStart.TotalMilliseconds:0} ms. Peak RSS (VmHWM) over the run: {peakMb:0} MB. " +
-            $"{settings.Concurrency} workers, {settings.Duration.TotalSeconds:0.#} s per scenario. The list filter matches {sample.ListRows:N0} of the team's customers.");
+            $"{settings.Concurrency} workers, {settings.Duration.TotalSeconds:0.#} s per scenario, {(settings.HttpClientForScenarios ? "HttpClient" : "the lean client")}. The list filter matches {sample.ListRows:N0} of the team's customers.");
         text.AppendLine();
-        text.AppendLine("| scenario | caller | req/s | % of /health/live | p50 ms | p95 ms | p99 ms | max ms | API CPU ms/req | × /health/live CPU | requests | errors | RSS MB |");
-        text.AppendLine("|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
+        text.AppendLine("| scenario | caller | req/s | % of /health/live | p50 ms | p95 ms | p99 ms | max ms | API CPU ms/req | × /health/live CPU | requests | errors | RSS MB | client CPU ms/req |");
+        text.AppendLine("|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
         foreach (var r in results)
         {
             var share = baseline is { RequestsPerSecond: > 0 } ? r.RequestsPerSecond / baseline.RequestsPerSecond * 100 : 0;
             var cpuRatio = baseline is { CpuMsPerRequest: > 0 } ? r.CpuMsPerRequest / baseline.CpuMsPerRequest : 0;
             text.AppendLine(CultureInfo.InvariantCulture,
-                $"| {r.Name} | {r.Caller} | {r.RequestsPerSecond:N0} | {share:0.0}% | {r.P50:0.00} | {r.P95:0.00} | {r.P99:0.00} | {r.Max:0.0} | {r.CpuMsPerRequest:0.000} | {cpuRatio:0.0} | {r.Count:N0} | {r.Errors} | {r.RssMb:0} |");
+                $"| {r.Name} | {r.Caller} | {r.RequestsPerSecond:N0} | {share:0.0}% | {r.P50:0.00} | {r.P95:0.00} | {r.P99:0.00} | {r.Max:0.0} | {r.CpuMsPerRequest:0.000} | {cpuRatio:0.0} | {r.Count:N0} | {r.Errors} | {r.RssMb:0} | {r.ClientCpuMsPerRequest:0.000} |");
         }
         return text.ToString();
     }
@@ -215,19 +231,20 @@ internal sealed class LoadRun(LoadSettings settings, TextWriter log)
             Interlocked.CompareExchange(ref _firstError, error, null);
         }
 
-        public ScenarioResult Result(Scenario scenario, double rssMb, TimeSpan cpu)
+        public ScenarioResult Result(Scenario scenario, double rssMb, TimeSpan cpu, TimeSpan clientCpu)
         {
             var all = Latencies.SelectMany(l => l).ToArray();
             Array.Sort(all);
             double Ms(double quantile) => all.Length == 0 ? 0 : all[Math.Min(all.Length - 1, (int)Math.Ceiling(quantile * all.Length) - 1)] * 1000.0 / Stopwatch.Frequency;
             return new ScenarioResult(scenario.Name, scenario.Caller, all.Length, _errors, all.Length / Math.Max(Elapsed.TotalSeconds, 1e-9),
-                Ms(0.50), Ms(0.95), Ms(0.99), Ms(1.0), rssMb, all.Length == 0 ? 0 : cpu.TotalMilliseconds / all.Length, _firstError);
+                Ms(0.50), Ms(0.95), Ms(0.99), Ms(1.0), rssMb, all.Length == 0 ? 0 : cpu.TotalMilliseconds / all.Length,
+                all.Length == 0 ? 0 : clientCpu.TotalMilliseconds / all.Length, _firstError);
         }
     }
 }
 
 internal sealed record ScenarioResult(string Name, string Caller, int Count, long Errors, double RequestsPerSecond, double P50, double P95, double P99,
-    double Max, double RssMb, double CpuMsPerRequest, string? FirstError);
+    double Max, double RssMb, double CpuMsPerRequest, double ClientCpuMsPerRequest, string? FirstError);
 
 /// <summary>A named request mix: Run sends the n-th request of the scenario from a worker and returns an error text or null.</summary>
 /// <remarks>MaxConcurrency caps the workers for reports that take a large share of a core each: sixteen of them in
@@ -239,6 +256,8 @@ internal sealed record Scenario(string Name, string Caller, Func<int, long, Task
 internal sealed class Session
 {
     public required HttpClient Http { get; init; }
+    /// <summary>The measured requests' client; null when the run measures with <see cref="Http"/> (<c>--client httpclient</c>).</summary>
+    public LeanHttpClient? Lean { get; init; }
     public required DataSample Sample { get; init; }
     public required string ApiKey { get; init; }
     /// <summary>Access tokens live 15 minutes (TokenIssuer); a long run signs in again before they expire.</summary>
@@ -258,7 +277,7 @@ internal sealed class Session
     /// <summary>For priming only: a client that waits up to ten minutes.</summary>
     public required HttpClient Patient { get; init; }
 
-    public static async Task<Session> OpenAsync(HttpClient http, DataSample sample, TextWriter log)
+    public static async Task<Session> OpenAsync(HttpClient http, LeanHttpClient? lean, DataSample sample, TextWriter log)
     {
         var started = Stopwatch.StartNew();
         async Task<string> TokenAsync(string email)
@@ -288,7 +307,7 @@ internal sealed class Session
         log.WriteLine($"  signed in {tokens.Count + 1} users and created an API key in {started.Elapsed.TotalMilliseconds:0} ms");
         return new Session
         {
-            Http = http, Sample = sample, ApiKey = key, TokensByEmail = tokens, SignIn = TokenAsync,
+            Http = http, Lean = lean, Sample = sample, ApiKey = key, TokensByEmail = tokens, SignIn = TokenAsync,
             Patient = new HttpClient { BaseAddress = http.BaseAddress, Timeout = TimeSpan.FromMinutes(10) },
         };
     }

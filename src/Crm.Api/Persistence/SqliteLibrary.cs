@@ -13,9 +13,10 @@ internal static class SqliteLibrary
     /// <summary>
     /// SQLite's memory statistics are turned off. With them on, every allocation and free in SQLite takes one lock for
     /// the whole process to count the bytes; under sixteen concurrent requests that lock is contended, and a list page
-    /// (hundreds of column values, each fetched with an allocation) spent about 6% of its CPU locking and waiting for it.
-    /// Off, a list page costs 20–35% less CPU (docs/performance.md, "Twentieth round"). Nothing here reads the
-    /// statistics: they serve <c>sqlite3_memory_used</c> and the soft and hard heap limits, which the API does not set.
+    /// (hundreds of column values, many fetched with an allocation) spent about 6% of its CPU locking and waiting for
+    /// it. Off, a list page cost 8–34% less CPU in 11 of 12 A/B pairs (docs/performance.md, "Twentieth round"). Nothing
+    /// here reads the statistics: they serve <c>sqlite3_memory_used</c> and the soft and hard heap limits, which the API
+    /// does not set.
     /// </summary>
     [ModuleInitializer]
     internal static void Configure()

@@ -98,7 +98,7 @@ public sealed class SqliteSettingsTests(SqliteApp app) : ApiTest<SqliteApp>(app)
     {
         using var scope = App.Services.CreateScope();
         var db = scope.ServiceProvider.GetRequiredService<CrmDbContext>();
-        Assert.True(await db.Customers.IgnoreQueryFilters().CountAsync() >= 0);
+        await db.Customers.IgnoreQueryFilters().CountAsync();
 
         Assert.Equal(0, SQLitePCL.raw.sqlite3_memory_used());
     }

@@ -113,8 +113,6 @@ internal sealed class LeanHttpClient(Uri address) : IDisposable
         // Chunked bodies: where the next chunk's size line starts, and the chunks' data found so far.
         private int nextChunk;
         private List<(int Start, int Length)>? chunks;
-        private int bodyStart;
-        private int bodyLength;
 
         public bool Complete(byte[] data, int received)
         {
@@ -160,8 +158,9 @@ internal sealed class LeanHttpClient(Uri address) : IDisposable
                 if (colon > 0)
                 {
                     var name = line[..colon];
-                    var value = line[(colon + 1)..].Trim((byte)' ');
-                    var valueStart = offset + colon + 1 + (line[(colon + 1)..].Length - line[(colon + 1)..].TrimStart((byte)' ').Length);
+                    var rest = line[(colon + 1)..];
+                    var value = rest.Trim((byte)' ');
+                    var valueStart = offset + colon + 1 + (rest.Length - rest.TrimStart((byte)' ').Length);
                     if (Ascii.EqualsIgnoreCase(name, "Content-Length"u8) && !Utf8Parser.TryParse(value, out contentLength, out _))
                         throw new HttpRequestException("a malformed Content-Length in the response");
                     else if (Ascii.EqualsIgnoreCase(name, "Transfer-Encoding"u8)) chunked = Ascii.EqualsIgnoreCase(value, "chunked"u8);
@@ -172,8 +171,6 @@ internal sealed class LeanHttpClient(Uri address) : IDisposable
                 offset += lineEnd + 2;
             }
             nextChunk = headEnd;
-            bodyStart = headEnd;
-            bodyLength = (int)contentLength;
             return true;
         }
 
@@ -183,7 +180,7 @@ internal sealed class LeanHttpClient(Uri address) : IDisposable
 
         private readonly string Body(byte[] data)
         {
-            if (!chunked) return Encoding.UTF8.GetString(data, bodyStart, bodyLength);
+            if (!chunked) return Encoding.UTF8.GetString(data, headEnd, (int)contentLength);
             var text = new StringBuilder();
             foreach (var (start, length) in chunks ?? []) text.Append(Encoding.UTF8.GetString(data, start, length));
             return text.ToString();

@@ -104,10 +104,10 @@ internal static class Scenarios
         yield return new Scenario("compliance-last-week", "manager", (_, _) =>
             Send(s, As.Manager, HttpMethod.Get, $"api/v1/visits/compliance?teamId={sample.TeamId}&week={lastWeekKey}&limit=50"), MaxConcurrency: Heavy);
         yield return new Scenario("loyalty", "rep", (_, n) => Send(s, As.Rep, HttpMethod.Get, $"api/v1/customers/{Pick(sample.RepCustomers, n).Id}/loyalty"),
-            Prime: () => SendAsync(s.Patient, Request(s, As.Rep, HttpMethod.Get, $"api/v1/customers/{sample.RepCustomers[0].Id}/loyalty"), 200));
+            Prime: async () => Failure(await ExchangeAsync(s, As.Rep, null, HttpMethod.Get, $"api/v1/customers/{sample.RepCustomers[0].Id}/loyalty", through: s.Patient), 200));
         // The loyalty portfolio (stage/tier/segment mix over CustomerStats) and the win-back list, both for the manager's team.
         yield return new Scenario("loyalty-portfolio", "manager", (_, _) => Send(s, As.Manager, HttpMethod.Get, "api/v1/analytics/loyalty"), MaxConcurrency: Heavy,
-            Prime: () => SendAsync(s.Patient, Request(s, As.Manager, HttpMethod.Get, "api/v1/analytics/loyalty"), 200));
+            Prime: async () => Failure(await ExchangeAsync(s, As.Manager, null, HttpMethod.Get, "api/v1/analytics/loyalty", through: s.Patient), 200));
         yield return new Scenario("win-back", "manager", (_, _) => Send(s, As.Manager, HttpMethod.Get, "api/v1/analytics/win-back?limit=50"), MaxConcurrency: Heavy);
         yield return new Scenario("composition-year", "manager", (_, _) =>
             Send(s, As.Manager, HttpMethod.Get, $"api/v1/analytics/composition?by=level&from={year}-01-01&to={year}-12-31"), MaxConcurrency: Heavy);
@@ -174,13 +174,15 @@ internal static class Scenarios
         response.Status == expect ? null : $"{response.Status} {Short(response.FailureBody ?? "")}";
 
     /// <summary>
-    /// One measured request, through the lean client (<see cref="LeanHttpClient"/>) unless the run asked for HttpClient;
-    /// either way the whole body is read before the request counts as answered.
+    /// One request, through the lean client (<see cref="LeanHttpClient"/>) unless the run asked for HttpClient or the
+    /// caller passes a client of its own (<paramref name="through"/>, for priming); either way the whole body is read
+    /// before the request counts as answered.
     /// </summary>
-    private static async Task<LeanResponse> ExchangeAsync(Session s, As caller, string? bearer, HttpMethod method, string url, object? body = null, string? ifMatch = null)
+    private static async Task<LeanResponse> ExchangeAsync(Session s, As caller, string? bearer, HttpMethod method, string url, object? body = null,
+        string? ifMatch = null, HttpClient? through = null)
     {
         bearer ??= caller switch { As.Rep => s.RepToken, As.Manager => s.ManagerToken, _ => null };
-        if (s.Lean is { } lean)
+        if (through is null && s.Lean is { } lean)
         {
             var headers = new List<KeyValuePair<string, string>>(2);
             if (bearer is not null) headers.Add(new("Authorization", "Bearer " + bearer));
@@ -192,33 +194,10 @@ internal static class Scenarios
         if (bearer is not null) request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", bearer);
         if (caller == As.ApiKey) request.Headers.Add("X-Api-Key", s.ApiKey);
         if (ifMatch is not null) request.Headers.IfMatch.Add(EntityTagHeaderValue.Parse(ifMatch));
-        using var response = await s.Http.SendAsync(request);
+        using var response = await (through ?? s.Http).SendAsync(request);
         var bytes = await response.Content.ReadAsByteArrayAsync();
         return new LeanResponse((int)response.StatusCode, true, response.Headers.ETag?.Tag,
             response.IsSuccessStatusCode ? null : System.Text.Encoding.UTF8.GetString(bytes));
-    }
-
-    private static HttpRequestMessage Request(Session s, As caller, HttpMethod method, string url, object? body = null)
-    {
-        var request = new HttpRequestMessage(method, url) { Content = body is null ? null : JsonContent.Create(body) };
-        switch (caller)
-        {
-            case As.Rep: request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", s.RepToken); break;
-            case As.Manager: request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", s.ManagerToken); break;
-            case As.ApiKey: request.Headers.Add("X-Api-Key", s.ApiKey); break;
-        }
-        return request;
-    }
-
-    private static async Task<string?> SendAsync(HttpClient http, HttpRequestMessage request, int expect)
-    {
-        using (request)
-        {
-            using var response = await http.SendAsync(request);
-            // The whole body is read: a response is not answered until its last byte arrives.
-            var body = await response.Content.ReadAsByteArrayAsync();
-            return (int)response.StatusCode == expect ? null : $"{(int)response.StatusCode} {Short(System.Text.Encoding.UTF8.GetString(body))}";
-        }
     }
 
     private static string Short(string text) => text.Length > 300 ? text[..300] : text;

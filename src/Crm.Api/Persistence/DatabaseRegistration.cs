@@ -53,6 +53,7 @@ public static class DatabaseRegistration
                 .AddInterceptors(ReplicaCaches(sp).Prepend(statements).Prepend(pragmas))
                 .ConfigureWarnings(w => w.Ignore(CoreEventId.PossibleIncorrectRequiredNavigationWithQueryFilterInteractionWarning)),
                 poolSize: KeptOpenSqliteConnection.PoolSize);
+            KeptConnectionPool.Use(services, TimeSpan.FromSeconds(config.GetValue("Database:SqliteIdleConnectionSeconds", 30)));
             var file = onDisk ? Path.GetFullPath(builder.DataSource) : null;
             var checkEvery = TimeSpan.FromMilliseconds(config.GetValue("Database:SqliteFileCheckMs", 1000));
             services.AddSingleton(sp => new DatabaseFilePresence(file, checkEvery, sp.GetRequiredService<TimeProvider>()));

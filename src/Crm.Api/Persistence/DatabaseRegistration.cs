@@ -35,6 +35,9 @@ public static class DatabaseRegistration
             {
                 ForeignKeys = true,
                 DefaultTimeout = 30,
+                // The contexts' connections stay open and the context pool keeps them (KeptConnectionPool). Microsoft.Data.Sqlite's
+                // own pool would keep one the context pool closes, with its file and page cache, for minutes more.
+                Pooling = false,
             };
             var onDisk = builder.DataSource != ":memory:" && builder.Mode != SqliteOpenMode.Memory;
             if (onDisk)

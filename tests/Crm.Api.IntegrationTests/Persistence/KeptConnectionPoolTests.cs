@@ -82,6 +82,8 @@ public sealed class KeptConnectionPoolTestsOnSqlite(SqliteApp app) : ApiTest<Sql
         Assert.Equal(1, pool.Kept);
         Assert.Equal(ConnectionState.Closed, firstConnection.State);
         Assert.Equal(ConnectionState.Open, secondConnection.State);
+        // Closed for real, with its page cache and statements, rather than kept by Microsoft.Data.Sqlite's own pool.
+        Assert.False(new SqliteConnectionStringBuilder(firstConnection.ConnectionString).Pooling);
     }
 
     [Fact]

@@ -22,6 +22,8 @@ internal sealed class BenchOptions
 
     public bool Has(string name) => _values.ContainsKey(name);
 
+    public IEnumerable<string> Names => _values.Keys;
+
     public string? String(string name) => _values.GetValueOrDefault(name);
 
     public int Int(string name, int fallback) =>

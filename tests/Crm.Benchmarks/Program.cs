@@ -11,6 +11,24 @@ var command = args.FirstOrDefault() ?? "help";
 var options = BenchOptions.Parse(args.Skip(1).ToArray());
 var root = BenchOptions.RepositoryRoot();
 
+// An option the command does not take (a typo, or --help) stops it before it starts: `load --help` once ran the whole
+// table, the import included, on the real file.
+string[] loadOptions = ["customers", "db", "api", "seconds", "warmup-ms", "concurrency", "max-requests", "scenarios", "out", "log-sql", "import-rows", "appointments", "client"];
+string[]? takes = command switch
+{
+    "generate" => ["customers", "db", "analyze"],
+    "upgrade" => ["customers", "db"],
+    "load" => loadOptions,
+    "smoke" => [.. loadOptions, "totals"],
+    "sql" => ["customers", "db", "file", "runs", "cache-kib"],
+    _ => null,
+};
+if (takes is not null && options.Names.FirstOrDefault(name => !takes.Contains(name, StringComparer.OrdinalIgnoreCase)) is { } unknown)
+{
+    Console.Error.WriteLine($"{command} does not take --{unknown}.");
+    command = "unknown option";
+}
+
 switch (command)
 {
     case "generate":
@@ -68,6 +86,7 @@ switch (command)
                                                                          start the API (Release) on the database and measure each scenario
                        [--api PATH]                                      another build: a Crm.Api.dll, or the apphost of a self-contained publish
                        [--client lean|httpclient]                        the measured requests' client (lean: raw HTTP/1.1, the default)
+                       [--out FILE] [--log-sql] [--import-rows N] [--appointments N] [--warmup-ms N]   (docs/performance.md, "Reproduce")
               upgrade  [--customers 1000000] [--db PATH]                 apply new migrations to a generated database, recompute derived tables
               smoke    [--customers 10000]                               generate a small database and run every scenario briefly
               sql      --file F [--db PATH] [--runs 20] [--cache-kib N]  plan and time statements (separated by ";;" lines) with the API's SQLite

@@ -34,6 +34,15 @@ public sealed class KeptConnectionPoolTestsOnSqlite(SqliteApp app) : ApiTest<Sql
         return (SqliteConnection)db.Database.GetDbConnection();
     }
 
+    // Two requests in flight at once: two contexts rented, each with its connection open.
+    private static (DbContext First, SqliteConnection FirstConnection, DbContext Second, SqliteConnection SecondConnection) TwoInFlight(
+        PooledDbContextFactory<SqliteCrmDbContext> factory)
+    {
+        var first = factory.CreateDbContext();
+        var second = factory.CreateDbContext();
+        return (first, Opened(first), second, Opened(second));
+    }
+
     [Fact]
     public void The_api_rents_its_sqlite_contexts_from_this_pool() =>
         Assert.IsType<KeptConnectionPool>(App.Services.GetRequiredService<IDbContextPool<SqliteCrmDbContext>>());
@@ -43,10 +52,7 @@ public sealed class KeptConnectionPoolTestsOnSqlite(SqliteApp app) : ApiTest<Sql
     {
         var (pool, factory) = NewPool();
         using var _ = pool;
-        var first = factory.CreateDbContext();
-        var second = factory.CreateDbContext();
-        var firstConnection = Opened(first);
-        var secondConnection = Opened(second);
+        var (first, firstConnection, second, secondConnection) = TwoInFlight(factory);
         first.Dispose();
         second.Dispose();
 
@@ -62,10 +68,7 @@ public sealed class KeptConnectionPoolTestsOnSqlite(SqliteApp app) : ApiTest<Sql
     {
         var (pool, factory) = NewPool();
         using var _ = pool;
-        var first = factory.CreateDbContext();
-        var second = factory.CreateDbContext();
-        var firstConnection = Opened(first);
-        var secondConnection = Opened(second);
+        var (first, firstConnection, second, secondConnection) = TwoInFlight(factory);
         first.Dispose();
         clock.Advance(IdleFor - TimeSpan.FromSeconds(1));
         second.Dispose();

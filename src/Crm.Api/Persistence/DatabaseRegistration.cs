@@ -55,7 +55,7 @@ public static class DatabaseRegistration
                 .UseSqlite(builder.ToString())))
                 .AddInterceptors(ReplicaCaches(sp).Prepend(statements).Prepend(pragmas))
                 .ConfigureWarnings(w => w.Ignore(CoreEventId.PossibleIncorrectRequiredNavigationWithQueryFilterInteractionWarning)),
-                poolSize: KeptOpenSqliteConnection.PoolSize);
+                poolSize: KeptConnectionPool.Size);
             KeptConnectionPool.Use(services, TimeSpan.FromSeconds(config.GetValue("Database:SqliteIdleConnectionSeconds", 30)));
             var file = onDisk ? Path.GetFullPath(builder.DataSource) : null;
             var checkEvery = TimeSpan.FromMilliseconds(config.GetValue("Database:SqliteFileCheckMs", 1000));

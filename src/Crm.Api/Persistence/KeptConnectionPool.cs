@@ -24,6 +24,12 @@ namespace Crm.Api.Persistence;
 internal sealed class KeptConnectionPool(DbContextOptions<SqliteCrmDbContext> options, IServiceProvider services, TimeSpan idleFor, TimeProvider clock)
     : DbContextPool<SqliteCrmDbContext>(options, services)
 {
+    /// <summary>
+    /// Contexts kept at most, each with its open connection (its page cache and statements); past this many at once a
+    /// context is dropped when given back, and its connection closed.
+    /// </summary>
+    public const int Size = 64;
+
     private readonly Lock gate = new();
     // Bottom (longest unused) first, top (given back last) at the end.
     private readonly List<(IDbContextPoolable Context, long ReturnedAt)> kept = [];
@@ -81,7 +87,7 @@ internal sealed class KeptConnectionPool(DbContextOptions<SqliteCrmDbContext> op
         List<IDbContextPoolable>? dropped = null;
         lock (gate)
         {
-            if (!disposed && kept.Count < KeptOpenSqliteConnection.PoolSize) kept.Add((context, now));
+            if (!disposed && kept.Count < Size) kept.Add((context, now));
             else (dropped = []).Add(context);
             // Looked at on every return: a pool nobody returns to has no load to make room for.
             while (kept.Count > 0 && now - kept[0].ReturnedAt > idleTicks)

@@ -132,18 +132,12 @@ internal sealed class PreparedStatements : DbCommandInterceptor
 /// <summary>
 /// The SQLite connection of a pooled context, left open when EF Core would close it after a statement or when the
 /// context goes back to the pool, so that its prepared statements (<see cref="PreparedStatements"/>) survive; it closes
-/// when the pool drops the context, or when <see cref="Lease"/> finds the database file gone.
+/// when the pool (<see cref="KeptConnectionPool"/>) drops the context, or when <see cref="Lease"/> finds the database file gone.
 /// </summary>
 #pragma warning disable EF1001 // SqliteRelationalConnection is the provider's own connection; only its close is changed.
 internal sealed class KeptOpenSqliteConnection(RelationalConnectionDependencies dependencies, IRawSqlCommandBuilder rawSqlCommandBuilder,
     IDiagnosticsLogger<DbLoggerCategory.Infrastructure> logger) : SqliteRelationalConnection(dependencies, rawSqlCommandBuilder, logger)
 {
-    /// <summary>
-    /// Contexts the pool keeps, each with its open connection (its page cache and statements); past this many at once a
-    /// context is disposed when given back, and its connection closed.
-    /// </summary>
-    public const int PoolSize = 64;
-
     public static DbContextOptionsBuilder Use(DbContextOptionsBuilder options) =>
         options.ReplaceService<ISqliteRelationalConnection, KeptOpenSqliteConnection>();
 
